@@ -1,0 +1,76 @@
+// Flat config for the whole workspace. The module-boundaries rule enforces the house plan
+// in docs/architecture.md: what may import what is decided by project tags, not by review.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.nx/**', 'reports/**', '**/test/fixtures/**', 'tmp/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.mts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    plugins: { '@nx': nx },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        queueMicrotask: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        structuredClone: 'readonly',
+        performance: 'readonly',
+        fetch: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            // @prismq/profiling stands alone: every other part may use it, it uses none of them.
+            { sourceTag: 'scope:profiling', onlyDependOnLibsWithTags: ['scope:profiling'] },
+            // The backend runs scoring and classification as processes; they never reach back.
+            {
+              sourceTag: 'scope:scoring',
+              notDependOnLibsWithTags: ['scope:client-backend', 'scope:classification', 'type:bench', 'type:tools'],
+            },
+            {
+              sourceTag: 'scope:classification',
+              notDependOnLibsWithTags: ['scope:client-backend', 'scope:scoring', 'type:bench', 'type:tools'],
+            },
+            // Libraries never import benchmark projects or tools.
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            // Benchmarks measure libraries; they may not import tools or each other.
+            { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:lib'] },
+            // Tools read results through @prismq/profiling's schema, never a library's internals.
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['scope:profiling', 'type:tools'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/test/**/*.ts', '**/*.test.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  prettier,
+);

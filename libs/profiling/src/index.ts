@@ -1,0 +1,3 @@
+export * from './result-schema.js';
+export * from './profile-summary-schema.js';
+export * from './result-reader.js';

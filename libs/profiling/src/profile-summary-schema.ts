@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/** Version of the CPU and memory profile summary documents. */
+export const PROFILE_SUMMARY_SCHEMA_VERSION = 1 as const;
+
+/** One function's share of a CPU profile. */
+export const FunctionTimingSchema = z.object({
+  functionName: z.string(),
+  /** Script URL or path as V8 reports it; empty for native and internal frames. */
+  url: z.string(),
+  /** 1-based line of the function's start, or 0 when V8 gives none. */
+  line: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+  /** `file:line`, ready for a table or an editor link. */
+  location: z.string(),
+  selfMs: z.number().nonnegative(),
+  totalMs: z.number().nonnegative(),
+  selfPercent: z.number().nonnegative(),
+  totalPercent: z.number().nonnegative(),
+  hitCount: z.number().int().nonnegative(),
+});
+/** One function's share of a CPU profile. */
+export type FunctionTiming = z.infer<typeof FunctionTimingSchema>;
+
+/** Summary of a `.cpuprofile`: `<name>_<timestamp>.cpu.json` beside the profile. */
+export const CpuProfileSummarySchema = z.object({
+  schemaVersion: z.literal(PROFILE_SUMMARY_SCHEMA_VERSION),
+  kind: z.literal('cpu'),
+  name: z.string().min(1),
+  timestamp: z.iso.datetime(),
+  wallMs: z.number().nonnegative(),
+  profileMs: z.number().nonnegative(),
+  sampleIntervalUs: z.number().positive(),
+  totalSamples: z.number().int().nonnegative(),
+  profilePath: z.string(),
+  topSelf: z.array(FunctionTimingSchema),
+  topTotal: z.array(FunctionTimingSchema),
+});
+/** Summary of a `.cpuprofile`. */
+export type CpuProfileSummary = z.infer<typeof CpuProfileSummarySchema>;
+
+/** `process.memoryUsage()` at one moment, in bytes. */
+export const MemorySnapshotSchema = z.object({
+  heapUsed: z.number().nonnegative(),
+  heapTotal: z.number().nonnegative(),
+  rss: z.number().nonnegative(),
+  external: z.number().nonnegative(),
+  arrayBuffers: z.number().nonnegative(),
+});
+/** `process.memoryUsage()` at one moment, in bytes. */
+export type MemorySnapshot = z.infer<typeof MemorySnapshotSchema>;
+
+/** One allocation site of a V8 sampling heap profile. */
+export const AllocationSiteSchema = z.object({
+  functionName: z.string(),
+  url: z.string(),
+  line: z.number().int().nonnegative(),
+  location: z.string(),
+  selfBytes: z.number().nonnegative(),
+  percent: z.number().nonnegative(),
+});
+/** One allocation site of a V8 sampling heap profile. */
+export type AllocationSite = z.infer<typeof AllocationSiteSchema>;
+
+/** Memory profile of one call: `<name>_<timestamp>.memory.json`. */
+export const MemoryReportSchema = z.object({
+  schemaVersion: z.literal(PROFILE_SUMMARY_SCHEMA_VERSION),
+  kind: z.literal('memory'),
+  name: z.string().min(1),
+  timestamp: z.iso.datetime(),
+  wallMs: z.number().nonnegative(),
+  sampleIntervalMs: z.number().positive(),
+  samples: z.number().int().nonnegative(),
+  before: MemorySnapshotSchema,
+  after: MemorySnapshotSchema,
+  /** Highest values seen while the call ran (sampled, plus the before/after points). */
+  peak: z.object({ heapUsed: z.number().nonnegative(), rss: z.number().nonnegative() }),
+  /** after − before; negative when the call freed memory. */
+  increase: z.object({
+    heapUsed: z.number(),
+    heapTotal: z.number(),
+    rss: z.number(),
+    external: z.number(),
+  }),
+  /**
+   * Heap used after a forced GC following each of N repeated calls, when the caller asked
+   * for it; a series that keeps rising points at a leak.
+   */
+  heapAfterRepeatedCalls: z.array(z.number().nonnegative()).optional(),
+  heapProfilePath: z.string().optional(),
+  topAllocations: z.array(AllocationSiteSchema).optional(),
+});
+/** Memory profile of one call. */
+export type MemoryReport = z.infer<typeof MemoryReportSchema>;

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { BENCHMARK_SCHEMA_VERSION, BenchmarkRunSchema, type BenchmarkRun } from './result-schema.js';
+import {
+  CpuProfileSummarySchema,
+  MemoryReportSchema,
+  PROFILE_SUMMARY_SCHEMA_VERSION,
+  type CpuProfileSummary,
+  type MemoryReport,
+} from './profile-summary-schema.js';
+
+/** Why a results file could not be read. */
+export type ResultFileErrorCode =
+  | 'RESULT_FILE_UNREADABLE'
+  | 'RESULT_FILE_NOT_JSON'
+  | 'RESULT_FILE_UNKNOWN_VERSION'
+  | 'RESULT_FILE_INVALID';
+
+/** A results file that is missing, not JSON, of an unknown version, or not of the schema. */
+export class ResultFileError extends Error {
+  override readonly name = 'ResultFileError';
+  constructor(
+    readonly code: ResultFileErrorCode,
+    /** The file (or source label) that was being read. */
+    readonly source: string,
+    message: string,
+  ) {
+    super(`${source}: ${message}`);
+  }
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'does not match the schema';
+  const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+  return `${path}: ${issue.message}`;
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ResultFileError('RESULT_FILE_NOT_JSON', source, `not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function checkVersion(data: unknown, source: string, known: number, what: string): void {
+  const version =
+    typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['schemaVersion'] : undefined;
+  if (version !== known) {
+    throw new ResultFileError(
+      'RESULT_FILE_UNKNOWN_VERSION',
+      source,
+      `unknown ${what} schemaVersion ${JSON.stringify(version)}; this reader knows version ${known}`,
+    );
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new ResultFileError('RESULT_FILE_INVALID', source, firstIssue(parsed.error));
+  }
+  return parsed.data;
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ResultFileError('RESULT_FILE_UNREADABLE', path, (error as Error).message);
+  }
+}
+
+/**
+ * Validates an already-parsed benchmark-run document.
+ * @param data - the parsed JSON
+ * @param source - file name or label used in error messages
+ * @throws {@link ResultFileError} naming the source and the first problem
+ */
+export function parseBenchmarkRun(data: unknown, source = '<benchmark run>'): BenchmarkRun {
+  checkVersion(data, source, BENCHMARK_SCHEMA_VERSION, 'benchmark run');
+  return parseWith(BenchmarkRunSchema, data, source);
+}
+
+/**
+ * Reads and validates a benchmark-run JSON file.
+ * @throws {@link ResultFileError} naming the file and the first problem
+ */
+export function readBenchmarkRun(path: string): BenchmarkRun {
+  return parseBenchmarkRun(parseJson(readText(path), path), path);
+}
+
+/**
+ * Reads and validates a CPU profile summary (`*.cpu.json`).
+ * @throws {@link ResultFileError} naming the file and the first problem
+ */
+export function readCpuProfileSummary(path: string): CpuProfileSummary {
+  const data = parseJson(readText(path), path);
+  checkVersion(data, path, PROFILE_SUMMARY_SCHEMA_VERSION, 'CPU profile summary');
+  return parseWith(CpuProfileSummarySchema, data, path);
+}
+
+/**
+ * Reads and validates a memory report (`*.memory.json`).
+ * @throws {@link ResultFileError} naming the file and the first problem
+ */
+export function readMemoryReport(path: string): MemoryReport {
+  const data = parseJson(readText(path), path);
+  checkVersion(data, path, PROFILE_SUMMARY_SCHEMA_VERSION, 'memory report');
+  return parseWith(MemoryReportSchema, data, path);
+}
