@@ -92,3 +92,34 @@ export const MemoryReportSchema = z.object({
 });
 /** Memory profile of one call. */
 export type MemoryReport = z.infer<typeof MemoryReportSchema>;
+
+/** One whole-system measurement made outside mitata (an HTTP load test, a throughput run). */
+export const LoadTestCaseSchema = z.object({
+  /** Case id, `<module>/<group>/<case>` as in the benchmark catalogue. */
+  id: z.string().min(1),
+  description: z.string(),
+  /** Named measurements with their units, e.g. `{ name: 'p95', value: 1.8, unit: 'ms' }`. */
+  metrics: z.array(
+    z.object({
+      name: z.string().min(1),
+      value: z.number(),
+      unit: z.string().min(1),
+    }),
+  ),
+  /** Settings of the measurement (connections, duration, run count…). */
+  settings: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+});
+/** One whole-system measurement made outside mitata. */
+export type LoadTestCase = z.infer<typeof LoadTestCaseSchema>;
+
+/** Results of a project's whole-system measurements: `reports/load/<project>.json`. */
+export const LoadTestReportSchema = z.object({
+  schemaVersion: z.literal(PROFILE_SUMMARY_SCHEMA_VERSION),
+  kind: z.literal('load'),
+  project: z.string().min(1),
+  timestamp: z.iso.datetime(),
+  quick: z.boolean(),
+  cases: z.array(LoadTestCaseSchema),
+});
+/** Results of a project's whole-system measurements. */
+export type LoadTestReport = z.infer<typeof LoadTestReportSchema>;

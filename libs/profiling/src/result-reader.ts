@@ -3,9 +3,11 @@ import type { z } from 'zod';
 import { BENCHMARK_SCHEMA_VERSION, BenchmarkRunSchema, type BenchmarkRun } from './result-schema.js';
 import {
   CpuProfileSummarySchema,
+  LoadTestReportSchema,
   MemoryReportSchema,
   PROFILE_SUMMARY_SCHEMA_VERSION,
   type CpuProfileSummary,
+  type LoadTestReport,
   type MemoryReport,
 } from './profile-summary-schema.js';
 
@@ -109,4 +111,14 @@ export function readMemoryReport(path: string): MemoryReport {
   const data = parseJson(readText(path), path);
   checkVersion(data, path, PROFILE_SUMMARY_SCHEMA_VERSION, 'memory report');
   return parseWith(MemoryReportSchema, data, path);
+}
+
+/**
+ * Reads and validates a load-test report (`reports/load/<project>.json`).
+ * @throws {@link ResultFileError} naming the file and the first problem
+ */
+export function readLoadTestReport(path: string): LoadTestReport {
+  const data = parseJson(readText(path), path);
+  checkVersion(data, path, PROFILE_SUMMARY_SCHEMA_VERSION, 'load-test report');
+  return parseWith(LoadTestReportSchema, data, path);
 }
