@@ -1,1 +1,70 @@
-export const placeholder = 1;
+export { ScoringInputError, ScoringConfigError, type ScoringErrorCode } from './errors.js';
+export {
+  engagementRate,
+  watchThroughRate,
+  conversionRate,
+  relativePerformanceIndex,
+  universalContentScore,
+  type EngagementMetrics,
+  type RpiMetric,
+  type UniversalContentScore,
+} from './engagement-metrics.js';
+export {
+  ScoringEngine,
+  ScoringEngineOptionsSchema,
+  DEFAULT_WEIGHTS,
+  type ScoringEngineOptions,
+  type EngagementCounts,
+  type EngagementScore,
+  type EngagementScoreDetails,
+} from './scoring-engine.js';
+export {
+  youtubeScore,
+  redditScore,
+  type YouTubeStatistics,
+  type YouTubeVideo,
+  type RedditPost,
+} from './platform-adapters.js';
+export {
+  TextScorer,
+  readability,
+  lengthScore,
+  structureScore,
+  sentiment,
+  titleRelevance,
+  scoreText,
+  titleQuality,
+  descriptionQuality,
+  type Readability,
+  type Sentiment,
+  type SentimentCategory,
+  type TextScore,
+  type TitleQuality,
+  type DescriptionQuality,
+} from './text-scorer.js';
+export { measureText, type TextStatistics } from './text-statistics.js';
+export { POSITIVE_WORDS, NEGATIVE_WORDS } from './sentiment-lexicon.js';
+export { WORD_PATTERN } from './word-characters.js';
+export {
+  scoreIdeaInspiration,
+  scoreTextContent,
+  scoreIdeaInspirationBatch,
+  scoreIdeaInspirationStream,
+  type IdeaInspiration,
+  type IdeaMetadata,
+  type ScoreBreakdown,
+  type ScoreBreakdownDetails,
+  type TextContentScore,
+} from './idea-scorer.js';
+export {
+  EngagementMetricsSchema,
+  YouTubeStatisticsSchema,
+  YouTubeVideoSchema,
+  RedditPostSchema,
+  IdeaMetadataSchema,
+  IdeaInspirationSchema,
+} from './schemas.js';
+export { scoreRecordLine, type RecordLineResult } from './record-line.js';
+export { runScoreCommand, type ScoreCommandIo, type ScoreCommandExitCode } from './score-command.js';
+export { parseScoreCliOptions, CliUsageError, SCORE_CLI_USAGE, type ScoreCliOptions } from './cli-options.js';
+export { progressLine } from './progress-line.js';

@@ -1,0 +1,168 @@
+import { metricValue } from './metric-value.js';
+import { youtubeStatisticsScore, type YouTubeStatistics } from './platform-adapters.js';
+import { DEFAULT_WEIGHTS, scoreCounts, type EngagementScore, type EngagementScoreDetails } from './scoring-engine.js';
+import {
+  descriptionQuality,
+  scoreText,
+  titleQuality,
+  type DescriptionQuality,
+  type TextScore,
+  type TitleQuality,
+} from './text-scorer.js';
+
+/** Platform data attached to an idea; only the fields below are read. */
+export interface IdeaMetadata {
+  /** YouTube statistics; when present, engagement is scored as a YouTube video. */
+  statistics?: YouTubeStatistics | null;
+  /** Reddit-style fields, used when there are no `statistics`. */
+  score?: number | null;
+  num_comments?: number | null;
+  num_views?: number | null;
+  [key: string]: unknown;
+}
+
+/** An IdeaInspiration-like record: the parts of an idea that can be scored. */
+export interface IdeaInspiration {
+  title?: string | null;
+  description?: string | null;
+  /** The body; `content` stands in when this is empty or missing. */
+  textContent?: string | null;
+  content?: string | null;
+  metadata?: IdeaMetadata | null;
+}
+
+/** Per-part results behind a {@link ScoreBreakdown}. */
+export interface ScoreBreakdownDetails {
+  textQuality: TextScore;
+  titleQuality: TitleQuality;
+  descriptionQuality: DescriptionQuality;
+  /** `null` when the idea carries no engagement data. */
+  engagement: EngagementScoreDetails | null;
+}
+
+/** Result of {@link scoreIdeaInspiration}; every score is 0–100 except `sentimentScore` (−50–50). */
+export interface ScoreBreakdown {
+  overallScore: number;
+  titleScore: number;
+  descriptionScore: number;
+  textQualityScore: number;
+  engagementScore: number;
+  readabilityScore: number;
+  sentimentScore: number;
+  /** Always 0: not specified yet. */
+  seoScore: number;
+  /** Always 0: not specified yet. */
+  tagsScore: number;
+  /** Always 0: not specified yet. */
+  similarityScore: number;
+  details: ScoreBreakdownDetails;
+}
+
+/** Result of {@link scoreTextContent}. */
+export interface TextContentScore {
+  /** min(0.5·text + 0.3·title + 0.2·description, 100). */
+  compositeScore: number;
+  textQuality: TextScore;
+  titleQuality: TitleQuality;
+  descriptionQuality: DescriptionQuality;
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+function ideaEngagement(metadata: IdeaMetadata | null | undefined): EngagementScore | null {
+  if (!metadata) return null;
+  if (present(metadata.statistics)) {
+    return youtubeStatisticsScore(metadata.statistics as YouTubeStatistics, 'metadata.statistics');
+  }
+  if (present(metadata.score) || present(metadata.num_comments)) {
+    return scoreCounts(
+      DEFAULT_WEIGHTS,
+      metricValue(metadata.num_views, 'metadata.num_views'),
+      metricValue(metadata.score, 'metadata.score'),
+      metricValue(metadata.num_comments, 'metadata.num_comments'),
+      0,
+      0,
+    );
+  }
+  return null;
+}
+
+/**
+ * Scores an idea: text quality of its body against its title, title and description
+ * quality, and engagement from YouTube `statistics` or Reddit-style metadata. With
+ * engagement above 0 the overall score is 40 % text, 20 % title, 10 % description, 30 %
+ * engagement; otherwise 50 % text, 30 % title, 20 % description. Capped at 100.
+ * @throws {ScoringInputError} when a metadata count is invalid.
+ */
+export function scoreIdeaInspiration(idea: IdeaInspiration): ScoreBreakdown {
+  const title = idea.title ?? '';
+  const body = idea.textContent || idea.content || '';
+  const text = scoreText(body, title);
+  const titlePart = titleQuality(title);
+  const descriptionPart = descriptionQuality(idea.description ?? '');
+  const engagement = ideaEngagement(idea.metadata);
+  const engagementScore = engagement === null ? 0 : engagement.score;
+  const overall =
+    engagementScore > 0
+      ? 0.4 * text.overallTextScore +
+        0.2 * titlePart.titleQualityScore +
+        0.1 * descriptionPart.descriptionQualityScore +
+        0.3 * engagementScore
+      : 0.5 * text.overallTextScore + 0.3 * titlePart.titleQualityScore + 0.2 * descriptionPart.descriptionQualityScore;
+  return {
+    overallScore: Math.min(overall, 100),
+    titleScore: titlePart.titleQualityScore,
+    descriptionScore: descriptionPart.descriptionQualityScore,
+    textQualityScore: text.overallTextScore,
+    engagementScore,
+    readabilityScore: text.readabilityScore,
+    sentimentScore: text.sentimentScore,
+    seoScore: 0,
+    tagsScore: 0,
+    similarityScore: 0,
+    details: {
+      textQuality: text,
+      titleQuality: titlePart,
+      descriptionQuality: descriptionPart,
+      engagement: engagement === null ? null : engagement.details,
+    },
+  };
+}
+
+/**
+ * Scores title, description and body without engagement:
+ * `compositeScore = min(0.5·text + 0.3·title + 0.2·description, 100)`.
+ */
+export function scoreTextContent(title: string, description: string, text: string): TextContentScore {
+  const textPart = scoreText(text, title);
+  const titlePart = titleQuality(title);
+  const descriptionPart = descriptionQuality(description);
+  const composite = Math.min(
+    0.5 * textPart.overallTextScore + 0.3 * titlePart.titleQualityScore + 0.2 * descriptionPart.descriptionQualityScore,
+    100,
+  );
+  return { compositeScore: composite, textQuality: textPart, titleQuality: titlePart, descriptionQuality: descriptionPart };
+}
+
+/**
+ * Scores many ideas; results are in input order.
+ * @throws {ScoringInputError} at the first idea with invalid metadata.
+ */
+export function scoreIdeaInspirationBatch(ideas: Iterable<IdeaInspiration>): ScoreBreakdown[] {
+  const results: ScoreBreakdown[] = [];
+  for (const idea of ideas) results.push(scoreIdeaInspiration(idea));
+  return results;
+}
+
+/**
+ * Scores ideas as they arrive from a (possibly async) source and yields each breakdown in
+ * input order, holding one idea at a time, so a large export never sits in memory whole.
+ * @throws {ScoringInputError} at the first idea with invalid metadata.
+ */
+export async function* scoreIdeaInspirationStream(
+  ideas: AsyncIterable<IdeaInspiration> | Iterable<IdeaInspiration>,
+): AsyncGenerator<ScoreBreakdown, void, undefined> {
+  for await (const idea of ideas) yield scoreIdeaInspiration(idea);
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ScoringConfigError } from './errors.js';
+import { metricValue } from './metric-value.js';
+
+/** Counts the generic engagement score reads; a missing (or `null`) count is 0. */
+export interface EngagementCounts {
+  views?: number | null;
+  likes?: number | null;
+  comments?: number | null;
+  shares?: number | null;
+  saves?: number | null;
+}
+
+/** Component scores of {@link ScoringEngine.calculateScore}, each 0–1 except `finalScore`. */
+export interface EngagementScoreDetails {
+  viewScore: number;
+  likeScore: number;
+  commentScore: number;
+  engagementScore: number;
+  /** Same as {@link EngagementScore.score}, 0–100. */
+  finalScore: number;
+}
+
+/** Result of {@link ScoringEngine.calculateScore}. */
+export interface EngagementScore {
+  /** 0–100. */
+  score: number;
+  details: EngagementScoreDetails;
+}
+
+/** Default component weights: views, likes, comments (the engagement component gets none). */
+export const DEFAULT_WEIGHTS: readonly number[] = Object.freeze([1.0, 0.8, 0.6]);
+
+/** Options of a {@link ScoringEngine}; validated when the engine is built. */
+export const ScoringEngineOptionsSchema = z.object({
+  /**
+   * One weight per component in the order views, likes, comments, engagement. Shorter lists
+   * ignore the later components; longer ones weigh missing components (0) and so change nothing.
+   */
+  weights: z.array(z.number().nonnegative().finite()).nullish(),
+});
+/** Options of a {@link ScoringEngine}. */
+export type ScoringEngineOptions = z.input<typeof ScoringEngineOptionsSchema>;
+
+/**
+ * The generic engagement score of the earlier implementation: four capped component
+ * scores, weighted and scaled to 0–100.
+ */
+export class ScoringEngine {
+  /** The weights in use (a copy; changing it does not change the engine). */
+  readonly weights: readonly number[];
+
+  /**
+   * @throws {ScoringConfigError} when `weights` is not a list of finite, non-negative numbers.
+   */
+  constructor(options: ScoringEngineOptions = {}) {
+    const parsed = ScoringEngineOptionsSchema.safeParse(options);
+    if (!parsed.success) {
+      throw new ScoringConfigError('ScoringEngine options', z.prettifyError(parsed.error));
+    }
+    this.weights = Object.freeze([...(parsed.data.weights ?? DEFAULT_WEIGHTS)]);
+  }
+
+  /**
+   * Scores views, likes, comments, shares and saves.
+   * @throws {ScoringInputError} when a present count is negative, non-finite or not a number.
+   */
+  calculateScore(metrics: EngagementCounts): EngagementScore {
+    const views = metricValue(metrics.views, 'views');
+    const likes = metricValue(metrics.likes, 'likes');
+    const comments = metricValue(metrics.comments, 'comments');
+    const shares = metricValue(metrics.shares, 'shares');
+    const saves = metricValue(metrics.saves, 'saves');
+    return scoreCounts(this.weights, views, likes, comments, shares, saves);
+  }
+}
+
+/** The formula on already-checked counts; shared with the platform adapters. */
+export function scoreCounts(
+  weights: readonly number[],
+  views: number,
+  likes: number,
+  comments: number,
+  shares: number,
+  saves: number,
+): EngagementScore {
+  const engagementRate = views === 0 ? 0 : (likes + comments + shares + saves) / views;
+  const viewScore = Math.min(views / 1_000_000, 1);
+  const likeScore = Math.min(likes / 50_000, 1);
+  const commentScore = Math.min(comments / 1_000, 1);
+  const engagementScore = Math.min(engagementRate * 100, 1);
+  const components = [viewScore, likeScore, commentScore, engagementScore];
+  let sum = 0;
+  // Components beyond the weights are cut and weights beyond the components meet a 0: the
+  // earlier implementation zipped the two lists, and stored scores depend on that.
+  const n = Math.min(weights.length, components.length);
+  for (let i = 0; i < n; i++) sum += (components[i] as number) * (weights[i] as number) * 10;
+  const finalScore = Math.min(sum, 100);
+  return { score: finalScore, details: { viewScore, likeScore, commentScore, engagementScore, finalScore } };
+}
