@@ -1,0 +1,187 @@
+import { inputFromMetadata, normalizeInput, type ClassificationInput, type NormalizedInput } from './classification-input.js';
+import type { CategoryInfo } from './category.js';
+import { defaultKeywordTables } from './default-keyword-tables.js';
+import { compileKeywordMatcher, type KeywordMatcher } from './keyword-matcher.js';
+import { parseKeywordTables, type FieldMultipliers, type KeywordTables } from './keyword-tables.js';
+import { mapInOrder } from './ordered-stream.js';
+import { roundScore } from './score-rounding.js';
+import { checkSubtitleWindow } from './subtitle-window.js';
+
+/** Result of {@link CategoryClassifier.classify}. */
+export interface CategoryResult {
+  /** Label of the winning category (`Gaming`, `Unusable`…). */
+  readonly category: string;
+  /** Stable id of the winning category (`gaming`, `unusable`…). */
+  readonly categoryId: string;
+  /** Whether the winning category is usable for story generation. */
+  readonly usable: boolean;
+  /** min(score / 20, 1); 0.5 when nothing matched. */
+  readonly confidence: number;
+  /** The winner's first five matches as `<field>: <keyword>` (title, description, tags, subtitle). */
+  readonly indicators: readonly string[];
+  /** Other categories scoring at least 2, label → score. */
+  readonly secondary: Readonly<Record<string, number>>;
+}
+
+/** Options of {@link CategoryClassifier}. */
+export interface CategoryClassifierOptions {
+  /** Keyword tables in the shape of the shipped defaults; validated here, at construction. */
+  readonly tables?: unknown;
+  /** How many characters of the subtitle are read (default 500). */
+  readonly subtitleWindow?: number;
+}
+
+/** Score needed for a runner-up category to be listed in `secondary`. */
+const SECONDARY_MIN_SCORE = 2;
+/** Score at which confidence reaches 1. */
+const FULL_CONFIDENCE_SCORE = 20;
+const MAX_INDICATORS = 5;
+
+/** One weight of one keyword in one category. */
+interface Contribution {
+  readonly category: number;
+  readonly weight: number;
+}
+
+/**
+ * Picks the primary category of a piece of content from its title, description, tags and
+ * subtitle. Keywords of all categories are compiled into one matcher when the classifier is
+ * built, so each field is scanned once per call; reuse one instance for many items.
+ *
+ * @example
+ * const classifier = new CategoryClassifier();
+ * classifier.classify({ title: 'Fortnite clutch montage', tags: ['gaming'] }).category; // 'Gaming'
+ */
+export class CategoryClassifier {
+  /** The categories of this classifier's table, in tie-break order. */
+  readonly categories: readonly CategoryInfo[];
+  readonly #matcher: KeywordMatcher;
+  readonly #contributions: readonly (readonly Contribution[])[];
+  readonly #multipliers: FieldMultipliers;
+  readonly #fallback: CategoryInfo;
+  readonly #subtitleWindow: number;
+
+  /** Throws {@link KeywordTableError} for a bad table, {@link InvalidOptionError} for a bad window. */
+  constructor(options: CategoryClassifierOptions = {}) {
+    const tables: KeywordTables = options.tables === undefined ? defaultKeywordTables() : parseKeywordTables(options.tables);
+    this.#subtitleWindow = checkSubtitleWindow(options.subtitleWindow);
+    this.categories = Object.freeze(tables.categories.map(({ id, label, about, usable }) => Object.freeze({ id, label, about, usable })));
+    this.#fallback = this.categories.find((category) => !category.usable) as CategoryInfo;
+    this.#multipliers = { ...tables.fieldMultipliers };
+
+    const idOf = new Map<string, number>();
+    const keywords: string[] = [];
+    const contributions: Contribution[][] = [];
+    tables.categories.forEach((category, categoryIndex) => {
+      for (const [keyword, weight] of Object.entries(category.keywords)) {
+        const text = keyword.trim();
+        let id = idOf.get(text);
+        if (id === undefined) {
+          id = keywords.length;
+          idOf.set(text, id);
+          keywords.push(text);
+          contributions.push([]);
+        }
+        (contributions[id] as Contribution[]).push({ category: categoryIndex, weight });
+      }
+    });
+    this.#matcher = compileKeywordMatcher(keywords);
+    this.#contributions = contributions;
+  }
+
+  /**
+   * Classifies one item. Missing fields count as empty; a wrongly typed field throws
+   * {@link InvalidFieldError}.
+   */
+  classify(input: ClassificationInput): CategoryResult {
+    return this.#classifyNormalized(normalizeInput(input));
+  }
+
+  /** Classifies a raw record with `title`, `description`, `tags`, `subtitle_text`. */
+  classifyFromMetadata(record: unknown): CategoryResult {
+    return this.#classifyNormalized(inputFromMetadata(record));
+  }
+
+  /** Classifies each input, in order. */
+  classifyBatch(inputs: readonly ClassificationInput[]): CategoryResult[] {
+    return inputs.map((input) => this.classify(input));
+  }
+
+  /** Classifies a (possibly endless) stream of inputs, yielding results in input order. */
+  classifyStream(inputs: AsyncIterable<ClassificationInput> | Iterable<ClassificationInput>): AsyncGenerator<CategoryResult, void, undefined> {
+    return mapInOrder(inputs, (input) => this.classify(input));
+  }
+
+  #classifyNormalized(input: NormalizedInput): CategoryResult {
+    const scores = new Float64Array(this.categories.length);
+    const multipliers = this.#multipliers;
+    const title = this.#matcher.match(input.title);
+    const description = this.#matcher.match(input.description);
+    const subtitle = input.subtitleText === '' ? [] : this.#matcher.match(input.subtitleText.slice(0, this.#subtitleWindow));
+    this.#add(scores, title, multipliers.title);
+    this.#add(scores, description, multipliers.description);
+    this.#add(scores, subtitle, multipliers.subtitle);
+    const tagMatches: number[] = [];
+    for (const tag of input.tags) {
+      const ids = this.#matcher.match(tag);
+      this.#add(scores, ids, multipliers.tag);
+      for (const id of ids) if (!tagMatches.includes(id)) tagMatches.push(id);
+    }
+
+    let winner = -1;
+    let best = 0;
+    for (let i = 0; i < scores.length; i++) {
+      if ((scores[i] as number) > best) {
+        best = scores[i] as number;
+        winner = i;
+      }
+    }
+    if (winner < 0) {
+      return {
+        category: this.#fallback.label,
+        categoryId: this.#fallback.id,
+        usable: false,
+        confidence: 0.5,
+        indicators: ['no clear indicators found'],
+        secondary: {},
+      };
+    }
+
+    const indicators: string[] = [];
+    const fields: readonly [string, readonly number[]][] = [
+      ['title', title],
+      ['description', description],
+      ['tags', tagMatches],
+      ['subtitle', subtitle],
+    ];
+    for (const [field, ids] of fields) {
+      for (const id of ids) {
+        if (indicators.length === MAX_INDICATORS) break;
+        if ((this.#contributions[id] as readonly Contribution[]).some((c) => c.category === winner)) {
+          indicators.push(`${field}: ${this.#matcher.keywords[id] as string}`);
+        }
+      }
+    }
+    const secondary: Record<string, number> = {};
+    scores.forEach((score, index) => {
+      if (index !== winner && score >= SECONDARY_MIN_SCORE) secondary[(this.categories[index] as CategoryInfo).label] = roundScore(score);
+    });
+    const category = this.categories[winner] as CategoryInfo;
+    return {
+      category: category.label,
+      categoryId: category.id,
+      usable: category.usable,
+      confidence: roundScore(Math.min(best / FULL_CONFIDENCE_SCORE, 1)),
+      indicators,
+      secondary,
+    };
+  }
+
+  #add(scores: Float64Array, ids: readonly number[], multiplier: number): void {
+    for (const id of ids) {
+      for (const { category, weight } of this.#contributions[id] as readonly Contribution[]) {
+        scores[category] = (scores[category] as number) + weight * multiplier;
+      }
+    }
+  }
+}

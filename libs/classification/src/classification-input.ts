@@ -1,0 +1,78 @@
+import { InvalidFieldError } from './classification-error.js';
+
+/** What the classifiers read. Missing (or null) fields count as empty. */
+export interface ClassificationInput {
+  title?: string | null;
+  description?: string | null;
+  tags?: readonly string[] | null;
+  /** Transcript or subtitles; only the first `subtitleWindow` characters are read. */
+  subtitleText?: string | null;
+}
+
+/** A {@link ClassificationInput} with every field present and type-checked. */
+export interface NormalizedInput {
+  readonly title: string;
+  readonly description: string;
+  readonly tags: readonly string[];
+  readonly subtitleText: string;
+}
+
+/**
+ * A raw metadata record as scrapers store it (snake_case): `title`, `description`, `tags`,
+ * `subtitle_text`; other keys are ignored.
+ */
+export type MetadataRecord = Readonly<Record<string, unknown>>;
+
+const EMPTY_TAGS: readonly string[] = Object.freeze([]);
+
+/**
+ * Checks the types of a classification input by hand (this runs once per classified item, so
+ * no schema library here) and fills missing fields. Throws {@link InvalidFieldError} naming
+ * the field: a non-string title, non-array tags, a non-string tag (`tags[2]`).
+ */
+export function normalizeInput(input: unknown): NormalizedInput {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new InvalidFieldError('input', 'an object', input);
+  }
+  const fields = input as Record<string, unknown>;
+  return {
+    title: readText(fields, 'title', 'title'),
+    description: readText(fields, 'description', 'description'),
+    tags: readTags(fields),
+    subtitleText: readText(fields, 'subtitleText', 'subtitleText'),
+  };
+}
+
+/**
+ * Reads a {@link MetadataRecord} (`subtitle_text` instead of `subtitleText`) into a
+ * {@link NormalizedInput}, with the same type rules as {@link normalizeInput}.
+ */
+export function inputFromMetadata(record: unknown): NormalizedInput {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new InvalidFieldError('record', 'an object', record);
+  }
+  const fields = record as Record<string, unknown>;
+  return {
+    title: readText(fields, 'title', 'title'),
+    description: readText(fields, 'description', 'description'),
+    tags: readTags(fields),
+    subtitleText: readText(fields, 'subtitle_text', 'subtitle_text'),
+  };
+}
+
+function readText(fields: Record<string, unknown>, key: string, name: string): string {
+  const value = fields[key];
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new InvalidFieldError(name, 'a string', value);
+  return value;
+}
+
+function readTags(fields: Record<string, unknown>): readonly string[] {
+  const value = fields['tags'];
+  if (value === undefined || value === null) return EMPTY_TAGS;
+  if (!Array.isArray(value)) throw new InvalidFieldError('tags', 'an array of strings', value);
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== 'string') throw new InvalidFieldError(`tags[${i}]`, 'a string', value[i]);
+  }
+  return value as readonly string[];
+}
