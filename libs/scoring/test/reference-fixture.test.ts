@@ -85,7 +85,7 @@ function run(kind: string, rawInput: Record<string, unknown>): unknown {
         rpiViews: relativePerformanceIndex(input, 'views'),
       };
     case 'score':
-      return new ScoringEngine({ weights: rawInput['weights'] as number[] | null }).calculateScore(input['metrics']);
+      return new ScoringEngine({ weights: rawInput['weights'] as number[] | null }).calculateScore(input['metrics'] as Record<string, number>);
     case 'youtube':
       // Statistics keep YouTube's own names, so the raw input goes in unchanged.
       return youtubeScore(rawInput);
