@@ -1,0 +1,43 @@
+import type { CpuProfileSummary, MemoryReport } from '@prismq/profiling';
+import type { ReportInputs, Sourced } from '../inputs/report-inputs';
+import type { MemoryTarget, Variant } from '../targets/targets-file-schema';
+import { compareWithBaseline, type CaseComparison, type ComparisonPolicy } from './baseline-comparison';
+import type { MeasuredCase } from './measured-case';
+import { collectSweeps, type SweepSeries } from './sweep-series';
+import { evaluateTargets, type TargetResult } from './target-evaluation';
+
+/** Everything derived from the inputs that the rules and the reports read. */
+export interface Analysis {
+  readonly cases: readonly MeasuredCase[];
+  readonly baselineCases: readonly MeasuredCase[];
+  readonly sweeps: readonly SweepSeries[];
+  readonly targetResults: readonly TargetResult[];
+  readonly comparisons: readonly CaseComparison[];
+  readonly variants: readonly Variant[];
+  readonly memoryTargets: readonly MemoryTarget[];
+  readonly memoryReports: readonly Sourced<MemoryReport>[];
+  readonly cpuProfiles: readonly Sourced<CpuProfileSummary>[];
+  readonly policy: ComparisonPolicy;
+}
+
+function flatten(runs: ReportInputs['runs']): MeasuredCase[] {
+  return runs.flatMap((run) => run.data.cases.map((c) => ({ project: run.data.project, file: run.file, case: c })));
+}
+
+/** Derives the analysis (cases, sweeps with fits, target verdicts, baseline comparison). */
+export function analyzeInputs(inputs: ReportInputs, policy: ComparisonPolicy): Analysis {
+  const cases = flatten(inputs.runs);
+  const baselineCases = flatten(inputs.baselines);
+  return {
+    cases,
+    baselineCases,
+    sweeps: collectSweeps(cases),
+    targetResults: evaluateTargets(inputs.targets, cases, inputs.loadReports, inputs.memoryReports),
+    comparisons: compareWithBaseline(cases, baselineCases, policy),
+    variants: inputs.targets.variants,
+    memoryTargets: inputs.targets.memory,
+    memoryReports: inputs.memoryReports,
+    cpuProfiles: inputs.cpuProfiles,
+    policy,
+  };
+}

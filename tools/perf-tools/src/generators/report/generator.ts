@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { logger, type Tree } from '@nx/devkit';
+import { collectInputs } from '../../inputs/collect-inputs';
+import { writeFilesAtomically } from '../../report/atomic-write';
+import { buildReport, type ReportBuild } from '../../report/build-report';
+import { benchResultFolders } from './bench-projects';
+import { PerfCheckFailedError, ReportOptionsError } from './report-errors';
+import { ReportOptionsSchema, type ReportOptionsInput } from './report-options';
+
+function parseOptions(raw: ReportOptionsInput) {
+  const parsed = ReportOptionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ReportOptionsError(String(issue?.path[0] ?? 'options'), issue?.message ?? 'invalid');
+  }
+  return parsed.data;
+}
+
+function removeStaleCharts(root: string, reportsDir: string, build: ReportBuild): void {
+  const dir = join(root, reportsDir, 'charts');
+  if (!existsSync(dir)) return;
+  const current = new Set(build.reportFiles.map((f) => f.path));
+  for (const name of readdirSync(dir)) {
+    if (name.endsWith('.svg') && !current.has(`${reportsDir}/charts/${name}`)) rmSync(join(dir, name));
+  }
+}
+
+/**
+ * Nx generator: reads every benchmark run, profile summary, load report, baseline and the
+ * targets file, and writes PERFORMANCE_BASELINE_REPORT.md, BOTTLENECK_IDENTIFICATION.md and
+ * their SVG charts under the reports folder. With `check`, writes nothing and fails when a
+ * critical finding or a significant regression is present.
+ * @returns the computed build, for callers that want the findings
+ * @throws {@link ReportOptionsError} for invalid options, `TargetsFileError` for a bad targets
+ *   file, {@link PerfCheckFailedError} when check mode finds blocking problems
+ */
+export async function reportGenerator(tree: Tree, rawOptions: ReportOptionsInput): Promise<ReportBuild> {
+  const options = parseOptions(rawOptions);
+  const reportsDir = options.reportsDir.replace(/\/+$/, '');
+  const inputs = collectInputs({
+    root: tree.root,
+    reportsDir,
+    targetsFile: options.targets,
+    files: options.files,
+    expectedProjects: benchResultFolders(tree),
+    allowQuick: options.allowQuick,
+  });
+  for (const warning of inputs.warnings) logger.warn(`${warning.file}: ${warning.problem}`);
+  const build = buildReport(inputs, { tolerance: options.tolerance / 100, alpha: options.alpha }, reportsDir);
+  logger.info(
+    `${build.analysis.cases.length} cases, ${build.findings.length} findings (${build.blocking.length} blocking), ${inputs.warnings.length} warnings`,
+  );
+  if (options.check) {
+    for (const finding of build.findings) logger.info(`[${finding.severity}] ${finding.title}`);
+    if (build.blocking.length > 0) throw new PerfCheckFailedError(build.blocking.map((f) => `[${f.severity}] ${f.title}`));
+    logger.info('performance check passed');
+    return build;
+  }
+  const files = [...build.reportFiles, ...(options.saveBaseline ? build.baselineFiles : [])];
+  writeFilesAtomically(tree.root, files);
+  removeStaleCharts(tree.root, reportsDir, build);
+  for (const file of files) logger.info(`WRITE ${file.path}`);
+  return build;
+}
+
+export default reportGenerator;

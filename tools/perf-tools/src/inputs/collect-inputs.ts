@@ -1,0 +1,197 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import {
+  ResultFileError,
+  readBenchmarkRun,
+  readCpuProfileSummary,
+  readLoadTestReport,
+  readMemoryReport,
+  type BenchmarkRun,
+} from '@prismq/profiling';
+import { parseTargetsFile } from '../targets/parse-targets-file';
+import { TargetsFileError } from '../targets/targets-file-error';
+import type { InputWarning, ReportInputs, Sourced } from './report-inputs';
+
+/** Where to look for inputs; all paths are relative to `root`. */
+export interface InputLocations {
+  /** Workspace root. */
+  readonly root: string;
+  /** Folder holding benchmarks/, cpu/, memory/, load/ and baseline/. */
+  readonly reportsDir: string;
+  readonly targetsFile: string;
+  /** Run documents to use instead of every `<reportsDir>/benchmarks/<project>/latest.json`. */
+  readonly files?: readonly string[];
+  /** Projects that have a `bench` target, keyed by the results folder they write to. */
+  readonly expectedProjects: readonly string[];
+  /** Accept runs made with the runner's quick mode. */
+  readonly allowQuick: boolean;
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+function listDir(path: string): string[] {
+  return existsSync(path) ? readdirSync(path).sort() : [];
+}
+
+function describe(error: unknown): string {
+  // ResultFileError already names the absolute path; the warning names the relative one.
+  if (error instanceof ResultFileError) return `${error.code}: ${error.message.slice(error.source.length + 2)}`;
+  return (error as Error).message;
+}
+
+function readSourced<T>(
+  root: string,
+  absolute: string,
+  reader: (path: string) => T,
+  warnings: InputWarning[],
+): Sourced<T> | undefined {
+  const file = toPosix(relative(root, absolute));
+  try {
+    return { file, data: reader(absolute) };
+  } catch (error) {
+    warnings.push({ file, problem: describe(error) });
+    return undefined;
+  }
+}
+
+function acceptRun(
+  run: Sourced<BenchmarkRun> | undefined,
+  allowQuick: boolean,
+  warnings: InputWarning[],
+): run is Sourced<BenchmarkRun> {
+  if (!run) return false;
+  if (run.data.quick && !allowQuick) {
+    warnings.push({ file: run.file, problem: 'quick-mode run refused; rerun without quick mode or pass --allowQuick' });
+    return false;
+  }
+  if (run.data.cases.length === 0) {
+    warnings.push({ file: run.file, problem: 'run holds no cases' });
+    return false;
+  }
+  return true;
+}
+
+function newestPerName<T extends { name: string; timestamp: string }>(docs: Sourced<T>[]): Sourced<T>[] {
+  const byName = new Map<string, Sourced<T>>();
+  for (const doc of docs) {
+    const kept = byName.get(doc.data.name);
+    const newer =
+      !kept ||
+      doc.data.timestamp > kept.data.timestamp ||
+      (doc.data.timestamp === kept.data.timestamp && doc.file > kept.file);
+    if (newer) byName.set(doc.data.name, doc);
+  }
+  return [...byName.values()].sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+}
+
+function readRuns(locations: InputLocations, warnings: InputWarning[]): Sourced<BenchmarkRun>[] {
+  const { root, reportsDir } = locations;
+  const runs: Sourced<BenchmarkRun>[] = [];
+  if (locations.files && locations.files.length > 0) {
+    for (const file of locations.files) {
+      const run = readSourced(root, join(root, file), readBenchmarkRun, warnings);
+      if (acceptRun(run, locations.allowQuick, warnings)) runs.push(run);
+    }
+  } else {
+    const benchDir = join(root, reportsDir, 'benchmarks');
+    const found = listDir(benchDir).filter((name) => existsSync(join(benchDir, name, 'latest.json')));
+    for (const project of found) {
+      const run = readSourced(root, join(benchDir, project, 'latest.json'), readBenchmarkRun, warnings);
+      if (acceptRun(run, locations.allowQuick, warnings)) runs.push(run);
+    }
+    for (const project of locations.expectedProjects) {
+      if (!found.includes(project)) {
+        warnings.push({
+          file: toPosix(join(reportsDir, 'benchmarks', project, 'latest.json')),
+          problem: `project "${project}" has a bench target but no results; run its bench target`,
+        });
+      }
+    }
+  }
+  const byProject = new Map<string, Sourced<BenchmarkRun>>();
+  for (const run of runs) {
+    const previous = byProject.get(run.data.project);
+    if (previous) {
+      warnings.push({ file: run.file, problem: `second run of project "${run.data.project}"; ${previous.file} is used` });
+    } else byProject.set(run.data.project, run);
+  }
+  return [...byProject.values()].sort((a, b) => a.data.project.localeCompare(b.data.project, 'en'));
+}
+
+function readBaselines(locations: InputLocations, projects: readonly string[], warnings: InputWarning[]) {
+  const baselines: Sourced<BenchmarkRun>[] = [];
+  for (const project of projects) {
+    const path = join(locations.root, locations.reportsDir, 'baseline', `${project}.json`);
+    if (!existsSync(path)) continue;
+    const baseline = readSourced(locations.root, path, readBenchmarkRun, warnings);
+    if (baseline) baselines.push(baseline);
+  }
+  return baselines;
+}
+
+function readFolder<T>(
+  locations: InputLocations,
+  folder: string,
+  suffix: string,
+  reader: (path: string) => T,
+  warnings: InputWarning[],
+): Sourced<T>[] {
+  const dir = join(locations.root, locations.reportsDir, folder);
+  return listDir(dir)
+    .filter((name) => name.endsWith(suffix))
+    .map((name) => readSourced(locations.root, join(dir, name), reader, warnings))
+    .filter((doc): doc is Sourced<T> => doc !== undefined);
+}
+
+/**
+ * Reads and validates every input of the reports. Bad result files become warnings; a bad
+ * targets file is an error, because every verdict depends on it.
+ * @throws {@link TargetsFileError} when the targets file is missing or invalid
+ */
+export function collectInputs(locations: InputLocations): ReportInputs {
+  const warnings: InputWarning[] = [];
+  const targetsPath = join(locations.root, locations.targetsFile);
+  let targetsText: string;
+  try {
+    targetsText = readFileSync(targetsPath, 'utf8');
+  } catch (error) {
+    throw new TargetsFileError('TARGETS_FILE_UNREADABLE', locations.targetsFile, '', (error as Error).message);
+  }
+  const targets = parseTargetsFile(targetsText, locations.targetsFile);
+  const runs = readRuns(locations, warnings);
+  const baselines = readBaselines(
+    locations,
+    runs.map((run) => run.data.project),
+    warnings,
+  );
+  const cpuProfiles = newestPerName(readFolder(locations, 'cpu', '.cpu.json', readCpuProfileSummary, warnings));
+  const memoryReports = newestPerName(readFolder(locations, 'memory', '.memory.json', readMemoryReport, warnings));
+  const loadReports = readFolder(locations, 'load', '.json', readLoadTestReport, warnings)
+    .filter((doc) => {
+      if (doc.data.quick && !locations.allowQuick) {
+        warnings.push({ file: doc.file, problem: 'quick-mode load test refused; pass --allowQuick to use it' });
+        return false;
+      }
+      return true;
+    })
+    .sort((a, b) => a.data.project.localeCompare(b.data.project, 'en'));
+  const needsLoad = targets.targets.some((t) => t.source === 'load');
+  if (needsLoad && loadReports.length === 0) {
+    warnings.push({
+      file: toPosix(join(locations.reportsDir, 'load')),
+      problem: 'no load-test results; targets on whole-server metrics are not measured',
+    });
+  }
+  return {
+    runs,
+    baselines,
+    cpuProfiles,
+    memoryReports,
+    loadReports,
+    targets,
+    targetsFile: locations.targetsFile,
+    warnings,
+  };
+}

@@ -1,0 +1,58 @@
+import { analyzeInputs, type Analysis } from '../analysis/analysis';
+import type { ComparisonPolicy } from '../analysis/baseline-comparison';
+import { findBottlenecks } from '../findings/find-bottlenecks';
+import type { Finding } from '../findings/finding';
+import type { ReportInputs } from '../inputs/report-inputs';
+import { renderBaselineReport } from '../markdown/baseline-report';
+import { renderBottleneckReport } from '../markdown/bottleneck-report';
+
+/** A file the report generator writes, relative to the workspace root. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** Everything the report generator produces, computed before anything is written. */
+export interface ReportBuild {
+  readonly analysis: Analysis;
+  readonly findings: readonly Finding[];
+  /** Findings that fail check mode: critical ones and significant regressions. */
+  readonly blocking: readonly Finding[];
+  /** The two reports and their charts. */
+  readonly reportFiles: readonly OutputFile[];
+  /** Current runs serialised as baselines (written only when asked). */
+  readonly baselineFiles: readonly OutputFile[];
+}
+
+/** Names of the two report files inside the reports folder. */
+export const REPORT_FILE_NAMES = {
+  baseline: 'PERFORMANCE_BASELINE_REPORT.md',
+  bottlenecks: 'BOTTLENECK_IDENTIFICATION.md',
+} as const;
+
+/**
+ * Computes both reports, their charts and the baseline documents from validated inputs. Pure:
+ * the same inputs give byte-identical output.
+ */
+export function buildReport(inputs: ReportInputs, policy: ComparisonPolicy, reportsDir: string): ReportBuild {
+  const analysis = analyzeInputs(inputs, policy);
+  const findings = findBottlenecks(analysis);
+  const ctx = { inputs, analysis, findings, reportsDir };
+  const baseline = renderBaselineReport(ctx);
+  const reportFiles: OutputFile[] = [
+    { path: `${reportsDir}/${REPORT_FILE_NAMES.baseline}`, content: baseline.markdown },
+    { path: `${reportsDir}/${REPORT_FILE_NAMES.bottlenecks}`, content: renderBottleneckReport(ctx) },
+    ...baseline.charts.map((chart) => ({ path: `${reportsDir}/${chart.path}`, content: chart.svg })),
+  ];
+  const baselineFiles = inputs.runs.map((run) => ({
+    path: `${reportsDir}/baseline/${run.data.project}.json`,
+    content: `${JSON.stringify(run.data, null, 2)}\n`,
+  }));
+  return {
+    analysis,
+    findings,
+    blocking: findings.filter((f) => f.severity === 'critical' || f.rule === 'regression'),
+    reportFiles,
+    baselineFiles,
+  };
+}
