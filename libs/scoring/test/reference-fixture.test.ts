@@ -17,6 +17,9 @@ import {
   universalContentScore,
   watchThroughRate,
   youtubeScore,
+  type EngagementMetrics,
+  type IdeaInspiration,
+  type IdeaMetadata,
 } from '../src/index.js';
 
 // Outputs of the earlier implementation; stored scores stay comparable only if every one matches.
@@ -74,18 +77,19 @@ function expectClose(actual: unknown, expected: unknown, path: string): void {
 }
 
 function run(kind: string, rawInput: Record<string, unknown>): unknown {
-  const input = toLibraryShape(rawInput) as Record<string, never>;
+  const input = toLibraryShape(rawInput) as Record<string, unknown>;
+  const metrics = input as EngagementMetrics;
   switch (kind) {
     case 'ucs':
       return {
-        ucs: universalContentScore(input),
-        engagementRate: engagementRate(input),
-        watchThroughRate: watchThroughRate(input),
-        conversionRate: conversionRate(input),
-        rpiViews: relativePerformanceIndex(input, 'views'),
+        ucs: universalContentScore(metrics),
+        engagementRate: engagementRate(metrics),
+        watchThroughRate: watchThroughRate(metrics),
+        conversionRate: conversionRate(metrics),
+        rpiViews: relativePerformanceIndex(metrics, 'views'),
       };
     case 'score':
-      return new ScoringEngine({ weights: rawInput['weights'] as number[] | null }).calculateScore(input['metrics'] as Record<string, number>);
+      return new ScoringEngine({ weights: rawInput['weights'] as number[] | null }).calculateScore(input['metrics'] as EngagementMetrics);
     case 'youtube':
       // Statistics keep YouTube's own names, so the raw input goes in unchanged.
       return youtubeScore(rawInput);
@@ -106,7 +110,7 @@ function run(kind: string, rawInput: Record<string, unknown>): unknown {
       return descriptionQuality(rawInput['description'] as string);
     case 'idea':
       // Reddit-style metadata keeps its snake_case names.
-      return scoreIdeaInspiration({ ...input, metadata: rawInput['metadata'] as never });
+      return scoreIdeaInspiration({ ...(input as IdeaInspiration), metadata: rawInput['metadata'] as IdeaMetadata });
     case 'textcontent':
       return scoreTextContent(
         rawInput['title'] as string,
