@@ -1,13 +1,16 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/cli.ts'],
-  format: ['esm', 'cjs'],
+const shared = {
   dts: true,
   sourcemap: true,
-  clean: true,
   target: 'node20',
   platform: 'node',
   splitting: false,
   treeshake: true,
-});
+} as const;
+
+export default defineConfig([
+  { ...shared, entry: ['src/index.ts'], format: ['esm', 'cjs'], clean: true },
+  // The bin is an ES module only: it relies on import.meta to find itself and tsx.
+  { ...shared, entry: ['src/cli.ts'], format: ['esm'], dts: false, clean: false },
+]);

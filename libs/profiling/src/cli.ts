@@ -1,2 +1,54 @@
 #!/usr/bin/env node
-console.log("todo");
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runBenchmarks } from './benchmark-runner.js';
+import { BenchmarkRunnerError } from './benchmark-runner-error.js';
+import { parseCliOptions, USAGE } from './cli-options.js';
+
+const CHILD_FLAG = 'PRISMQ_BENCH_CHILD';
+
+// mitata measures heap and GC only with --expose-gc, and Node 20 cannot import TypeScript
+// bench files by itself: run again in a child that has both, sharing this terminal.
+function reexecWithGcAndTsx(): number | null {
+  const hasGc = typeof (globalThis as { gc?: unknown }).gc === 'function';
+  if (hasGc || process.env[CHILD_FLAG] === '1') return null;
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', import.meta.resolve('tsx'), ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...process.env, [CHILD_FLAG]: '1' } },
+  );
+  if (child.error) throw child.error;
+  return child.status ?? 1;
+}
+
+async function main(): Promise<number> {
+  const relayed = reexecWithGcAndTsx();
+  if (relayed !== null) return relayed;
+  const options = parseCliOptions(process.argv.slice(2), process.env);
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const result = await runBenchmarks({
+    project: options.project,
+    quick: options.quick,
+    files: options.files,
+    commandLine: process.argv,
+    ...(options.filter !== undefined ? { filter: options.filter } : {}),
+    ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
+  });
+  console.log(`\nprismq-bench: ${result.run.cases.length} case(s) written to ${result.runPath}`);
+  for (const failure of result.failures) console.error(`prismq-bench: case ${failure.id} threw: ${failure.message}`);
+  return result.failures.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const code = error instanceof BenchmarkRunnerError ? ` [${error.code}]` : '';
+    console.error(`prismq-bench${code}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,19 @@
+/** Why a benchmark run could not be carried out. */
+export type BenchmarkRunnerErrorCode =
+  | 'BENCH_INVALID_OPTION'
+  | 'BENCH_NO_FILES'
+  | 'BENCH_FILE_LOAD_FAILED'
+  | 'BENCH_NO_CASES'
+  | 'BENCH_FILTER_NO_MATCH'
+  | 'BENCH_RESULT_INVALID';
+
+/** A benchmark run that could not start or produce a valid document. */
+export class BenchmarkRunnerError extends Error {
+  override readonly name = 'BenchmarkRunnerError';
+  constructor(
+    readonly code: BenchmarkRunnerErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,196 @@
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { run as runMitata } from 'mitata';
+import { glob } from 'tinyglobby';
+import { z } from 'zod';
+import { writeFileAtomic } from './atomic-write.js';
+import { buildCases, type CaseFailure, type MitataTrial } from './benchmark-case-builder.js';
+import { BenchmarkRunnerError } from './benchmark-runner-error.js';
+import { clearCaseMetadata, getCaseMetadata } from './case-metadata.js';
+import { collectEnvironment, runGit, type GitRunner } from './environment.js';
+import { fileTimestamp } from './file-timestamp.js';
+import { enableQuickMeasurement } from './quick-mode.js';
+import { BENCHMARK_SCHEMA_VERSION, BenchmarkRunSchema, type BenchmarkRun } from './result-schema.js';
+import { ensureTypeScriptLoader } from './typescript-loader.js';
+import { findWorkspaceRoot } from './workspace-root.js';
+
+/** Bench files run when no files are named: `src/**\/*.bench.{ts,mts,js,mjs}` under the cwd. */
+export const DEFAULT_BENCH_PATTERNS: readonly string[] = ['src/**/*.bench.{ts,mts,js,mjs}'];
+
+/** Options of {@link runBenchmarks}. */
+export interface RunBenchmarksOptions {
+  /** Project name: the folder under the output directory. */
+  project: string;
+  /** Folder the file patterns and git are resolved from (default: the process cwd). */
+  cwd?: string;
+  /** Bench files or glob patterns, relative to `cwd` (default {@link DEFAULT_BENCH_PATTERNS}). */
+  files?: readonly string[];
+  /** Short measurements, marked in the document (default: `PRISMQ_BENCH_QUICK=1`). */
+  quick?: boolean;
+  /** Only cases whose bench name matches. */
+  filter?: RegExp | string;
+  /**
+   * Root of the run documents (default: `PRISMQ_BENCH_DIR`, else `reports/benchmarks` under the
+   * nearest folder holding `nx.json`, else under `cwd`).
+   */
+  outDir?: string;
+  /** Recorded as the run's command line (default: `process.argv`). */
+  commandLine?: readonly string[];
+  /** Receives mitata's terminal output, line by line (default: `console.log`). */
+  print?: (text: string) => void;
+  /** Clock, for the start and end stamps. */
+  now?: () => Date;
+  /** How git is asked for the commit and the dirty flag. */
+  git?: GitRunner;
+  /** Environment variables consulted for defaults (default: `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** What {@link runBenchmarks} produced. */
+export interface BenchmarkRunResult {
+  /** The validated document that was written. */
+  run: BenchmarkRun;
+  /** `<outDir>/<project>/<timestamp>.json`. */
+  runPath: string;
+  /** `<outDir>/<project>/latest.json`. */
+  latestPath: string;
+  /** Cases that threw; the document holds the others. A caller should treat any as failure. */
+  failures: CaseFailure[];
+}
+
+const OptionsSchema = z.object({
+  project: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'project must be a lower-case folder name'),
+  filter: z
+    .union([z.instanceof(RegExp), z.string()])
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value instanceof RegExp) return value;
+      try {
+        return new RegExp(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `not a valid regular expression (${(error as Error).message})` });
+        return z.NEVER;
+      }
+    }),
+});
+
+function validate(options: RunBenchmarksOptions): { project: string; filter: RegExp | undefined } {
+  const parsed = OptionsSchema.safeParse({ project: options.project, filter: options.filter });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const option = issue?.path.join('.') || 'options';
+    throw new BenchmarkRunnerError(
+      'BENCH_INVALID_OPTION',
+      `option ${option} (${JSON.stringify(String((options as unknown as Record<string, unknown>)[option]))}): ${issue?.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+async function findFiles(cwd: string, patterns: readonly string[]): Promise<string[]> {
+  // A plain path is taken as it is (it may be absolute or outside cwd); anything else is a glob.
+  const direct = patterns.map((pattern) => resolve(cwd, pattern)).filter(isFile);
+  const globs = patterns.filter((pattern) => !isFile(resolve(cwd, pattern)));
+  const matched = globs.length > 0 ? await glob(globs, { cwd, absolute: true, onlyFiles: true }) : [];
+  return [...new Set([...direct, ...matched.map((file) => resolve(file))])].sort();
+}
+
+async function loadBenchFiles(files: readonly string[]): Promise<void> {
+  await ensureTypeScriptLoader(files);
+  for (const file of files) {
+    try {
+      await import(pathToFileURL(file).href);
+    } catch (error) {
+      throw new BenchmarkRunnerError(
+        'BENCH_FILE_LOAD_FAILED',
+        `bench file ${file} failed to load: ${(error as Error).message ?? String(error)}`,
+      );
+    }
+  }
+}
+
+function defaultOutDir(cwd: string, env: Readonly<Record<string, string | undefined>>): string {
+  const fromEnv = env['PRISMQ_BENCH_DIR'];
+  if (fromEnv) return resolve(cwd, fromEnv);
+  return join(findWorkspaceRoot(cwd), 'reports', 'benchmarks');
+}
+
+/**
+ * Runs a project's mitata bench files and writes the run document. mitata's own terminal
+ * output goes to `print`. The document is validated against {@link BenchmarkRunSchema} and
+ * written atomically as `<outDir>/<project>/<timestamp>.json` and `latest.json`.
+ * @throws {@link BenchmarkRunnerError} when no file matches, a file fails to load, the filter
+ * selects nothing or the document would be invalid. Cases that throw are returned as `failures`.
+ * @example
+ * const { run, failures } = await runBenchmarks({ project: 'scoring', quick: true });
+ */
+export async function runBenchmarks(options: RunBenchmarksOptions): Promise<BenchmarkRunResult> {
+  const { project, filter } = validate(options);
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const env = options.env ?? process.env;
+  const now = options.now ?? (() => new Date());
+  const quick = options.quick ?? env['PRISMQ_BENCH_QUICK'] === '1';
+  const patterns = options.files && options.files.length > 0 ? options.files : DEFAULT_BENCH_PATTERNS;
+  const outDir = options.outDir ? resolve(cwd, options.outDir) : defaultOutDir(cwd, env);
+
+  const files = await findFiles(cwd, patterns);
+  if (files.length === 0) {
+    throw new BenchmarkRunnerError('BENCH_NO_FILES', `no bench files match ${patterns.join(', ')} under ${cwd}`);
+  }
+
+  clearCaseMetadata();
+  await loadBenchFiles(files);
+
+  const startedAt = now();
+  const restore = quick ? enableQuickMeasurement() : () => undefined;
+  let trials: MitataTrial[];
+  try {
+    const result = await runMitata({
+      format: 'mitata',
+      print: options.print ?? ((text: string) => console.log(text)),
+      ...(filter ? { filter } : {}),
+    });
+    trials = result.benchmarks as unknown as MitataTrial[];
+  } finally {
+    restore();
+  }
+  const finishedAt = now();
+
+  if (trials.length === 0) {
+    throw filter
+      ? new BenchmarkRunnerError('BENCH_FILTER_NO_MATCH', `filter ${filter} matches no case in ${files.join(', ')}`)
+      : new BenchmarkRunnerError('BENCH_NO_CASES', `bench files ${files.join(', ')} register no case`);
+  }
+
+  const { cases, failures } = buildCases(trials, getCaseMetadata());
+  const document = {
+    schemaVersion: BENCHMARK_SCHEMA_VERSION,
+    project,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    quick,
+    environment: collectEnvironment(cwd, options.commandLine ?? process.argv, options.git ?? runGit),
+    cases,
+  };
+  const parsed = BenchmarkRunSchema.safeParse(document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue?.path ?? [];
+    const caseIndex = at[0] === 'cases' && typeof at[1] === 'number' ? at[1] : undefined;
+    const where = caseIndex === undefined ? at.join('.') : `case ${JSON.stringify(cases[caseIndex]?.id)} (${at.slice(2).join('.')})`;
+    throw new BenchmarkRunnerError('BENCH_RESULT_INVALID', `run document of ${project} is invalid at ${where}: ${issue?.message}`);
+  }
+
+  const folder = join(outDir, project);
+  const runPath = join(folder, `${fileTimestamp(startedAt)}.json`);
+  const latestPath = join(folder, 'latest.json');
+  const text = `${JSON.stringify(parsed.data, null, 2)}\n`;
+  writeFileAtomic(runPath, text);
+  writeFileAtomic(latestPath, text);
+  return { run: parsed.data, runPath, latestPath, failures };
+}
