@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { compileKeywordMatcher } from '../src/index.js';
+
+const matched = (keywords: string[], text: string): string[] => {
+  const matcher = compileKeywordMatcher(keywords);
+  return matcher.match(text).map((id) => matcher.keywords[id] as string);
+};
+
+describe('compileKeywordMatcher', () => {
+  it.each([
+    ['ad', 'my new loadout'],
+    ['ad', 'I was reading and made it'],
+    ['ad', 'I added a shelf'],
+    ['cat', 'education matters'],
+    ['cod', 'clean code'],
+    ['cod', 'codes and coding, coded'],
+  ])('does not fire %s inside "%s"', (keyword, text) => {
+    expect(matched([keyword], text)).toEqual([]);
+  });
+
+  it.each([
+    ['meme', 'best memes ever'],
+    ['review', 'honest reviews'],
+    ['review', 'I reviewed it'],
+    ['speedrun', 'speedrunning Minecraft'],
+    ['prank', 'PRANKS gone wrong'],
+    ['game', 'top games'],
+    ['ad', 'too many ads'],
+  ])('fires %s on its inflection in "%s"', (keyword, text) => {
+    expect(matched([keyword], text)).toEqual([keyword]);
+  });
+
+  it('matches a phrase only as contiguous tokens', () => {
+    expect(matched(['how to'], 'How to cook')).toEqual(['how to']);
+    expect(matched(['how to'], 'how not to cook')).toEqual([]);
+    expect(matched(['am i the'], 'AM I THE problem?')).toEqual(['am i the']);
+    expect(matched(['q&a'], 'live Q & A tonight')).toEqual(['q&a']);
+  });
+
+  it('inflects only the last word of a phrase', () => {
+    expect(matched(['boss fight'], 'three boss fights')).toEqual(['boss fight']);
+    expect(matched(['boss fight'], 'bosses fight')).toEqual([]);
+  });
+
+  it('reports each keyword once, ordered by where it first starts', () => {
+    expect(matched(['story', 'true story', 'tale'], 'a tale, a story, a true story, a story')).toEqual(['tale', 'story', 'true story']);
+    expect(matched(['story', 'true story'], 'true story')).toEqual(['true story', 'story']);
+  });
+
+  it('finds overlapping phrases that share words', () => {
+    expect(matched(['let me tell you', 'tell you', 'me'], 'let me tell you')).toEqual(['let me tell you', 'me', 'tell you']);
+  });
+
+  it('gives independent answers on successive calls', () => {
+    const matcher = compileKeywordMatcher(['apple', 'pear']);
+    expect(matcher.match('apple')).toEqual([0]);
+    expect(matcher.match('pear and apple')).toEqual([1, 0]);
+    expect(matcher.match('nothing')).toEqual([]);
+  });
+
+  it('finds a keyword at the end of a 1 MB text', () => {
+    const text = `${'lorem ipsum '.repeat(90_000)} how to win`;
+    expect(text.length).toBeGreaterThan(1_000_000);
+    expect(matched(['how to', 'win'], text)).toEqual(['how to', 'win']);
+  });
+});
