@@ -1,0 +1,41 @@
+import type { MemoryReport } from '@prismq/profiling';
+
+/** The catalogue's target: one scoring session stays under 100 MB. */
+export const SESSION_BUDGET_BYTES = 100 * 1024 * 1024;
+
+/** How one profiled session compares with the memory budget. */
+export interface BudgetVerdict {
+  name: string;
+  /** Heap the session needed at its height: peak heap used minus heap used before it. */
+  sessionBytes: number;
+  /** RSS growth over the session, for context (includes allocator slack). */
+  rssIncreaseBytes: number;
+  /** Heap after the last forced GC minus after the first, over the repeated calls. */
+  retainedGrowthBytes: number | null;
+  withinBudget: boolean;
+}
+
+/** Judges a memory report against a budget; pure, so the rule is testable without profiling. */
+export function judgeSession(report: MemoryReport, budgetBytes: number = SESSION_BUDGET_BYTES): BudgetVerdict {
+  const sessionBytes = Math.max(0, report.peak.heapUsed - report.before.heapUsed);
+  const repeated = report.heapAfterRepeatedCalls;
+  const retainedGrowthBytes =
+    repeated !== undefined && repeated.length > 1 ? (repeated.at(-1) as number) - (repeated[0] as number) : null;
+  return {
+    name: report.name,
+    sessionBytes,
+    rssIncreaseBytes: report.increase.rss,
+    retainedGrowthBytes,
+    withinBudget: sessionBytes <= budgetBytes,
+  };
+}
+
+/** One line of the profile target's summary. */
+export function formatVerdict(verdict: BudgetVerdict, budgetBytes: number = SESSION_BUDGET_BYTES): string {
+  const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+  const growth = verdict.retainedGrowthBytes === null ? 'n/a' : mb(verdict.retainedGrowthBytes);
+  return (
+    `${verdict.withinBudget ? 'ok  ' : 'OVER'} ${verdict.name}: session heap ${mb(verdict.sessionBytes)} ` +
+    `(budget ${mb(budgetBytes)}), RSS +${mb(verdict.rssIncreaseBytes)}, retained growth over repeats ${growth}`
+  );
+}
