@@ -10,4 +10,6 @@ export default defineConfig({
   platform: 'node',
   splitting: false,
   treeshake: true,
+  // version.ts and default-registry.ts use import.meta.url; the CJS build needs the shim.
+  shims: true,
 });

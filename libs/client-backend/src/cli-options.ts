@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import type { ServerOptionsInput } from './server-options.js';
+
+/** What the command line asked for. */
+export type CliCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'serve'; options: Partial<ServerOptionsInput> };
+
+/** Usage text of `prismq-backend`. */
+export const USAGE = `Usage: prismq-backend [options]
+
+Runs the PrismQ control panel: a local HTTP API that launches modules, streams their logs
+and keeps their history.
+
+Options (each also read from the env variable in brackets):
+  --host HOST           address to bind (PRISMQ_HOST, default 127.0.0.1)
+  --port N              port to listen on, 0 for any free port (PRISMQ_PORT, default 8000)
+  --modules FILE        module registry JSON (PRISMQ_MODULES, default: built-in registry)
+  --data-dir DIR        folder for the database and run folders (PRISMQ_DATA_DIR, default ./.prismq)
+  --max-concurrent N    runs at once; the rest queue (PRISMQ_MAX_CONCURRENT, default 10)
+  --max-queued N        runs that may wait (PRISMQ_MAX_QUEUED, default 100)
+  --cors-origin ORIGIN  allow a browser origin; repeatable (PRISMQ_CORS_ORIGINS, comma separated)
+  --log-level LEVEL     fatal|error|warn|info|debug|trace|silent (PRISMQ_LOG_LEVEL, default info)
+  -h, --help            show this help
+  -v, --version         show the version
+
+PRISMQ_API_TOKEN, when set, makes every /api request need "Authorization: Bearer <token>".
+`;
+
+/** Parses argv (without node and script); throws on unknown options. Values are checked later by the options schema. */
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      modules: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'max-concurrent': { type: 'string' },
+      'max-queued': { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const options: Record<string, unknown> = {};
+  if (values.host !== undefined) options.host = values.host;
+  if (values.port !== undefined) options.port = Number(values.port);
+  if (values.modules !== undefined) options.modulesFile = values.modules;
+  if (values['data-dir'] !== undefined) options.dataDir = values['data-dir'];
+  if (values['max-concurrent'] !== undefined) options.maxConcurrentRuns = Number(values['max-concurrent']);
+  if (values['max-queued'] !== undefined) options.maxQueuedRuns = Number(values['max-queued']);
+  if (values['cors-origin'] !== undefined) options.corsOrigins = values['cors-origin'];
+  if (values['log-level'] !== undefined) options.logLevel = values['log-level'];
+  return { kind: 'serve', options: options as Partial<ServerOptionsInput> };
+}

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { ModuleDefinitionSchema, type ModuleDefinition } from './module-schema.js';
+import type { ModuleRegistry } from './module-registry.js';
+
+/** Where the package's own files live: `src/` and `dist/` both sit one level below it. */
+function packageRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+}
+
+/**
+ * Finds a workspace package's CLI through Node's resolution, so the default registry works
+ * wherever npm placed the dependency. Returns a path that does not exist when the package is
+ * missing: the run then fails with "cannot start" instead of the server refusing to boot.
+ */
+function resolvePackageBin(packageName: string, binName: string): string {
+  const require = createRequire(path.join(packageRoot(), 'package.json'));
+  try {
+    const manifestPath = require.resolve(`${packageName}/package.json`);
+    const manifest = require(manifestPath) as { bin?: string | Record<string, string> };
+    const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[binName];
+    return path.resolve(path.dirname(manifestPath), bin ?? 'dist/cli.js');
+  } catch {
+    return path.join(packageRoot(), 'node_modules', packageName, 'dist', 'cli.js');
+  }
+}
+
+/**
+ * The registry a fresh server starts with: the scoring and classification CLIs of the PrismQ
+ * toolkit and a small demo module shipped in this package.
+ */
+export function defaultModuleRegistry(): ModuleRegistry {
+  const jsonLinesParameters = [
+    { name: 'input', type: 'text', required: true, description: 'JSON lines file to read (relative paths resolve against the run folder).' },
+    { name: 'output', type: 'text', default: 'output/results.jsonl', description: 'Where to write the JSON lines results.' },
+  ];
+  const modules: unknown[] = [
+    {
+      id: 'prismq-score',
+      name: 'Content Scoring',
+      description: 'Scores content items (JSON lines in, JSON lines out) with @prismq/scoring.',
+      category: 'Processing',
+      version: '0.1.0',
+      command: [process.execPath, resolvePackageBin('@prismq/scoring', 'prismq-score')],
+      parameters: jsonLinesParameters,
+      tags: ['scoring'],
+    },
+    {
+      id: 'prismq-classify',
+      name: 'Content Classification',
+      description: 'Classifies content items (JSON lines in, JSON lines out) with @prismq/classification.',
+      category: 'Processing',
+      version: '0.1.0',
+      command: [process.execPath, resolvePackageBin('@prismq/classification', 'prismq-classify')],
+      parameters: jsonLinesParameters,
+      tags: ['classification'],
+    },
+    {
+      id: 'demo',
+      name: 'Demo',
+      description: 'Prints numbered lines with progress and writes demo-summary.json.',
+      category: 'Examples',
+      version: '0.1.0',
+      command: [process.execPath, path.join(packageRoot(), 'modules', 'demo.mjs')],
+      parameters: [
+        { name: 'lines', type: 'number', default: 20, min: 0, max: 1_000_000 },
+        { name: 'delay-ms', type: 'number', default: 50, min: 0, max: 60_000 },
+        { name: 'message', type: 'text', default: 'hello from the demo module', validation: { pattern: '^[^\\n]{0,200}$' } },
+        { name: 'fail', type: 'checkbox', default: false },
+      ],
+      tags: ['demo'],
+    },
+  ];
+  return new Map(
+    modules.map((module) => {
+      const parsed: ModuleDefinition = ModuleDefinitionSchema.parse(module);
+      return [parsed.id, parsed];
+    }),
+  );
+}

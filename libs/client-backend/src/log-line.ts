@@ -1,0 +1,55 @@
+/** Which output stream a line came from. */
+export type LogStream = 'stdout' | 'stderr';
+/** Level guessed from a line's prefix. */
+export type LogLevel = 'error' | 'warning' | 'info' | 'debug';
+
+/** One captured output line. */
+export interface LogLine {
+  /** 1-based, one sequence per run across both streams. */
+  seq: number;
+  /** Capture time, ms since the epoch. */
+  time: number;
+  stream: LogStream;
+  level: LogLevel;
+  text: string;
+  /** The original line was longer than the cap and was cut. */
+  truncated: boolean;
+}
+
+const ERROR_PREFIX = /^\s*(?:\[?(?:error|err|fatal|critical)\]?[\s:]|error$|traceback|uncaught|\w*Error:)/i;
+const WARNING_PREFIX = /^\s*\[?(?:warn|warning)\]?[\s:]/i;
+const DEBUG_PREFIX = /^\s*\[?(?:debug|trace)\]?[\s:]/i;
+const INFO_PREFIX = /^\s*\[?info\]?[\s:]/i;
+
+/**
+ * Guesses a level from common prefixes (`ERROR:`, `[warn]`, `debug `, `TypeError:`).
+ * Unprefixed lines are info whatever their stream: many tools print progress and chatter
+ * on stderr, so the stream alone says little about severity.
+ */
+export function detectLevel(text: string): LogLevel {
+  if (ERROR_PREFIX.test(text)) return 'error';
+  if (WARNING_PREFIX.test(text)) return 'warning';
+  if (DEBUG_PREFIX.test(text)) return 'debug';
+  if (INFO_PREFIX.test(text)) return 'info';
+  return 'info';
+}
+
+/** Progress a module reported with a `::progress processed=<n> total=<m>` line. */
+export interface Progress {
+  processed: number;
+  total: number | null;
+  percent: number | null;
+}
+
+const PROGRESS_LINE = /^::progress processed=(\d+)(?: total=(\d+))?\s*$/;
+
+/** Reads a progress line; `undefined` for any other line. */
+export function parseProgress(text: string): Progress | undefined {
+  if (!text.startsWith('::progress')) return undefined;
+  const match = PROGRESS_LINE.exec(text);
+  if (!match) return undefined;
+  const processed = Number(match[1]);
+  const total = match[2] === undefined ? null : Number(match[2]);
+  const percent = total === null || total === 0 ? null : Math.min(100, Math.round((processed / total) * 10_000) / 100);
+  return { processed, total, percent };
+}

@@ -1,0 +1,137 @@
+import type { ErrorDetail } from './errors.js';
+import type { ModuleDefinition, ModuleParameter } from './module-schema.js';
+import { PARAMETER_NAME_PATTERN } from './module-schema.js';
+
+/** A parameter value as it travels in JSON. */
+export type ParameterValue = string | number | boolean;
+/** Parameter values by name. */
+export type ParameterValues = Record<string, ParameterValue>;
+
+/** Most keys a request may carry in `parameters`. */
+export const MAX_PARAMETERS = 100;
+/** What a password value is replaced with wherever it would otherwise be stored or returned. */
+export const REDACTED = '***';
+
+/** Result of checking parameters against a module's declarations. */
+export type ParameterCheck = { ok: true; values: ParameterValues } | { ok: false; details: ErrorDetail[] };
+
+function checkValue(parameter: ModuleParameter, value: unknown, field: string): ErrorDetail | undefined {
+  switch (parameter.type) {
+    case 'text':
+    case 'password': {
+      if (typeof value !== 'string') return { field, rule: 'type', message: `${field} must be a string` };
+      const pattern = parameter.type === 'text' ? parameter.validation?.pattern : undefined;
+      if (pattern !== undefined && !new RegExp(pattern).test(value)) {
+        return { field, rule: 'pattern', message: `${field} must match ${pattern}` };
+      }
+      return undefined;
+    }
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return { field, rule: 'type', message: `${field} must be a finite number` };
+      }
+      if (parameter.min !== undefined && value < parameter.min) {
+        return { field, rule: 'min', message: `${field} must be at least ${parameter.min}, got ${value}` };
+      }
+      if (parameter.max !== undefined && value > parameter.max) {
+        return { field, rule: 'max', message: `${field} must be at most ${parameter.max}, got ${value}` };
+      }
+      return undefined;
+    }
+    case 'select':
+      if (typeof value !== 'string' || !parameter.options.includes(value)) {
+        return { field, rule: 'options', message: `${field} must be one of ${parameter.options.join(', ')}` };
+      }
+      return undefined;
+    case 'checkbox':
+      if (typeof value !== 'boolean') return { field, rule: 'type', message: `${field} must be a boolean` };
+      return undefined;
+  }
+}
+
+/**
+ * Checks request parameters against a module's declarations: key count, names, unknown keys,
+ * types, bounds, select options and patterns. Missing required parameters are checked
+ * separately by {@link checkRequired}, after defaults and saved config are merged in.
+ */
+export function checkParameters(module: ModuleDefinition, input: Record<string, unknown>): ParameterCheck {
+  const details: ErrorDetail[] = [];
+  const keys = Object.keys(input);
+  if (keys.length > MAX_PARAMETERS) {
+    return {
+      ok: false,
+      details: [{ field: 'parameters', rule: 'max-keys', message: `parameters may have at most ${MAX_PARAMETERS} keys, got ${keys.length}` }],
+    };
+  }
+  const declared = new Map(module.parameters.map((parameter) => [parameter.name, parameter]));
+  const values: ParameterValues = {};
+  for (const key of keys) {
+    const field = `parameters.${key}`;
+    if (!PARAMETER_NAME_PATTERN.test(key)) {
+      details.push({ field, rule: 'name', message: `${field}: name must match ${PARAMETER_NAME_PATTERN.source}` });
+      continue;
+    }
+    const parameter = declared.get(key);
+    if (parameter === undefined) {
+      details.push({ field, rule: 'unknown', message: `${field} is not a parameter of module ${module.id}` });
+      continue;
+    }
+    const problem = checkValue(parameter, input[key], field);
+    if (problem) details.push(problem);
+    else values[key] = input[key] as ParameterValue;
+  }
+  return details.length > 0 ? { ok: false, details } : { ok: true, values };
+}
+
+/** Lists each required parameter that has no value. */
+export function checkRequired(module: ModuleDefinition, values: ParameterValues): ErrorDetail[] {
+  return module.parameters
+    .filter((parameter) => parameter.required && values[parameter.name] === undefined)
+    .map((parameter) => ({
+      field: `parameters.${parameter.name}`,
+      rule: 'required',
+      message: `parameters.${parameter.name} is required by module ${module.id}`,
+    }));
+}
+
+/** Declared defaults, then each layer in order (later wins). */
+export function mergeWithDefaults(module: ModuleDefinition, ...layers: ParameterValues[]): ParameterValues {
+  const merged: ParameterValues = {};
+  for (const parameter of module.parameters) {
+    if (parameter.type !== 'password' && parameter.default !== undefined) merged[parameter.name] = parameter.default;
+  }
+  for (const layer of layers) Object.assign(merged, layer);
+  return merged;
+}
+
+/** Replaces password values so they can be stored or returned. */
+export function redactParameters(module: ModuleDefinition, values: ParameterValues): ParameterValues {
+  const passwords = new Set(module.parameters.filter((p) => p.type === 'password').map((p) => p.name));
+  const redacted: ParameterValues = {};
+  for (const [key, value] of Object.entries(values)) redacted[key] = passwords.has(key) ? REDACTED : value;
+  return redacted;
+}
+
+/** Drops password values: saved module configs never hold secrets. */
+export function withoutPasswords(module: ModuleDefinition, values: ParameterValues): ParameterValues {
+  const passwords = new Set(module.parameters.filter((p) => p.type === 'password').map((p) => p.name));
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !passwords.has(key)));
+}
+
+/**
+ * Turns values into argv in declaration order: `--name value`, a true checkbox as a bare
+ * `--name`, a false one left out. Never joined into a shell string.
+ */
+export function parametersToArgv(module: ModuleDefinition, values: ParameterValues): string[] {
+  const argv: string[] = [];
+  for (const parameter of module.parameters) {
+    const value = values[parameter.name];
+    if (value === undefined) continue;
+    if (parameter.type === 'checkbox') {
+      if (value === true) argv.push(`--${parameter.name}`);
+      continue;
+    }
+    argv.push(`--${parameter.name}`, String(value));
+  }
+  return argv;
+}

@@ -1,0 +1,229 @@
+import Database from 'better-sqlite3';
+import type { ParameterValues } from './parameter-validation.js';
+import type { RunRecord, RunStatus } from './run-record.js';
+
+/** Filters and paging of {@link RunStore.listRuns}. */
+export interface RunQuery {
+  status?: RunStatus;
+  moduleId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A module's saved parameters. */
+export interface SavedConfig {
+  parameters: ParameterValues;
+  updatedAt: string;
+}
+
+// Each entry moves the schema one version up; `PRAGMA user_version` records how far a file got.
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE runs (
+     run_id TEXT PRIMARY KEY,
+     module_id TEXT NOT NULL,
+     module_name TEXT NOT NULL,
+     status TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     started_at TEXT,
+     completed_at TEXT,
+     duration_ms REAL,
+     exit_code INTEGER,
+     error_message TEXT,
+     processed INTEGER NOT NULL DEFAULT 0,
+     total INTEGER,
+     percent REAL,
+     parameters TEXT NOT NULL
+   );
+   CREATE INDEX runs_created ON runs (created_at DESC);
+   CREATE INDEX runs_status ON runs (status);
+   CREATE TABLE module_configs (
+     module_id TEXT PRIMARY KEY,
+     parameters TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );`,
+];
+
+interface RunRow {
+  run_id: string;
+  module_id: string;
+  module_name: string;
+  status: RunStatus;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  duration_ms: number | null;
+  exit_code: number | null;
+  error_message: string | null;
+  processed: number;
+  total: number | null;
+  percent: number | null;
+  parameters: string;
+}
+
+function toRecord(row: RunRow): RunRecord {
+  return {
+    runId: row.run_id,
+    moduleId: row.module_id,
+    moduleName: row.module_name,
+    status: row.status,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    durationMs: row.duration_ms,
+    exitCode: row.exit_code,
+    errorMessage: row.error_message,
+    progress: { processed: row.processed, total: row.total, percent: row.percent },
+    parameters: JSON.parse(row.parameters) as ParameterValues,
+  };
+}
+
+function toRow(run: RunRecord): RunRow {
+  return {
+    run_id: run.runId,
+    module_id: run.moduleId,
+    module_name: run.moduleName,
+    status: run.status,
+    created_at: run.createdAt,
+    started_at: run.startedAt,
+    completed_at: run.completedAt,
+    duration_ms: run.durationMs,
+    exit_code: run.exitCode,
+    error_message: run.errorMessage,
+    processed: run.progress.processed,
+    total: run.progress.total,
+    percent: run.progress.percent,
+    parameters: JSON.stringify(run.parameters),
+  };
+}
+
+/**
+ * Run history and module configs in SQLite (better-sqlite3). Every write is one statement or
+ * one transaction, and the journal is WAL, so a crash leaves either the old or the new state.
+ */
+export class RunStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  /** Opens (creating and migrating) the database at `file`; `:memory:` for a throwaway one. */
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.statements = {
+      upsert: this.db.prepare(
+        `INSERT INTO runs VALUES (@run_id, @module_id, @module_name, @status, @created_at, @started_at, @completed_at,
+           @duration_ms, @exit_code, @error_message, @processed, @total, @percent, @parameters)
+         ON CONFLICT (run_id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
+           completed_at = excluded.completed_at, duration_ms = excluded.duration_ms, exit_code = excluded.exit_code,
+           error_message = excluded.error_message, processed = excluded.processed, total = excluded.total,
+           percent = excluded.percent`,
+      ),
+      get: this.db.prepare<[string], RunRow>('SELECT * FROM runs WHERE run_id = ?'),
+      getConfig: this.db.prepare<[string], { parameters: string; updated_at: string }>(
+        'SELECT parameters, updated_at FROM module_configs WHERE module_id = ?',
+      ),
+      saveConfig: this.db.prepare(
+        `INSERT INTO module_configs VALUES (?, ?, ?)
+         ON CONFLICT (module_id) DO UPDATE SET parameters = excluded.parameters, updated_at = excluded.updated_at`,
+      ),
+      deleteConfig: this.db.prepare('DELETE FROM module_configs WHERE module_id = ?'),
+      countByStatus: this.db.prepare<[], { status: RunStatus; n: number }>('SELECT status, COUNT(*) AS n FROM runs GROUP BY status'),
+    };
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let next = version; next < MIGRATIONS.length; next++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[next] as string);
+        this.db.pragma(`user_version = ${next + 1}`);
+      })();
+    }
+  }
+
+  /** Inserts a run or updates its mutable fields. */
+  saveRun(run: RunRecord): void {
+    this.statements.upsert.run(toRow(run));
+  }
+
+  getRun(runId: string): RunRecord | undefined {
+    const row = this.statements.get.get(runId);
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  /** Runs newest first, with the total count matching the filters. */
+  listRuns(query: RunQuery): { runs: RunRecord[]; total: number } {
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit: query.limit, offset: query.offset };
+    if (query.status !== undefined) {
+      where.push('status = @status');
+      params.status = query.status;
+    }
+    if (query.moduleId !== undefined) {
+      where.push('module_id = @moduleId');
+      params.moduleId = query.moduleId;
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.db
+      .prepare<Record<string, string | number>, RunRow>(
+        `SELECT * FROM runs ${clause} ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all(params);
+    const { n } = this.db.prepare<Record<string, string | number>, { n: number }>(`SELECT COUNT(*) AS n FROM runs ${clause}`).get(params) ?? {
+      n: 0,
+    };
+    return { runs: rows.map(toRecord), total: n };
+  }
+
+  /** How many runs are in each status. */
+  countByStatus(): Record<RunStatus, number> {
+    const counts: Record<RunStatus, number> = { queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 };
+    for (const row of this.statements.countByStatus.all()) counts[row.status] = row.n;
+    return counts;
+  }
+
+  /** Marks runs left queued or running by a previous process as failed; returns how many. */
+  failInterrupted(completedAt: string): number {
+    return this.db
+      .prepare(
+        `UPDATE runs SET status = 'failed', error_message = 'interrupted by server restart', completed_at = ?
+         WHERE status IN ('queued', 'running')`,
+      )
+      .run(completedAt).changes;
+  }
+
+  /** Deletes finished runs completed before `before` (ISO time) and returns their ids. */
+  deleteFinishedBefore(before: string): string[] {
+    return this.db.transaction(() => {
+      const ids = this.db
+        .prepare<[string], { run_id: string }>(
+          `SELECT run_id FROM runs WHERE status IN ('completed', 'failed', 'cancelled') AND completed_at < ?`,
+        )
+        .all(before)
+        .map((row) => row.run_id);
+      const remove = this.db.prepare('DELETE FROM runs WHERE run_id = ?');
+      for (const id of ids) remove.run(id);
+      return ids;
+    })();
+  }
+
+  getConfig(moduleId: string): SavedConfig | undefined {
+    const row = this.statements.getConfig.get(moduleId);
+    return row === undefined ? undefined : { parameters: JSON.parse(row.parameters) as ParameterValues, updatedAt: row.updated_at };
+  }
+
+  saveConfig(moduleId: string, parameters: ParameterValues, updatedAt: string): void {
+    this.statements.saveConfig.run(moduleId, JSON.stringify(parameters), updatedAt);
+  }
+
+  /** Forgets a module's config; true when there was one. */
+  deleteConfig(moduleId: string): boolean {
+    return this.statements.deleteConfig.run(moduleId).changes > 0;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

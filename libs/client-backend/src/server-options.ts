@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ServerOptionsError } from './errors.js';
+
+/** Options of {@link createServer}; also what the CLI and env fill in. */
+export const ServerOptionsSchema = z.strictObject({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65_535).default(8000),
+  /** Registry file; the built-in registry when absent. */
+  modulesFile: z.string().min(1).optional(),
+  dataDir: z.string().min(1).default('./.prismq'),
+  maxConcurrentRuns: z.number().int().min(1).max(1_000).default(10),
+  maxQueuedRuns: z.number().int().min(0).max(100_000).default(100),
+  /** Lines each run keeps in memory. */
+  bufferLines: z.number().int().min(1).max(1_000_000).default(10_000),
+  /** Time between SIGTERM and SIGKILL when a run is cancelled or the server stops. */
+  killGraceMs: z.number().int().min(0).max(600_000).default(5_000),
+  /** When set, `/api` requests need `Authorization: Bearer <token>`. */
+  apiToken: z.string().min(1).optional(),
+  /** Origins allowed by CORS; none by default. */
+  corsOrigins: z.array(z.string().min(1)).default([]),
+  sseKeepAliveMs: z.number().int().min(10).default(15_000),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+/** Options of {@link createServer} as given. */
+export type ServerOptionsInput = z.input<typeof ServerOptionsSchema>;
+/** Options with defaults filled in. */
+export type ServerOptions = z.output<typeof ServerOptionsSchema>;
+
+/** Validates options; throws {@link ServerOptionsError} naming each bad option. */
+export function parseServerOptions(input: unknown): ServerOptions {
+  const parsed = ServerOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ServerOptionsError(parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(options)'}: ${issue.message}`));
+  }
+  return parsed.data;
+}
+
+const ENV_NAMES = {
+  host: 'PRISMQ_HOST',
+  port: 'PRISMQ_PORT',
+  modulesFile: 'PRISMQ_MODULES',
+  dataDir: 'PRISMQ_DATA_DIR',
+  maxConcurrentRuns: 'PRISMQ_MAX_CONCURRENT',
+  maxQueuedRuns: 'PRISMQ_MAX_QUEUED',
+  apiToken: 'PRISMQ_API_TOKEN',
+  corsOrigins: 'PRISMQ_CORS_ORIGINS',
+  logLevel: 'PRISMQ_LOG_LEVEL',
+} as const;
+
+/** Env variable of each option that can come from the environment. */
+export const SERVER_ENV_NAMES: Readonly<Record<keyof typeof ENV_NAMES, string>> = ENV_NAMES;
+
+const NUMERIC = new Set(['port', 'maxConcurrentRuns', 'maxQueuedRuns']);
+
+/** Reads options from env variables (`PRISMQ_HOST`, `PRISMQ_PORT`, …); unset ones are left out. */
+export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<ServerOptionsInput> {
+  const out: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(ENV_NAMES)) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    if (key === 'corsOrigins') out[key] = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+    else out[key] = NUMERIC.has(key) ? Number(value) : value;
+  }
+  return out as Partial<ServerOptionsInput>;
+}
