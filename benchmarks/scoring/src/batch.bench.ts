@@ -1,9 +1,14 @@
 import { bench, do_not_optimize, group } from 'mitata';
+import { describeCase } from '@prismq/profiling';
 import { scoreIdeaInspirationBatch } from '@prismq/scoring';
 import { batchOf, batchOfTen } from './bench-inputs.js';
 
 const ten = batchOfTen();
 const hundred = batchOf(100);
+
+// Input size of a batch is its number of ideas, comparable with the batch-size sweep.
+describeCase('scoring/batch/10', { inputSize: ten.length });
+describeCase('scoring/batch/100', { inputSize: hundred.length });
 
 group('scoring/batch', () => {
   bench('scoring/batch/10', () => do_not_optimize(scoreIdeaInspirationBatch(ten)));

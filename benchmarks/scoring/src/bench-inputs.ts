@@ -15,7 +15,11 @@ export const YOUTUBE_VARIED: readonly YouTubeVideo[] = [
   [1_000_000, 50_000, 1_000],
   [10_000_000, 500_000, 10_000],
 ].map(([views, likes, comments]) => ({
-  statistics: { viewCount: String(views), likeCount: String(likes), commentCount: String(comments) },
+  statistics: {
+    viewCount: String(views),
+    likeCount: String(likes),
+    commentCount: String(comments),
+  },
 }));
 
 /** `scoring/ucs/typical` and `scoring/ucs/full`. */
@@ -106,8 +110,28 @@ export function batchOf(n: number): IdeaInspiration[] {
 }
 
 const SWEEP_VOCABULARY = [
-  'content', 'creators', 'measure', 'how', 'audiences', 'respond', 'to', 'every', 'great', 'video',
-  'and', 'learn', 'which', 'ideas', 'deserve', 'a', 'second', 'look', 'when', 'results', 'are', 'poor',
+  'content',
+  'creators',
+  'measure',
+  'how',
+  'audiences',
+  'respond',
+  'to',
+  'every',
+  'great',
+  'video',
+  'and',
+  'learn',
+  'which',
+  'ideas',
+  'deserve',
+  'a',
+  'second',
+  'look',
+  'when',
+  'results',
+  'are',
+  'poor',
 ];
 
 /**

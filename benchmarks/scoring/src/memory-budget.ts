@@ -16,11 +16,16 @@ export interface BudgetVerdict {
 }
 
 /** Judges a memory report against a budget; pure, so the rule is testable without profiling. */
-export function judgeSession(report: MemoryReport, budgetBytes: number = SESSION_BUDGET_BYTES): BudgetVerdict {
+export function judgeSession(
+  report: MemoryReport,
+  budgetBytes: number = SESSION_BUDGET_BYTES,
+): BudgetVerdict {
   const sessionBytes = Math.max(0, report.peak.heapUsed - report.before.heapUsed);
   const repeated = report.heapAfterRepeatedCalls;
   const retainedGrowthBytes =
-    repeated !== undefined && repeated.length > 1 ? (repeated.at(-1) as number) - (repeated[0] as number) : null;
+    repeated !== undefined && repeated.length > 1
+      ? (repeated.at(-1) as number) - (repeated[0] as number)
+      : null;
   return {
     name: report.name,
     sessionBytes,
@@ -31,7 +36,10 @@ export function judgeSession(report: MemoryReport, budgetBytes: number = SESSION
 }
 
 /** One line of the profile target's summary. */
-export function formatVerdict(verdict: BudgetVerdict, budgetBytes: number = SESSION_BUDGET_BYTES): string {
+export function formatVerdict(
+  verdict: BudgetVerdict,
+  budgetBytes: number = SESSION_BUDGET_BYTES,
+): string {
   const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
   const growth = verdict.retainedGrowthBytes === null ? 'n/a' : mb(verdict.retainedGrowthBytes);
   return (

@@ -1,7 +1,13 @@
 import { bench, do_not_optimize, group, summary } from 'mitata';
 import { describeCase } from '@prismq/profiling';
 import { scoreText, scoreTextContent } from '@prismq/scoring';
-import { TEXT_LONG, TEXT_SHORT, TEXT_TYPICAL, proseOfWords, type TextCase } from './bench-inputs.js';
+import {
+  TEXT_LONG,
+  TEXT_SHORT,
+  TEXT_TYPICAL,
+  proseOfWords,
+  type TextCase,
+} from './bench-inputs.js';
 
 // "Text scoring per document" scores title, description and body together, as the earlier
 // suite did; input size is the body's length in characters.
@@ -15,7 +21,9 @@ summary(() => {
   group('scoring/text', () => {
     for (const [id, input] of cases) {
       describeCase(id, { inputSize: input.text.length });
-      bench(id, () => do_not_optimize(scoreTextContent(input.title, input.description, input.text)));
+      bench(id, () =>
+        do_not_optimize(scoreTextContent(input.title, input.description, input.text)),
+      );
     }
   });
 });

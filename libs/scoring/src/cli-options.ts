@@ -68,6 +68,7 @@ export function parseScoreCliOptions(argv: readonly string[]): ScoreCliOptions {
     throw new CliUsageError(error instanceof Error ? error.message : String(error));
   }
   const parsed = OptionsSchema.safeParse(values);
-  if (!parsed.success) throw new CliUsageError(parsed.error.issues.map((issue) => issue.message).join('; '));
+  if (!parsed.success)
+    throw new CliUsageError(parsed.error.issues.map((issue) => issue.message).join('; '));
   return parsed.data;
 }

@@ -2,7 +2,11 @@
 import { runScoreCommand } from './score-command.js';
 
 // The shell only: all behaviour lives in runScoreCommand so that tests can drive it.
-runScoreCommand(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+runScoreCommand(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+}).then(
   (code) => {
     process.exitCode = code;
   },

@@ -84,7 +84,10 @@ export function conversionRate(m: EngagementMetrics): number {
  * (`channelMedianViews` for `views`, …); 0 when the median is 0. May exceed 100.
  * @throws {ScoringInputError} on a bad field.
  */
-export function relativePerformanceIndex(m: EngagementMetrics, metric: RpiMetric = 'views'): number {
+export function relativePerformanceIndex(
+  m: EngagementMetrics,
+  metric: RpiMetric = 'views',
+): number {
   const medianField = MEDIAN_FIELD[metric];
   const median = metricValue(m[medianField], medianField);
   const value = metricValue(m[metric], metric);

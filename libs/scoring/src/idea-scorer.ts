@@ -1,6 +1,11 @@
 import { metricValue } from './metric-value.js';
 import { youtubeStatisticsScore, type YouTubeStatistics } from './platform-adapters.js';
-import { DEFAULT_WEIGHTS, scoreCounts, type EngagementScore, type EngagementScoreDetails } from './scoring-engine.js';
+import {
+  DEFAULT_WEIGHTS,
+  scoreCounts,
+  type EngagementScore,
+  type EngagementScoreDetails,
+} from './scoring-engine.js';
 import {
   descriptionQuality,
   scoreText,
@@ -110,7 +115,9 @@ export function scoreIdeaInspiration(idea: IdeaInspiration): ScoreBreakdown {
         0.2 * titlePart.titleQualityScore +
         0.1 * descriptionPart.descriptionQualityScore +
         0.3 * engagementScore
-      : 0.5 * text.overallTextScore + 0.3 * titlePart.titleQualityScore + 0.2 * descriptionPart.descriptionQualityScore;
+      : 0.5 * text.overallTextScore +
+        0.3 * titlePart.titleQualityScore +
+        0.2 * descriptionPart.descriptionQualityScore;
   return {
     overallScore: Math.min(overall, 100),
     titleScore: titlePart.titleQualityScore,
@@ -135,15 +142,26 @@ export function scoreIdeaInspiration(idea: IdeaInspiration): ScoreBreakdown {
  * Scores title, description and body without engagement:
  * `compositeScore = min(0.5·text + 0.3·title + 0.2·description, 100)`.
  */
-export function scoreTextContent(title: string, description: string, text: string): TextContentScore {
+export function scoreTextContent(
+  title: string,
+  description: string,
+  text: string,
+): TextContentScore {
   const textPart = scoreText(text, title);
   const titlePart = titleQuality(title);
   const descriptionPart = descriptionQuality(description);
   const composite = Math.min(
-    0.5 * textPart.overallTextScore + 0.3 * titlePart.titleQualityScore + 0.2 * descriptionPart.descriptionQualityScore,
+    0.5 * textPart.overallTextScore +
+      0.3 * titlePart.titleQualityScore +
+      0.2 * descriptionPart.descriptionQualityScore,
     100,
   );
-  return { compositeScore: composite, textQuality: textPart, titleQuality: titlePart, descriptionQuality: descriptionPart };
+  return {
+    compositeScore: composite,
+    textQuality: textPart,
+    titleQuality: titlePart,
+    descriptionQuality: descriptionPart,
+  };
 }
 
 /**

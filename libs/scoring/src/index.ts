@@ -65,6 +65,15 @@ export {
   IdeaInspirationSchema,
 } from './schemas.js';
 export { scoreRecordLine, type RecordLineResult } from './record-line.js';
-export { runScoreCommand, type ScoreCommandIo, type ScoreCommandExitCode } from './score-command.js';
-export { parseScoreCliOptions, CliUsageError, SCORE_CLI_USAGE, type ScoreCliOptions } from './cli-options.js';
+export {
+  runScoreCommand,
+  type ScoreCommandIo,
+  type ScoreCommandExitCode,
+} from './score-command.js';
+export {
+  parseScoreCliOptions,
+  CliUsageError,
+  SCORE_CLI_USAGE,
+  type ScoreCliOptions,
+} from './cli-options.js';
 export { progressLine } from './progress-line.js';

@@ -21,7 +21,10 @@ export function scoreRecordLine(line: string): RecordLineResult {
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
   try {
     const breakdown = scoreIdeaInspiration(parsed.data);
-    return { ok: true, output: JSON.stringify({ ...(value as object), scoreBreakdown: breakdown }) };
+    return {
+      ok: true,
+      output: JSON.stringify({ ...(value as object), scoreBreakdown: breakdown }),
+    };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
@@ -29,6 +32,8 @@ export function scoreRecordLine(line: string): RecordLineResult {
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
 }

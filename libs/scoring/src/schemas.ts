@@ -5,7 +5,12 @@ import type { IdeaInspiration } from './idea-scorer.js';
 // typed scoring functions do not run these: they check each number cheaply themselves.
 
 const metric = z.number().nonnegative().finite().nullish();
-const platformCount = z.union([z.number().int().nonnegative(), z.string().regex(/^[0-9]+$/, 'must be a decimal integer')]).nullish();
+const platformCount = z
+  .union([
+    z.number().int().nonnegative(),
+    z.string().regex(/^[0-9]+$/, 'must be a decimal integer'),
+  ])
+  .nullish();
 
 /** {@link EngagementMetrics} as external JSON: every field optional, finite and non-negative. */
 export const EngagementMetricsSchema = z.looseObject({
@@ -63,12 +68,10 @@ export const IdeaInspirationSchema = z
     content: z.string().nullish(),
     metadata: IdeaMetadataSchema.nullish(),
   })
-  .transform(
-    (record): IdeaInspiration => ({
-      title: record.title,
-      description: record.description,
-      textContent: record.textContent || record.text_content,
-      content: record.content,
-      metadata: record.metadata,
-    }),
-  );
+  .transform((record): IdeaInspiration => ({
+    title: record.title,
+    description: record.description,
+    textContent: record.textContent || record.text_content,
+    content: record.content,
+    metadata: record.metadata,
+  }));

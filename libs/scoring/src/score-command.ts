@@ -40,7 +40,10 @@ async function countRecords(path: string): Promise<number> {
  * to the exit code. Records are scored one line at a time, so memory stays flat for any
  * input size; results are written in input order.
  */
-export async function runScoreCommand(argv: readonly string[], io: ScoreCommandIo): Promise<ScoreCommandExitCode> {
+export async function runScoreCommand(
+  argv: readonly string[],
+  io: ScoreCommandIo,
+): Promise<ScoreCommandExitCode> {
   let options;
   try {
     options = parseScoreCliOptions(argv);

@@ -96,5 +96,8 @@ export function scoreCounts(
   const n = Math.min(weights.length, components.length);
   for (let i = 0; i < n; i++) sum += (components[i] as number) * (weights[i] as number) * 10;
   const finalScore = Math.min(sum, 100);
-  return { score: finalScore, details: { viewScore, likeScore, commentScore, engagementScore, finalScore } };
+  return {
+    score: finalScore,
+    details: { viewScore, likeScore, commentScore, engagementScore, finalScore },
+  };
 }

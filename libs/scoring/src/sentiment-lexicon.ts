@@ -1,17 +1,52 @@
 /** Words that count as positive in {@link sentiment}; a whitespace token must equal one exactly. */
 export const POSITIVE_WORDS: readonly string[] = Object.freeze([
-  'good', 'great', 'excellent', 'amazing', 'wonderful', 'fantastic', 'awesome', 'best', 'love',
-  'perfect', 'beautiful', 'brilliant', 'happy', 'joy', 'success', 'win', 'incredible', 'outstanding',
+  'good',
+  'great',
+  'excellent',
+  'amazing',
+  'wonderful',
+  'fantastic',
+  'awesome',
+  'best',
+  'love',
+  'perfect',
+  'beautiful',
+  'brilliant',
+  'happy',
+  'joy',
+  'success',
+  'win',
+  'incredible',
+  'outstanding',
 ]);
 
 /** Words that count as negative in {@link sentiment}. */
 export const NEGATIVE_WORDS: readonly string[] = Object.freeze([
-  'bad', 'terrible', 'awful', 'horrible', 'worst', 'hate', 'poor', 'fail', 'failed', 'disappointing',
-  'angry', 'sad', 'wrong', 'problem', 'issue', 'negative', 'difficult', 'hard',
+  'bad',
+  'terrible',
+  'awful',
+  'horrible',
+  'worst',
+  'hate',
+  'poor',
+  'fail',
+  'failed',
+  'disappointing',
+  'angry',
+  'sad',
+  'wrong',
+  'problem',
+  'issue',
+  'negative',
+  'difficult',
+  'hard',
 ]);
 
 /** Longest lexicon word; longer tokens are not looked up at all. */
-export const LEXICON_MAX_LENGTH = Math.max(...POSITIVE_WORDS.map((w) => w.length), ...NEGATIVE_WORDS.map((w) => w.length));
+export const LEXICON_MAX_LENGTH = Math.max(
+  ...POSITIVE_WORDS.map((w) => w.length),
+  ...NEGATIVE_WORDS.map((w) => w.length),
+);
 
 /**
  * Step of the rolling hash the scanner keeps per token (lower-cased ASCII letters only), so a

@@ -62,7 +62,20 @@ export interface DescriptionQuality {
 }
 
 const TITLE_STOP_WORDS: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'and', 'or', 'but', 'in', 'on', 'at', 'to', 'for', 'of', 'with', 'by',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'but',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'of',
+  'with',
+  'by',
 ]);
 
 function clamp(value: number, low: number, high: number): number {
@@ -72,7 +85,8 @@ function clamp(value: number, low: number, high: number): number {
 function readabilityOf(s: TextStatistics): Readability {
   const w = s.wordCount;
   const n = s.sentenceCount;
-  if (w === 0 || n === 0) return { fleschReadingEase: 0, fleschKincaidGrade: 0, normalizedScore: 0 };
+  if (w === 0 || n === 0)
+    return { fleschReadingEase: 0, fleschKincaidGrade: 0, normalizedScore: 0 };
   const wordsPerSentence = w / n;
   const syllablesPerWord = s.syllableCount / w;
   const ease = clamp(206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord, 0, 100);
@@ -96,7 +110,8 @@ function structureScoreOf(s: TextStatistics): number {
   if (s.paragraphCount > 0) {
     const sentencesPerParagraph = s.sentenceCount / s.paragraphCount;
     if (sentencesPerParagraph < 2) paragraphScore = sentencesPerParagraph / 2;
-    else if (sentencesPerParagraph > 6) paragraphScore = Math.max(0.5, 1 - ((sentencesPerParagraph - 6) / 10) * 0.5);
+    else if (sentencesPerParagraph > 6)
+      paragraphScore = Math.max(0.5, 1 - ((sentencesPerParagraph - 6) / 10) * 0.5);
   }
   return 0.6 * sentenceScore + 0.4 * paragraphScore;
 }
@@ -104,7 +119,8 @@ function structureScoreOf(s: TextStatistics): number {
 function sentimentOf(s: TextStatistics): Sentiment {
   const total = s.positiveCount + s.negativeCount;
   const score = total === 0 ? 0 : ((s.positiveCount - s.negativeCount) / total) * 50;
-  const category: SentimentCategory = score > 10 ? 'positive' : score < -10 ? 'negative' : 'neutral';
+  const category: SentimentCategory =
+    score > 10 ? 'positive' : score < -10 ? 'negative' : 'neutral';
   return { score, category, normalizedScore: score };
 }
 
@@ -223,7 +239,8 @@ export function scoreText(text: string, title?: string | null): TextScore {
  * (best 4–12). An empty title scores 0.
  */
 export function titleQuality(title: string | null | undefined): TitleQuality {
-  if (!title) return { titleQualityScore: 0, titleLengthScore: 0, titleWordCount: 0, titleCharCount: 0 };
+  if (!title)
+    return { titleQualityScore: 0, titleLengthScore: 0, titleWordCount: 0, titleCharCount: 0 };
   const c = codePointLength(title);
   const w = measureText(title).wordCount;
   let charScore: number;
@@ -249,7 +266,12 @@ export function titleQuality(title: string | null | undefined): TitleQuality {
  */
 export function descriptionQuality(description: string | null | undefined): DescriptionQuality {
   if (!description) {
-    return { descriptionQualityScore: 0, descriptionLengthScore: 0, descriptionWordCount: 0, descriptionSentenceCount: 0 };
+    return {
+      descriptionQualityScore: 0,
+      descriptionLengthScore: 0,
+      descriptionWordCount: 0,
+      descriptionSentenceCount: 0,
+    };
   }
   const stats = measureText(description);
   const w = stats.wordCount;

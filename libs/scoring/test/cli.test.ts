@@ -30,37 +30,65 @@ function runCli(args: string[], stdin = ''): Promise<Run> {
   });
 }
 
-const ideaA = { title: 'Machine Learning Basics', description: 'A short guide.', text_content: 'Learning is good. Models learn.' };
-const ideaB = { title: 'Viral Clip', content: 'Watch this.', metadata: { statistics: { viewCount: '1000', likeCount: '10' } } };
+const ideaA = {
+  title: 'Machine Learning Basics',
+  description: 'A short guide.',
+  text_content: 'Learning is good. Models learn.',
+};
+const ideaB = {
+  title: 'Viral Clip',
+  content: 'Watch this.',
+  metadata: { statistics: { viewCount: '1000', likeCount: '10' } },
+};
 
 describe('prismq-score', () => {
   it('scores JSON lines from stdin to stdout, one output line per record, in order', async () => {
     const run = await runCli([], `${JSON.stringify(ideaA)}\r\n\n${JSON.stringify(ideaB)}\n`);
     expect(run.code).toBe(0);
-    const lines = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject(ideaA);
     expect(lines[0]!['scoreBreakdown']).toEqual(
-      scoreIdeaInspiration({ title: ideaA.title, description: ideaA.description, textContent: ideaA.text_content }),
+      scoreIdeaInspiration({
+        title: ideaA.title,
+        description: ideaA.description,
+        textContent: ideaA.text_content,
+      }),
     );
-    expect((lines[1]!['scoreBreakdown'] as { engagementScore: number }).engagementScore).toBeGreaterThan(0);
+    expect(
+      (lines[1]!['scoreBreakdown'] as { engagementScore: number }).engagementScore,
+    ).toBeGreaterThan(0);
     // The total is unknown on stdin, so there is no progress line.
     expect(run.stderr).not.toContain('::progress');
   });
 
   it('reports a malformed line with its number, skips it and keeps going', async () => {
-    const input = [JSON.stringify(ideaA), '{"title": broken', '[1,2]', JSON.stringify({ metadata: { statistics: { viewCount: '12abc' } } }), JSON.stringify(ideaB)].join('\n');
+    const input = [
+      JSON.stringify(ideaA),
+      '{"title": broken',
+      '[1,2]',
+      JSON.stringify({ metadata: { statistics: { viewCount: '12abc' } } }),
+      JSON.stringify(ideaB),
+    ].join('\n');
     const run = await runCli([], input);
     expect(run.code).toBe(0);
     expect(run.stdout.trimEnd().split('\n')).toHaveLength(2);
     expect(run.stderr).toMatch(/^warning: line 2: not valid JSON/m);
     expect(run.stderr).toMatch(/^warning: line 3: .*expected object/m);
-    expect(run.stderr).toMatch(/^warning: line 4: metadata\.statistics\.viewCount: must be a decimal integer/m);
+    expect(run.stderr).toMatch(
+      /^warning: line 4: metadata\.statistics\.viewCount: must be a decimal integer/m,
+    );
     expect(run.stderr).toContain('skipped 3 of 5 records');
   });
 
   it('stops at the first malformed line with --strict and exits 1', async () => {
-    const run = await runCli(['--strict'], [JSON.stringify(ideaA), 'nope', JSON.stringify(ideaB)].join('\n'));
+    const run = await runCli(
+      ['--strict'],
+      [JSON.stringify(ideaA), 'nope', JSON.stringify(ideaB)].join('\n'),
+    );
     expect(run.code).toBe(1);
     expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^error: line 2: not valid JSON/m);
@@ -81,7 +109,11 @@ describe('prismq-score', () => {
       '::progress processed=3 total=3',
     ]);
     const written = readFileSync(outputPath, 'utf8').trimEnd().split('\n');
-    expect(written.map((line) => (JSON.parse(line) as { title: string }).title)).toEqual([ideaA.title, ideaB.title, ideaA.title]);
+    expect(written.map((line) => (JSON.parse(line) as { title: string }).title)).toEqual([
+      ideaA.title,
+      ideaB.title,
+      ideaA.title,
+    ]);
   });
 
   it('fails with a message naming a missing input file', async () => {

@@ -10,7 +10,9 @@ import {
 
 describe('engagement metrics', () => {
   it('computes the engagement rate in percent over all four interactions', () => {
-    expect(engagementRate({ views: 1000, likes: 50, comments: 20, shares: 20, saves: 10 })).toBeCloseTo(10, 12);
+    expect(
+      engagementRate({ views: 1000, likes: 50, comments: 20, shares: 20, saves: 10 }),
+    ).toBeCloseTo(10, 12);
   });
 
   it('returns 0 instead of dividing by zero views or zero length', () => {
@@ -33,7 +35,9 @@ describe('engagement metrics', () => {
 
   it('lets RPI exceed 100 and compares the chosen metric with its own median', () => {
     expect(relativePerformanceIndex({ views: 3000, channelMedianViews: 1000 })).toBe(300);
-    expect(relativePerformanceIndex({ likes: 50, channelMedianLikes: 200, views: 9 }, 'likes')).toBe(25);
+    expect(
+      relativePerformanceIndex({ likes: 50, channelMedianLikes: 200, views: 9 }, 'likes'),
+    ).toBe(25);
   });
 
   it('builds the UCS from ER, WTR and RPI capped at 200', () => {
@@ -54,12 +58,19 @@ describe('engagement metrics', () => {
     expect(ucs.conversionRate).toBeCloseTo(0.1, 12);
     expect(ucs.universalContentScore).toBeCloseTo(0.4 * 5.8 + 0.4 * 75 + 0.2 * 100, 12);
     // RPI far above 200 adds no more than 200 does.
-    const viral = universalContentScore({ views: 10_000_000, channelMedianViews: 1_000, videoLength: 1 });
+    const viral = universalContentScore({
+      views: 10_000_000,
+      channelMedianViews: 1_000,
+      videoLength: 1,
+    });
     expect(viral.universalContentScore).toBe(20);
   });
 
   it('caps the UCS at 100', () => {
-    expect(universalContentScore({ views: 1, likes: 1000, videoLength: 1, averageWatchTime: 1 }).universalContentScore).toBe(100);
+    expect(
+      universalContentScore({ views: 1, likes: 1000, videoLength: 1, averageWatchTime: 1 })
+        .universalContentScore,
+    ).toBe(100);
   });
 
   it.each([
@@ -80,6 +91,8 @@ describe('engagement metrics', () => {
   });
 
   it('names the median field when it is bad', () => {
-    expect(() => relativePerformanceIndex({ views: 1, channelMedianViews: -3 })).toThrow(/channelMedianViews/);
+    expect(() => relativePerformanceIndex({ views: 1, channelMedianViews: -3 })).toThrow(
+      /channelMedianViews/,
+    );
   });
 });

@@ -28,7 +28,9 @@ describe('scoreIdeaInspiration', () => {
     expect(result.engagementScore).toBe(0);
     expect(result.details.engagement).toBeNull();
     expect(result.overallScore).toBeCloseTo(
-      0.5 * text.overallTextScore + 0.3 * title.titleQualityScore + 0.2 * description.descriptionQualityScore,
+      0.5 * text.overallTextScore +
+        0.3 * title.titleQualityScore +
+        0.2 * description.descriptionQualityScore,
       10,
     );
     expect([result.seoScore, result.tagsScore, result.similarityScore]).toEqual([0, 0, 0]);
@@ -41,13 +43,19 @@ describe('scoreIdeaInspiration', () => {
     expect(result.engagementScore).toBe(engagement.score);
     expect(result.details.engagement).toEqual(engagement.details);
     expect(result.overallScore).toBeCloseTo(
-      0.4 * result.textQualityScore + 0.2 * result.titleScore + 0.1 * result.descriptionScore + 0.3 * engagement.score,
+      0.4 * result.textQualityScore +
+        0.2 * result.titleScore +
+        0.1 * result.descriptionScore +
+        0.3 * engagement.score,
       10,
     );
   });
 
   it('reads Reddit-style metadata when there are no statistics, without the ups fallback', () => {
-    const result = scoreIdeaInspiration({ ...base, metadata: { score: 25_000, num_comments: 100, num_views: null, ups: 9 } });
+    const result = scoreIdeaInspiration({
+      ...base,
+      metadata: { score: 25_000, num_comments: 100, num_views: null, ups: 9 },
+    });
     expect(result.details.engagement).toEqual({
       viewScore: 0,
       likeScore: 0.5,
@@ -58,21 +66,28 @@ describe('scoreIdeaInspiration', () => {
   });
 
   it('falls back to content when textContent is empty or missing', () => {
-    const withContent = scoreIdeaInspiration({ title: 't', content: 'Some body text here.', textContent: '' });
+    const withContent = scoreIdeaInspiration({
+      title: 't',
+      content: 'Some body text here.',
+      textContent: '',
+    });
     expect(withContent.details.textQuality.wordCount).toBe(4);
     expect(scoreIdeaInspiration({ content: 'One two.' }).details.textQuality.wordCount).toBe(2);
   });
 
   it('names the metadata field of a bad YouTube count', () => {
-    expect(() => scoreIdeaInspiration({ ...base, metadata: { statistics: { viewCount: '12abc' } } })).toThrow(ScoringInputError);
-    expect(() => scoreIdeaInspiration({ ...base, metadata: { statistics: { viewCount: '12abc' } } })).toThrow(
-      /^metadata\.statistics\.viewCount /,
-    );
+    expect(() =>
+      scoreIdeaInspiration({ ...base, metadata: { statistics: { viewCount: '12abc' } } }),
+    ).toThrow(ScoringInputError);
+    expect(() =>
+      scoreIdeaInspiration({ ...base, metadata: { statistics: { viewCount: '12abc' } } }),
+    ).toThrow(/^metadata\.statistics\.viewCount /);
   });
 
   it('never returns NaN for an all-empty idea', () => {
     const result = scoreIdeaInspiration({});
-    for (const value of Object.values(result)) if (typeof value === 'number') expect(Number.isNaN(value)).toBe(false);
+    for (const value of Object.values(result))
+      if (typeof value === 'number') expect(Number.isNaN(value)).toBe(false);
     expect(result.overallScore).toBe(0);
   });
 });
@@ -81,14 +96,19 @@ describe('scoreTextContent', () => {
   it('combines the three parts 50/30/20', () => {
     const r = scoreTextContent(base.title!, base.description!, base.textContent!);
     expect(r.compositeScore).toBeCloseTo(
-      0.5 * r.textQuality.overallTextScore + 0.3 * r.titleQuality.titleQualityScore + 0.2 * r.descriptionQuality.descriptionQualityScore,
+      0.5 * r.textQuality.overallTextScore +
+        0.3 * r.titleQuality.titleQualityScore +
+        0.2 * r.descriptionQuality.descriptionQualityScore,
       10,
     );
   });
 });
 
 describe('batch and stream', () => {
-  const ideas = Array.from({ length: 25 }, (_, i) => ({ title: `Item ${i}`, textContent: `${'Content. '.repeat(i)}` }));
+  const ideas = Array.from({ length: 25 }, (_, i) => ({
+    title: `Item ${i}`,
+    textContent: `${'Content. '.repeat(i)}`,
+  }));
 
   it('keeps input order in a batch', () => {
     const results = scoreIdeaInspirationBatch(ideas);
@@ -103,14 +123,17 @@ describe('batch and stream', () => {
       }
     }
     const counts: number[] = [];
-    for await (const r of scoreIdeaInspirationStream(slowly())) counts.push(r.details.textQuality.sentenceCount);
+    for await (const r of scoreIdeaInspirationStream(slowly()))
+      counts.push(r.details.textQuality.sentenceCount);
     expect(counts).toEqual(ideas.map((_, i) => i));
   });
 });
 
 describe('IdeaInspirationSchema', () => {
-  it('accepts the earlier tools\' text_content and reports bad fields by path', () => {
-    expect(IdeaInspirationSchema.parse({ title: 'T', text_content: 'Body.' }).textContent).toBe('Body.');
+  it("accepts the earlier tools' text_content and reports bad fields by path", () => {
+    expect(IdeaInspirationSchema.parse({ title: 'T', text_content: 'Body.' }).textContent).toBe(
+      'Body.',
+    );
     const bad = IdeaInspirationSchema.safeParse({ metadata: { statistics: { likeCount: '1e6' } } });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0]!.path).toEqual(['metadata', 'statistics', 'likeCount']);

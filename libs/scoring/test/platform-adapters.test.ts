@@ -3,8 +3,12 @@ import { ScoringInputError, redditScore, youtubeScore } from '../src/index.js';
 
 describe('youtubeScore', () => {
   it('reads decimal-integer strings and numbers alike', () => {
-    const fromStrings = youtubeScore({ statistics: { viewCount: '1000000', likeCount: '50000', commentCount: '1000' } });
-    const fromNumbers = youtubeScore({ statistics: { viewCount: 1_000_000, likeCount: 50_000, commentCount: 1_000 } });
+    const fromStrings = youtubeScore({
+      statistics: { viewCount: '1000000', likeCount: '50000', commentCount: '1000' },
+    });
+    const fromNumbers = youtubeScore({
+      statistics: { viewCount: 1_000_000, likeCount: 50_000, commentCount: 1_000 },
+    });
     expect(fromStrings).toEqual(fromNumbers);
     expect(fromStrings.score).toBeCloseTo(24, 12);
   });

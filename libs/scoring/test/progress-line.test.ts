@@ -9,7 +9,9 @@ describe('progress lines', () => {
 
   it('reports about once per percent on large runs, always including the last record', () => {
     const total = 10_000;
-    const due = Array.from({ length: total }, (_, i) => i + 1).filter((n) => isProgressMilestone(n, total));
+    const due = Array.from({ length: total }, (_, i) => i + 1).filter((n) =>
+      isProgressMilestone(n, total),
+    );
     expect(due).toHaveLength(100);
     expect(due[0]).toBe(100);
     expect(due.at(-1)).toBe(total);

@@ -28,11 +28,16 @@ interface ReferenceCase {
   input: Record<string, unknown>;
   output: unknown;
 }
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/scoring-reference.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/scoring-reference.json', import.meta.url), 'utf8'),
+) as {
   cases: ReferenceCase[];
 };
 
-const RENAMED_KEYS: Record<string, string> = { scoreDetails: 'details', engagementDetails: 'engagement' };
+const RENAMED_KEYS: Record<string, string> = {
+  scoreDetails: 'details',
+  engagementDetails: 'engagement',
+};
 
 function camel(key: string): string {
   const name = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
@@ -60,7 +65,10 @@ function expectClose(actual: unknown, expected: unknown, path: string): void {
   if (typeof expected === 'number') {
     expect(typeof actual, path).toBe('number');
     const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
-    expect(Math.abs((actual as number) - expected), `${path}: ${String(actual)} vs ${expected}`).toBeLessThanOrEqual(tolerance);
+    expect(
+      Math.abs((actual as number) - expected),
+      `${path}: ${String(actual)} vs ${expected}`,
+    ).toBeLessThanOrEqual(tolerance);
     return;
   }
   if (expected !== null && typeof expected === 'object') {
@@ -89,7 +97,9 @@ function run(kind: string, rawInput: Record<string, unknown>): unknown {
         rpiViews: relativePerformanceIndex(metrics, 'views'),
       };
     case 'score':
-      return new ScoringEngine({ weights: rawInput['weights'] as number[] | null }).calculateScore(input['metrics'] as EngagementMetrics);
+      return new ScoringEngine({ weights: rawInput['weights'] as number[] | null }).calculateScore(
+        input['metrics'] as EngagementMetrics,
+      );
     case 'youtube':
       // Statistics keep YouTube's own names, so the raw input goes in unchanged.
       return youtubeScore(rawInput);
@@ -110,7 +120,10 @@ function run(kind: string, rawInput: Record<string, unknown>): unknown {
       return descriptionQuality(rawInput['description'] as string);
     case 'idea':
       // Reddit-style metadata keeps its snake_case names.
-      return scoreIdeaInspiration({ ...(input as IdeaInspiration), metadata: rawInput['metadata'] as IdeaMetadata });
+      return scoreIdeaInspiration({
+        ...(input as IdeaInspiration),
+        metadata: rawInput['metadata'] as IdeaMetadata,
+      });
     case 'textcontent':
       return scoreTextContent(
         rawInput['title'] as string,
@@ -130,7 +143,10 @@ describe('reference fixture (earlier implementation outputs)', () => {
     expect([...kinds.values()].every((n) => n === 40)).toBe(true);
   });
 
-  it.each(fixture.cases.map((c, index) => [`${index} ${c.kind}`, c] as const))('case %s', (_label, c) => {
-    expectClose(run(c.kind, c.input), toLibraryShape(c.output), c.kind);
-  });
+  it.each(fixture.cases.map((c, index) => [`${index} ${c.kind}`, c] as const))(
+    'case %s',
+    (_label, c) => {
+      expectClose(run(c.kind, c.input), toLibraryShape(c.output), c.kind);
+    },
+  );
 });

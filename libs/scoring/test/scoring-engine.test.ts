@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS, ScoringConfigError, ScoringEngine, ScoringInputError } from '../src/index.js';
+import {
+  DEFAULT_WEIGHTS,
+  ScoringConfigError,
+  ScoringEngine,
+  ScoringInputError,
+} from '../src/index.js';
 
 describe('ScoringEngine', () => {
   it('uses the weights 1.0, 0.8, 0.6 by default, so the engagement component does not count', () => {
     const engine = new ScoringEngine();
     expect(engine.weights).toEqual([1.0, 0.8, 0.6]);
-    const result = engine.calculateScore({ views: 500_000, likes: 25_000, comments: 500, shares: 1_000_000 });
+    const result = engine.calculateScore({
+      views: 500_000,
+      likes: 25_000,
+      comments: 500,
+      shares: 1_000_000,
+    });
     expect(result.details.engagementScore).toBe(1);
     expect(result.score).toBeCloseTo((0.5 * 1.0 + 0.5 * 0.8 + 0.5 * 0.6) * 10, 12);
     expect(result.details.finalScore).toBe(result.score);
   });
 
   it('caps each component at 1', () => {
-    const { details } = new ScoringEngine().calculateScore({ views: 5e7, likes: 1e7, comments: 1e5 });
+    const { details } = new ScoringEngine().calculateScore({
+      views: 5e7,
+      likes: 1e7,
+      comments: 1e5,
+    });
     expect([details.viewScore, details.likeScore, details.commentScore]).toEqual([1, 1, 1]);
     expect(details.finalScore).toBeCloseTo(24, 12);
   });
@@ -26,11 +40,19 @@ describe('ScoringEngine', () => {
   });
 
   it('drops components beyond a short weight list', () => {
-    expect(new ScoringEngine({ weights: [2] }).calculateScore({ views: 100_000, likes: 1e9 }).score).toBeCloseTo(2, 12);
+    expect(
+      new ScoringEngine({ weights: [2] }).calculateScore({ views: 100_000, likes: 1e9 }).score,
+    ).toBeCloseTo(2, 12);
   });
 
   it('caps the final score at 100', () => {
-    expect(new ScoringEngine({ weights: [50, 50, 50] }).calculateScore({ views: 1e6, likes: 1e6, comments: 1e6 }).score).toBe(100);
+    expect(
+      new ScoringEngine({ weights: [50, 50, 50] }).calculateScore({
+        views: 1e6,
+        likes: 1e6,
+        comments: 1e6,
+      }).score,
+    ).toBe(100);
   });
 
   it('gives 0 engagement without views instead of dividing by zero', () => {

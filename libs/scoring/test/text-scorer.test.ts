@@ -29,8 +29,16 @@ describe('readability', () => {
   });
 
   it('is all zeros without words or without sentences', () => {
-    expect(readability('')).toEqual({ fleschReadingEase: 0, fleschKincaidGrade: 0, normalizedScore: 0 });
-    expect(readability('... !!!')).toEqual({ fleschReadingEase: 0, fleschKincaidGrade: 0, normalizedScore: 0 });
+    expect(readability('')).toEqual({
+      fleschReadingEase: 0,
+      fleschKincaidGrade: 0,
+      normalizedScore: 0,
+    });
+    expect(readability('... !!!')).toEqual({
+      fleschReadingEase: 0,
+      fleschKincaidGrade: 0,
+      normalizedScore: 0,
+    });
   });
 });
 
@@ -83,7 +91,11 @@ describe('sentiment', () => {
   it('scores (pos − neg) / (pos + neg) · 50 and labels beyond ±10', () => {
     const mixed = sentiment('good great bad');
     expect(mixed.score).toBeCloseTo(50 / 3, 12);
-    expect(mixed).toEqual({ score: mixed.score, category: 'positive', normalizedScore: mixed.score });
+    expect(mixed).toEqual({
+      score: mixed.score,
+      category: 'positive',
+      normalizedScore: mixed.score,
+    });
     expect(sentiment('bad worst').category).toBe('negative');
     expect(sentiment('good bad').category).toBe('neutral');
     expect(sentiment('nothing here').score).toBe(0);
@@ -113,14 +125,23 @@ describe('titleRelevance', () => {
 
 describe('scoreText', () => {
   it('scores empty text as 0 throughout', () => {
-    expect(scoreText('', 'Title')).toMatchObject({ overallTextScore: 0, titleRelevance: 0, sentimentCategory: 'neutral' });
+    expect(scoreText('', 'Title')).toMatchObject({
+      overallTextScore: 0,
+      titleRelevance: 0,
+      sentimentCategory: 'neutral',
+    });
   });
 
   it('combines the parts with the documented weights', () => {
     const text = 'Machine learning is great for people. It helps them learn.';
     const r = scoreText(text, 'Machine learning');
     const expected =
-      100 * (0.25 * (r.readabilityScore / 100) + 0.15 * r.lengthScore + 0.2 * r.structureScore + (0.2 * (r.sentimentScore + 50)) / 100 + 0.2 * r.titleRelevance);
+      100 *
+      (0.25 * (r.readabilityScore / 100) +
+        0.15 * r.lengthScore +
+        0.2 * r.structureScore +
+        (0.2 * (r.sentimentScore + 50)) / 100 +
+        0.2 * r.titleRelevance);
     expect(r.overallTextScore).toBeCloseTo(expected, 10);
     expect(r.titleRelevance).toBe(1);
     expect(r.sentimentCategory).toBe('positive');
@@ -148,7 +169,12 @@ describe('titleQuality', () => {
   });
 
   it('is all zeros for an empty title', () => {
-    expect(titleQuality('')).toEqual({ titleQualityScore: 0, titleLengthScore: 0, titleWordCount: 0, titleCharCount: 0 });
+    expect(titleQuality('')).toEqual({
+      titleQualityScore: 0,
+      titleLengthScore: 0,
+      titleWordCount: 0,
+      titleCharCount: 0,
+    });
   });
 });
 

@@ -12,8 +12,37 @@ function* pseudoRandom(seed: number): Generator<number> {
 }
 
 const POOL = [
-  'a', 'E', 'x', 'é', 'ß', 'Ж', '東', '٣', '½', '_', '7', ' ', ' ', '\n', '\n', '\t', '\r',
-  '.', '!', '?', ',', "'", '-', '🎮', '🔥', '\u0301', '\u00a0', '𝒜', 'good', 'BAD', 'the',
+  'a',
+  'E',
+  'x',
+  'é',
+  'ß',
+  'Ж',
+  '東',
+  '٣',
+  '½',
+  '_',
+  '7',
+  ' ',
+  ' ',
+  '\n',
+  '\n',
+  '\t',
+  '\r',
+  '.',
+  '!',
+  '?',
+  ',',
+  "'",
+  '-',
+  '🎮',
+  '🔥',
+  '\u0301',
+  '\u00a0',
+  '𝒜',
+  'good',
+  'BAD',
+  'the',
 ];
 
 function randomText(random: Generator<number>, length: number): string {
@@ -29,8 +58,12 @@ describe('measureText', () => {
       const text = randomText(random, 1 + (random.next().value % 120));
       const stats = measureText(text);
       expect(stats.wordCount, JSON.stringify(text)).toBe(text.match(WORD_PATTERN)?.length ?? 0);
-      expect(stats.sentenceCount, JSON.stringify(text)).toBe(text.split(/[.!?]+/).filter((s) => s.trim() !== '').length);
-      expect(stats.paragraphCount, JSON.stringify(text)).toBe(text.split('\n\n').filter((p) => p.trim() !== '').length);
+      expect(stats.sentenceCount, JSON.stringify(text)).toBe(
+        text.split(/[.!?]+/).filter((s) => s.trim() !== '').length,
+      );
+      expect(stats.paragraphCount, JSON.stringify(text)).toBe(
+        text.split('\n\n').filter((p) => p.trim() !== '').length,
+      );
     }
   });
 
