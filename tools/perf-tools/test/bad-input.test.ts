@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportGenerator } from '../src/generators/report/generator';
+import { reportGenerator, runReport } from '../src/generators/report/generator';
 import { ReportOptionsError } from '../src/generators/report/report-errors';
 import { TargetsFileError } from '../src/targets/targets-file-error';
 import { createPlantedWorkspace, plantedCases, treeAt } from './workspace-fixture';
@@ -27,16 +27,35 @@ describe('bad inputs', () => {
     const root = workspace();
     const good = JSON.stringify(runOf('beta', plantedCases({ seed: 4 }).slice(0, 2)));
     writeAt(root, 'reports/benchmarks/beta/latest.json', good.slice(0, good.length / 2));
-    writeAt(root, 'reports/benchmarks/gamma/latest.json', { ...runOf('gamma', plantedCases({ seed: 5 })), schemaVersion: 7 });
-    writeAt(root, 'reports/benchmarks/delta/latest.json', runOf('delta', plantedCases({ seed: 6 }), { quick: true }));
-    writeAt(root, 'reports/memory/broken_1.memory.json', { schemaVersion: 1, kind: 'memory', name: 'broken' });
+    writeAt(root, 'reports/benchmarks/gamma/latest.json', {
+      ...runOf('gamma', plantedCases({ seed: 5 })),
+      schemaVersion: 7,
+    });
+    writeAt(
+      root,
+      'reports/benchmarks/delta/latest.json',
+      runOf('delta', plantedCases({ seed: 6 }), { quick: true }),
+    );
+    writeAt(root, 'reports/memory/broken_1.memory.json', {
+      schemaVersion: 1,
+      kind: 'memory',
+      name: 'broken',
+    });
 
-    const build = await reportGenerator(treeAt(root), {});
+    const build = await runReport(treeAt(root), {});
     const warnings = warningRows(root);
-    expect(warnings).toMatch(/`reports\/benchmarks\/ghost\/latest\.json` \| project "ghost" has a bench target but no results/);
-    expect(warnings).toMatch(/`reports\/benchmarks\/beta\/latest\.json` \| RESULT_FILE_NOT_JSON: not valid JSON/);
-    expect(warnings).toMatch(/`reports\/benchmarks\/gamma\/latest\.json` \| RESULT_FILE_UNKNOWN_VERSION: unknown benchmark run schemaVersion 7/);
-    expect(warnings).toMatch(/`reports\/benchmarks\/delta\/latest\.json` \| quick-mode run refused/);
+    expect(warnings).toMatch(
+      /`reports\/benchmarks\/ghost\/latest\.json` \| project "ghost" has a bench target but no results/,
+    );
+    expect(warnings).toMatch(
+      /`reports\/benchmarks\/beta\/latest\.json` \| RESULT_FILE_NOT_JSON: not valid JSON/,
+    );
+    expect(warnings).toMatch(
+      /`reports\/benchmarks\/gamma\/latest\.json` \| RESULT_FILE_UNKNOWN_VERSION: unknown benchmark run schemaVersion 7/,
+    );
+    expect(warnings).toMatch(
+      /`reports\/benchmarks\/delta\/latest\.json` \| quick-mode run refused/,
+    );
     expect(warnings).toMatch(/`reports\/memory\/broken_1\.memory\.json` \| RESULT_FILE_INVALID: /);
     expect(build.analysis.cases.every((c) => c.project === 'alpha')).toBe(true);
     expect(build.analysis.cases).toHaveLength(14);
@@ -44,17 +63,21 @@ describe('bad inputs', () => {
 
   it('uses a quick run when asked to', async () => {
     const root = workspace();
-    writeAt(root, 'reports/benchmarks/alpha/latest.json', runOf('alpha', plantedCases({ seed: 1 }), { quick: true }));
-    const refused = await reportGenerator(treeAt(root), {});
+    writeAt(
+      root,
+      'reports/benchmarks/alpha/latest.json',
+      runOf('alpha', plantedCases({ seed: 1 }), { quick: true }),
+    );
+    const refused = await runReport(treeAt(root), {});
     expect(refused.analysis.cases).toHaveLength(0);
-    const allowed = await reportGenerator(treeAt(root), { allowQuick: true });
+    const allowed = await runReport(treeAt(root), { allowQuick: true });
     expect(allowed.analysis.cases).toHaveLength(14);
   });
 
   it('reads only the run files given with --files', async () => {
     const root = workspace();
     writeAt(root, 'elsewhere/run.json', runOf('omega', plantedCases({ seed: 8 }).slice(0, 3)));
-    const build = await reportGenerator(treeAt(root), { files: 'elsewhere/run.json' });
+    const build = await runReport(treeAt(root), { files: 'elsewhere/run.json' });
     expect(build.analysis.cases.map((c) => c.file)).toEqual(Array(3).fill('elsewhere/run.json'));
   });
 
@@ -76,14 +99,20 @@ describe('bad inputs', () => {
   it('fails on an unknown targets-file version and on invalid JSON', async () => {
     const root = workspace();
     writeAt(root, 'benchmarks/targets.json', { version: 2, targets: [], memory: [], variants: [] });
-    await expect(reportGenerator(treeAt(root), {})).rejects.toThrow(/benchmarks\/targets\.json at version: /);
+    await expect(reportGenerator(treeAt(root), {})).rejects.toThrow(
+      /benchmarks\/targets\.json at version: /,
+    );
     writeAt(root, 'benchmarks/targets.json', '{"version": 1,');
-    await expect(reportGenerator(treeAt(root), {})).rejects.toMatchObject({ code: 'TARGETS_FILE_NOT_JSON' });
+    await expect(reportGenerator(treeAt(root), {})).rejects.toMatchObject({
+      code: 'TARGETS_FILE_NOT_JSON',
+    });
   });
 
   it('rejects options that contradict each other', async () => {
     const root = workspace();
-    const error = await reportGenerator(treeAt(root), { check: true, saveBaseline: true }).catch((e: unknown) => e);
+    const error = await reportGenerator(treeAt(root), { check: true, saveBaseline: true }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ReportOptionsError);
     expect((error as Error).message).toMatch(/--check.*--saveBaseline/);
   });

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { addProjectConfiguration, readJson, writeJson, type Tree } from '@nx/devkit';
@@ -14,7 +23,10 @@ const WORKSPACE = resolve(__dirname, '../../..');
 
 function addPackageProject(tree: Tree, name: string, root: string, packageName: string): void {
   addProjectConfiguration(tree, name, { root, projectType: 'library' });
-  writeJson(tree, `${root}/package.json`, { name: packageName, dependencies: { mitata: '1.0.34' } });
+  writeJson(tree, `${root}/package.json`, {
+    name: packageName,
+    dependencies: { mitata: '1.0.34' },
+  });
 }
 
 describe('benchmark generator, on a virtual tree', () => {
@@ -28,13 +40,23 @@ describe('benchmark generator, on a virtual tree', () => {
     expect(pkg.name).toBe('@acme/bench-widget');
     expect(pkg.nx).toEqual({ name: 'widget-bench', tags: ['type:bench'] });
     expect(pkg.scripts.bench).toBe('node ../../libs/profiling/dist/cli.js --project widget');
-    expect(pkg.scripts.profile).toBe('PRISMQ_PROFILE_DIR=../../reports node --expose-gc --import tsx src/profile.ts');
-    expect(pkg.dependencies).toEqual({ '@acme/widget': '*', '@prismq/profiling': '*', mitata: '1.0.34' });
+    expect(pkg.scripts.profile).toBe(
+      'PRISMQ_PROFILE_DIR=../../reports node --expose-gc --import tsx src/profile.ts',
+    );
+    expect(pkg.dependencies).toEqual({
+      '@acme/widget': '*',
+      '@prismq/profiling': '*',
+      mitata: '1.0.34',
+    });
     const bench = tree.read('benchmarks/widget/src/widget.bench.ts', 'utf-8')!;
     expect(bench).toContain("from '@acme/widget'");
     expect(bench).toContain("bench('widget/smoke/exports'");
-    expect(tree.read('benchmarks/widget/src/profile.ts', 'utf-8')).toContain("name: 'widget-smoke'");
-    expect(readJson(tree, 'benchmarks/widget/tsconfig.json').extends).toBe('../../tsconfig.base.json');
+    expect(tree.read('benchmarks/widget/src/profile.ts', 'utf-8')).toContain(
+      "name: 'widget-smoke'",
+    );
+    expect(readJson(tree, 'benchmarks/widget/tsconfig.json').extends).toBe(
+      '../../tsconfig.base.json',
+    );
   });
 
   it('refuses an unknown library, an existing folder and a workspace without the runner', async () => {
@@ -44,13 +66,17 @@ describe('benchmark generator, on a virtual tree', () => {
       message: expect.stringContaining('"nope"'),
     });
     addPackageProject(tree, 'widget', 'libs/widget', '@acme/widget');
-    await expect(benchmarkGenerator(tree, { project: 'widget' })).rejects.toMatchObject({ code: 'BENCHMARK_RUNNER_NOT_FOUND' });
+    await expect(benchmarkGenerator(tree, { project: 'widget' })).rejects.toMatchObject({
+      code: 'BENCHMARK_RUNNER_NOT_FOUND',
+    });
     addPackageProject(tree, 'profiling', 'libs/profiling', '@prismq/profiling');
     tree.write('benchmarks/widget/README.md', 'taken');
     const error = await benchmarkGenerator(tree, { project: 'widget' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BenchmarkProjectError);
     expect((error as Error).message).toContain('benchmarks/widget already exists');
-    await expect(benchmarkGenerator(tree, { project: 'Widget' })).rejects.toMatchObject({ code: 'BENCHMARK_OPTIONS_INVALID' });
+    await expect(benchmarkGenerator(tree, { project: 'Widget' })).rejects.toMatchObject({
+      code: 'BENCHMARK_OPTIONS_INVALID',
+    });
   });
 });
 
@@ -58,12 +84,22 @@ describe('benchmark generator, in a real temporary Nx workspace', () => {
   let root: string;
 
   function nx(...args: string[]) {
-    const result = spawnSync(process.execPath, [join(WORKSPACE, 'node_modules/nx/bin/nx.js'), ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' },
-      timeout: 120_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [join(WORKSPACE, 'node_modules/nx/bin/nx.js'), ...args],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          NX_DAEMON: 'false',
+          NX_TUI: 'false',
+          NX_NO_CLOUD: 'true',
+          NX_SKIP_NX_CACHE: 'true',
+        },
+        timeout: 120_000,
+      },
+    );
     return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
   }
 
@@ -72,7 +108,11 @@ describe('benchmark generator, in a real temporary Nx workspace', () => {
     writeAt(root, 'nx.json', {});
     // Nx transpiles local TypeScript plugins with the workspace's base tsconfig.
     cpSync(join(WORKSPACE, 'tsconfig.base.json'), join(root, 'tsconfig.base.json'));
-    writeAt(root, 'package.json', { name: 'fixture', private: true, workspaces: ['libs/*', 'benchmarks/*'] });
+    writeAt(root, 'package.json', {
+      name: 'fixture',
+      private: true,
+      workspaces: ['libs/*', 'benchmarks/*'],
+    });
     writeAt(root, 'libs/widget/package.json', {
       name: '@fixture/widget',
       version: '0.0.0',
@@ -80,11 +120,20 @@ describe('benchmark generator, in a real temporary Nx workspace', () => {
       exports: './index.js',
       nx: { name: 'widget' },
     });
-    writeAt(root, 'libs/widget/index.js', 'export const area = (w, h) => w * h;\nexport const perimeter = (w, h) => 2 * (w + h);\n');
+    writeAt(
+      root,
+      'libs/widget/index.js',
+      'export const area = (w, h) => w * h;\nexport const perimeter = (w, h) => 2 * (w + h);\n',
+    );
     // The real runner, built: the bench target runs it exactly as in this monorepo.
     mkdirSync(join(root, 'libs/profiling'), { recursive: true });
-    cpSync(join(WORKSPACE, 'libs/profiling/package.json'), join(root, 'libs/profiling/package.json'));
-    cpSync(join(WORKSPACE, 'libs/profiling/dist'), join(root, 'libs/profiling/dist'), { recursive: true });
+    cpSync(
+      join(WORKSPACE, 'libs/profiling/package.json'),
+      join(root, 'libs/profiling/package.json'),
+    );
+    cpSync(join(WORKSPACE, 'libs/profiling/dist'), join(root, 'libs/profiling/dist'), {
+      recursive: true,
+    });
     // node_modules: the monorepo's packages, plus the fixture library as npm workspaces would link it.
     mkdirSync(join(root, 'node_modules/@fixture'), { recursive: true });
     for (const name of readdirSync(join(WORKSPACE, 'node_modules'))) {
@@ -102,7 +151,9 @@ describe('benchmark generator, in a real temporary Nx workspace', () => {
 
     const graph = nx('graph', '--file=graph.json');
     expect(graph.status, graph.output).toBe(0);
-    const deps = JSON.parse(readFileSync(join(root, 'graph.json'), 'utf8')).graph.dependencies['widget-bench'] as { target: string }[];
+    const deps = JSON.parse(readFileSync(join(root, 'graph.json'), 'utf8')).graph.dependencies[
+      'widget-bench'
+    ] as { target: string }[];
     expect(deps.map((d) => d.target)).toContain('widget');
 
     const ran = nx('run', 'widget-bench:bench', '--', '--quick');

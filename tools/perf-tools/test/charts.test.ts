@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Document } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportGenerator } from '../src/generators/report/generator';
+import { runReport } from '../src/generators/report/generator';
 import { createPlantedWorkspace, treeAt } from './workspace-fixture';
 import { caseFrom, runOf, samplesAround, writeAt } from './run-document';
 
@@ -13,7 +13,7 @@ function parseSvg(svg: string, file: string): Document {
       throw new Error(`${file}: ${level}: ${message}`);
     },
   });
-  return parser.parseFromString(svg, 'image/svg+xml') as unknown as Document;
+  return parser.parseFromString(svg, 'image/svg+xml');
 }
 
 function texts(doc: Document): string[] {
@@ -27,11 +27,17 @@ describe('charts', () => {
   beforeAll(async () => {
     root = createPlantedWorkspace();
     // A baseline with a case name that needs escaping exercises the delta chart and XML escaping.
-    writeAt(root, 'reports/baseline/alpha.json', runOf('alpha', [caseFrom('alpha/api/fast', samplesAround(2_000, 100, 9))]));
-    await reportGenerator(treeAt(root), {});
+    writeAt(
+      root,
+      'reports/baseline/alpha.json',
+      runOf('alpha', [caseFrom('alpha/api/fast', samplesAround(2_000, 100, 9))]),
+    );
+    await runReport(treeAt(root), {});
     const dir = join(root, 'reports/charts');
     charts = new Map(
-      readdirSync(dir).map((name) => [name, parseSvg(readFileSync(join(dir, name), 'utf8'), name)] as const),
+      readdirSync(dir).map(
+        (name) => [name, parseSvg(readFileSync(join(dir, name), 'utf8'), name)] as const,
+      ),
     );
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -49,7 +55,7 @@ describe('charts', () => {
 
   it('parses every chart as well-formed SVG with a title, axis labels with units and a legend', () => {
     for (const [name, doc] of charts) {
-      const svg = doc.documentElement;
+      const svg = doc.documentElement!;
       expect(svg.tagName, name).toBe('svg');
       expect(svg.getAttribute('xmlns'), name).toBe('http://www.w3.org/2000/svg');
       const title = doc.getElementsByTagName('title')[0]?.textContent ?? '';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportGenerator } from '../src/generators/report/generator';
+import { reportGenerator, runReport } from '../src/generators/report/generator';
 import { PerfCheckFailedError } from '../src/generators/report/report-errors';
 import { createPlantedWorkspace, plantedCases, snapshotFiles, treeAt } from './workspace-fixture';
 import { runOf, writeAt } from './run-document';
@@ -21,41 +21,57 @@ const read = (root: string, path: string): string => readFileSync(join(root, pat
 describe('report generator on planted results', () => {
   it('finds the planted quadratic sweep as super-linear with a slope near 2, and not the linear one', async () => {
     const root = workspace();
-    const build = await reportGenerator(treeAt(root), {});
+    const build = await runReport(treeAt(root), {});
     const quadratic = build.analysis.sweeps.find((s) => s.id === 'alpha/sweep/quadratic');
     expect(quadratic?.fit?.slope).toBeGreaterThan(1.9);
     expect(quadratic?.fit?.slope).toBeLessThan(2.1);
     expect(quadratic?.fit?.complexity).toBe('quadratic');
-    expect(build.analysis.sweeps.find((s) => s.id === 'alpha/sweep/linear')?.fit?.complexity).toBe('linear');
+    expect(build.analysis.sweeps.find((s) => s.id === 'alpha/sweep/linear')?.fit?.complexity).toBe(
+      'linear',
+    );
     const growth = build.findings.filter((f) => f.rule === 'super-linear-growth');
     expect(growth.map((f) => [f.subject, f.severity])).toEqual([['alpha/sweep/quadratic', 'high']]);
     const bottlenecks = read(root, 'reports/BOTTLENECK_IDENTIFICATION.md');
-    expect(bottlenecks).toMatch(/alpha\/sweep\/quadratic grows faster than linear \(slope (?:1\.9\d|2\.0\d), quadratic\)/);
+    expect(bottlenecks).toMatch(
+      /alpha\/sweep\/quadratic grows faster than linear \(slope (?:1\.9\d|2\.0\d), quadratic\)/,
+    );
     expect(bottlenecks).toContain('reports/benchmarks/alpha/latest.json');
   });
 
   it('rates a target missed by more than 2× critical and a smaller miss high', async () => {
     const root = workspace();
-    const build = await reportGenerator(treeAt(root), {});
+    const build = await runReport(treeAt(root), {});
     const missed = build.findings.filter((f) => f.rule === 'missed-target');
     expect(missed.map((f) => [f.subject, f.severity])).toEqual([
       ['alpha/api/slow', 'critical'],
       ['alpha/api/near', 'high'],
     ]);
     const report = read(root, 'reports/PERFORMANCE_BASELINE_REPORT.md');
-    expect(report).toMatch(/\| alpha \| fast call \| `alpha\/api\/fast` \| p50 \| < 1 ms \| 0\.002\d+ ms \| \d+× better \| ✅ met \|/);
+    expect(report).toMatch(
+      /\| alpha \| fast call \| `alpha\/api\/fast` \| p50 \| < 1 ms \| 0\.002\d+ ms \| \d+× better \| ✅ met \|/,
+    );
     expect(report).toMatch(/GET p95 .* 2\.50 ms .* ✅ met/);
-    expect(read(root, 'reports/BOTTLENECK_IDENTIFICATION.md')).toMatch(/## Non-bottlenecks[\s\S]*`alpha\/api\/fast`/);
+    expect(read(root, 'reports/BOTTLENECK_IDENTIFICATION.md')).toMatch(
+      /## Non-bottlenecks[\s\S]*`alpha\/api\/fast`/,
+    );
   });
 
   it('applies the size-jump, stability, memory and CPU rules with their evidence', async () => {
     const root = workspace();
-    const build = await reportGenerator(treeAt(root), {});
+    const build = await runReport(treeAt(root), {});
     const byRule = (rule: string) => build.findings.filter((f) => f.rule === rule);
-    expect(byRule('size-jump').map((f) => [f.subject, f.severity])).toEqual([['alpha/text/long', 'medium']]);
-    expect(byRule('unstable-measurement').map((f) => [f.subject, f.severity])).toEqual([['alpha/api/noisy', 'low']]);
-    expect(byRule('memory-over-target').map((f) => [f.subject, f.severity])).toEqual([['alpha-session', 'high']]);
-    expect(byRule('memory-growth').map((f) => [f.subject, f.severity])).toEqual([['alpha-session', 'medium']]);
+    expect(byRule('size-jump').map((f) => [f.subject, f.severity])).toEqual([
+      ['alpha/text/long', 'medium'],
+    ]);
+    expect(byRule('unstable-measurement').map((f) => [f.subject, f.severity])).toEqual([
+      ['alpha/api/noisy', 'low'],
+    ]);
+    expect(byRule('memory-over-target').map((f) => [f.subject, f.severity])).toEqual([
+      ['alpha-session', 'high'],
+    ]);
+    expect(byRule('memory-growth').map((f) => [f.subject, f.severity])).toEqual([
+      ['alpha-session', 'medium'],
+    ]);
     const cpu = byRule('cpu-concentration');
     expect(cpu).toHaveLength(1);
     expect(cpu[0]!.title).toContain('hotLoop at src/scorer.ts:12');
@@ -64,24 +80,34 @@ describe('report generator on planted results', () => {
 
   it('reports a planted 20 % slowdown as a significant regression, and an unchanged re-run as none', async () => {
     const root = workspace({ seed: 1 });
-    await reportGenerator(treeAt(root), { saveBaseline: true });
+    await runReport(treeAt(root), { saveBaseline: true });
     expect(existsSync(join(root, 'reports/baseline/alpha.json'))).toBe(true);
 
-    writeAt(root, 'reports/benchmarks/alpha/latest.json', runOf('alpha', plantedCases({ seed: 2 })));
-    const rerun = await reportGenerator(treeAt(root), { check: false });
+    writeAt(
+      root,
+      'reports/benchmarks/alpha/latest.json',
+      runOf('alpha', plantedCases({ seed: 2 })),
+    );
+    const rerun = await runReport(treeAt(root), { check: false });
     expect(rerun.findings.filter((f) => f.rule === 'regression')).toEqual([]);
     expect(rerun.analysis.comparisons.filter((c) => c.verdict === 'slower')).toEqual([]);
     expect(rerun.analysis.comparisons.length).toBeGreaterThan(10);
 
-    writeAt(root, 'reports/benchmarks/alpha/latest.json', runOf('alpha', plantedCases({ seed: 3, fastFactor: 1.2 })));
-    const slowed = await reportGenerator(treeAt(root), {});
+    writeAt(
+      root,
+      'reports/benchmarks/alpha/latest.json',
+      runOf('alpha', plantedCases({ seed: 3, fastFactor: 1.2 })),
+    );
+    const slowed = await runReport(treeAt(root), {});
     const regressions = slowed.findings.filter((f) => f.rule === 'regression');
     expect(regressions.map((f) => [f.subject, f.severity])).toEqual([['alpha/api/fast', 'high']]);
     const fast = slowed.analysis.comparisons.find((c) => c.id === 'alpha/api/fast')!;
     expect(fast.ratio).toBeGreaterThan(1.15);
     expect(fast.interval!.low).toBeGreaterThan(1.05);
     expect(fast.pValue).toBeLessThan(0.001);
-    expect(read(root, 'reports/PERFORMANCE_BASELINE_REPORT.md')).toMatch(/`alpha\/api\/fast` .* \+\d+\.\d %.* slower \|/);
+    expect(read(root, 'reports/PERFORMANCE_BASELINE_REPORT.md')).toMatch(
+      /`alpha\/api\/fast` .* \+\d+\.\d %.* slower \|/,
+    );
   });
 
   it('fails check mode on critical findings and regressions, printing them, and writes nothing', async () => {
@@ -95,19 +121,21 @@ describe('report generator on planted results', () => {
 
   it('passes check mode when nothing is critical and nothing regressed', async () => {
     const root = workspace();
-    const targets = JSON.parse(read(root, 'benchmarks/targets.json')) as { targets: { id: string }[] };
+    const targets = JSON.parse(read(root, 'benchmarks/targets.json')) as {
+      targets: { id: string }[];
+    };
     targets.targets = targets.targets.filter((t) => t.id !== 'alpha-slow');
     writeAt(root, 'benchmarks/targets.json', targets);
-    const build = await reportGenerator(treeAt(root), { check: true });
+    const build = await runReport(treeAt(root), { check: true });
     expect(build.blocking).toEqual([]);
     expect(build.findings.length).toBeGreaterThan(0);
   });
 
   it('writes byte-identical reports and charts when run twice on the same inputs', async () => {
     const root = workspace();
-    await reportGenerator(treeAt(root), {});
+    await runReport(treeAt(root), {});
     const first = snapshotFiles(join(root, 'reports'));
-    await reportGenerator(treeAt(root), {});
+    await runReport(treeAt(root), {});
     const second = snapshotFiles(join(root, 'reports'));
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [path, content] of first) expect(second.get(path), path).toBe(content);
@@ -116,10 +144,13 @@ describe('report generator on planted results', () => {
 
   it('never writes a baseline unless asked', async () => {
     const root = workspace();
-    await reportGenerator(treeAt(root), {});
+    await runReport(treeAt(root), {});
     expect(existsSync(join(root, 'reports/baseline'))).toBe(false);
-    await reportGenerator(treeAt(root), { saveBaseline: true });
-    const saved = JSON.parse(read(root, 'reports/baseline/alpha.json')) as { project: string; cases: unknown[] };
+    await runReport(treeAt(root), { saveBaseline: true });
+    const saved = JSON.parse(read(root, 'reports/baseline/alpha.json')) as {
+      project: string;
+      cases: unknown[];
+    };
     expect(saved.project).toBe('alpha');
     expect(saved.cases).toHaveLength(14);
   });

@@ -7,7 +7,12 @@ import type { BenchmarkCase, BenchmarkRun } from '@prismq/profiling';
 import { seededRandom } from '../src/statistics/seeded-random';
 
 /** `count` samples around `centerNs` with ±`spread` relative uniform noise. */
-export function samplesAround(centerNs: number, count: number, seed: number, spread = 0.04): number[] {
+export function samplesAround(
+  centerNs: number,
+  count: number,
+  seed: number,
+  spread = 0.04,
+): number[] {
   const random = seededRandom(seed);
   return Array.from({ length: count }, () => centerNs * (1 + spread * (2 * random() - 1)));
 }
@@ -16,7 +21,9 @@ export function samplesAround(centerNs: number, count: number, seed: number, spr
 export function caseFrom(
   id: string,
   samples: readonly number[],
-  extra: Partial<Pick<BenchmarkCase, 'args' | 'inputSize' | 'heapBytesPerOp'>> & { keepSamples?: boolean } = {},
+  extra: Partial<Pick<BenchmarkCase, 'args' | 'inputSize' | 'heapBytesPerOp'>> & {
+    keepSamples?: boolean;
+  } = {},
 ): BenchmarkCase {
   const [module, group, name] = id.split('/') as [string, string, string];
   const sorted = [...samples].sort((a, b) => a - b);
@@ -49,7 +56,11 @@ export function caseFrom(
 }
 
 /** A complete run document of one project. */
-export function runOf(project: string, cases: BenchmarkCase[], overrides: Partial<BenchmarkRun> = {}): BenchmarkRun {
+export function runOf(
+  project: string,
+  cases: BenchmarkCase[],
+  overrides: Partial<BenchmarkRun> = {},
+): BenchmarkRun {
   return {
     schemaVersion: 1,
     project,
@@ -79,5 +90,8 @@ export function runOf(project: string, cases: BenchmarkCase[], overrides: Partia
 export function writeAt(root: string, path: string, content: unknown): void {
   const full = join(root, path);
   mkdirSync(dirname(full), { recursive: true });
-  writeFileSync(full, typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
+  writeFileSync(
+    full,
+    typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`,
+  );
 }

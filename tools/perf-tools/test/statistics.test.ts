@@ -18,7 +18,12 @@ describe('fitGrowth', () => {
   });
 
   it('needs three distinct sizes', () => {
-    expect(fitGrowth([{ size: 10, timeNs: 1 }, { size: 100, timeNs: 10 }])).toBeUndefined();
+    expect(
+      fitGrowth([
+        { size: 10, timeNs: 1 },
+        { size: 100, timeNs: 10 },
+      ]),
+    ).toBeUndefined();
   });
 });
 

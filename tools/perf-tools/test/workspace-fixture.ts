@@ -2,7 +2,12 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { BenchmarkCase, CpuProfileSummary, LoadTestReport, MemoryReport } from '@prismq/profiling';
+import type {
+  BenchmarkCase,
+  CpuProfileSummary,
+  LoadTestReport,
+  MemoryReport,
+} from '@prismq/profiling';
 import { FsTree } from 'nx/src/generators/tree';
 import type { TargetsFile } from '../src/targets/targets-file-schema';
 import { caseFrom, runOf, samplesAround, writeAt } from './run-document';
@@ -30,10 +35,14 @@ export function plantedCases({ seed, fastFactor = 1 }: PlantOptions): BenchmarkC
   for (const size of [10, 100, 1_000, 10_000]) {
     // Planted growth: a quadratic and a linear function of the input size.
     cases.push(
-      caseFrom(`alpha/sweep/quadratic-${size}`, samplesAround(5 * size * size + 200, n, seed + size), {
-        args: { size },
-        inputSize: size,
-      }),
+      caseFrom(
+        `alpha/sweep/quadratic-${size}`,
+        samplesAround(5 * size * size + 200, n, seed + size),
+        {
+          args: { size },
+          inputSize: size,
+        },
+      ),
       caseFrom(`alpha/sweep/linear-${size}`, samplesAround(50 * size + 200, n, seed + size + 7), {
         args: { size },
         inputSize: size,
@@ -47,20 +56,85 @@ export function plantedCases({ seed, fastFactor = 1 }: PlantOptions): BenchmarkC
 export const plantedTargets: TargetsFile = {
   version: 1,
   targets: [
-    { id: 'alpha-fast', module: 'alpha', description: 'fast call', source: 'bench', case: 'alpha/api/fast', metric: 'p50', op: '<', value: 1, unit: 'ms' },
-    { id: 'alpha-slow', module: 'alpha', description: 'slow call', source: 'bench', case: 'alpha/api/slow', metric: 'p50', op: '<', value: 1, unit: 'ms' },
-    { id: 'alpha-near', module: 'alpha', description: 'near call', source: 'bench', case: 'alpha/api/near', metric: 'p50', op: '<', value: 1, unit: 'ms' },
-    { id: 'alpha-throughput', module: 'alpha', description: 'batch throughput', source: 'bench', case: 'alpha/api/fast', metric: 'throughput', itemsPerOp: 10, op: '>', value: 1000, unit: 'items/s' },
-    { id: 'alpha-http-p95', module: 'alpha', description: 'GET p95', source: 'load', case: 'alpha/http/get', metric: 'p95', op: '<', value: 100, unit: 'ms' },
+    {
+      id: 'alpha-fast',
+      module: 'alpha',
+      description: 'fast call',
+      source: 'bench',
+      case: 'alpha/api/fast',
+      metric: 'p50',
+      op: '<',
+      value: 1,
+      unit: 'ms',
+    },
+    {
+      id: 'alpha-slow',
+      module: 'alpha',
+      description: 'slow call',
+      source: 'bench',
+      case: 'alpha/api/slow',
+      metric: 'p50',
+      op: '<',
+      value: 1,
+      unit: 'ms',
+    },
+    {
+      id: 'alpha-near',
+      module: 'alpha',
+      description: 'near call',
+      source: 'bench',
+      case: 'alpha/api/near',
+      metric: 'p50',
+      op: '<',
+      value: 1,
+      unit: 'ms',
+    },
+    {
+      id: 'alpha-throughput',
+      module: 'alpha',
+      description: 'batch throughput',
+      source: 'bench',
+      case: 'alpha/api/fast',
+      metric: 'throughput',
+      itemsPerOp: 10,
+      op: '>',
+      value: 1000,
+      unit: 'items/s',
+    },
+    {
+      id: 'alpha-http-p95',
+      module: 'alpha',
+      description: 'GET p95',
+      source: 'load',
+      case: 'alpha/http/get',
+      metric: 'p95',
+      op: '<',
+      value: 100,
+      unit: 'ms',
+    },
   ],
   memory: [
-    { id: 'alpha-memory', module: 'alpha', description: 'memory per session', metric: 'peakHeapUsed', op: '<', value: 100, unit: 'MB' },
+    {
+      id: 'alpha-memory',
+      module: 'alpha',
+      description: 'memory per session',
+      metric: 'peakHeapUsed',
+      op: '<',
+      value: 100,
+      unit: 'MB',
+    },
   ],
   variants: [{ case: 'alpha/text/long', of: 'alpha/text/short' }],
 };
 
 function memoryReport(name: string, peakHeapMb: number, series: number[]): MemoryReport {
-  const snapshot = { heapUsed: 20 * MB, heapTotal: 40 * MB, rss: 80 * MB, external: MB, arrayBuffers: 0 };
+  const snapshot = {
+    heapUsed: 20 * MB,
+    heapTotal: 40 * MB,
+    rss: 80 * MB,
+    external: MB,
+    arrayBuffers: 0,
+  };
   return {
     schemaVersion: 1,
     kind: 'memory',
@@ -102,7 +176,11 @@ const cpuSummary: CpuProfileSummary = {
   sampleIntervalUs: 100,
   totalSamples: 5000,
   profilePath: 'reports/cpu/alpha-scoring_1.cpuprofile',
-  topSelf: [timing('(garbage collector)', ':0', 45), timing('hotLoop', 'src/scorer.ts:12', 40), timing('tokenize', 'src/tokens.ts:3', 10)],
+  topSelf: [
+    timing('(garbage collector)', ':0', 45),
+    timing('hotLoop', 'src/scorer.ts:12', 40),
+    timing('tokenize', 'src/tokens.ts:3', 10),
+  ],
   topTotal: [],
 };
 
@@ -137,8 +215,16 @@ export function createPlantedWorkspace(plant: PlantOptions = { seed: 1 }): strin
   }
   writeAt(root, 'benchmarks/targets.json', plantedTargets);
   writeAt(root, 'reports/benchmarks/alpha/latest.json', runOf('alpha', plantedCases(plant)));
-  writeAt(root, 'reports/memory/alpha-session_1.memory.json', memoryReport('alpha-session', 150, [10, 12, 14, 16, 18]));
-  writeAt(root, 'reports/memory/alpha-steady_1.memory.json', memoryReport('alpha-steady', 40, [10, 10.1, 10, 10.1, 10]));
+  writeAt(
+    root,
+    'reports/memory/alpha-session_1.memory.json',
+    memoryReport('alpha-session', 150, [10, 12, 14, 16, 18]),
+  );
+  writeAt(
+    root,
+    'reports/memory/alpha-steady_1.memory.json',
+    memoryReport('alpha-steady', 40, [10, 10.1, 10, 10.1, 10]),
+  );
   writeAt(root, 'reports/cpu/alpha-scoring_1.cpu.json', cpuSummary);
   writeAt(root, 'reports/load/alpha.json', loadReport);
   return root;

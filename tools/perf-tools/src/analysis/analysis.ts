@@ -1,7 +1,11 @@
 import type { CpuProfileSummary, MemoryReport } from '@prismq/profiling';
 import type { ReportInputs, Sourced } from '../inputs/report-inputs';
 import type { MemoryTarget, Variant } from '../targets/targets-file-schema';
-import { compareWithBaseline, type CaseComparison, type ComparisonPolicy } from './baseline-comparison';
+import {
+  compareWithBaseline,
+  type CaseComparison,
+  type ComparisonPolicy,
+} from './baseline-comparison';
 import type { MeasuredCase } from './measured-case';
 import { collectSweeps, type SweepSeries } from './sweep-series';
 import { evaluateTargets, type TargetResult } from './target-evaluation';
@@ -21,7 +25,9 @@ export interface Analysis {
 }
 
 function flatten(runs: ReportInputs['runs']): MeasuredCase[] {
-  return runs.flatMap((run) => run.data.cases.map((c) => ({ project: run.data.project, file: run.file, case: c })));
+  return runs.flatMap((run) =>
+    run.data.cases.map((c) => ({ project: run.data.project, file: run.file, case: c })),
+  );
 }
 
 /** Derives the analysis (cases, sweeps with fits, target verdicts, baseline comparison). */

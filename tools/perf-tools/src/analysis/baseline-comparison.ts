@@ -31,7 +31,11 @@ export interface ComparisonPolicy {
   readonly alpha: number;
 }
 
-function verdictOf(ratio: number, pValue: number | undefined, policy: ComparisonPolicy): ComparisonVerdict {
+function verdictOf(
+  ratio: number,
+  pValue: number | undefined,
+  policy: ComparisonPolicy,
+): ComparisonVerdict {
   if (pValue === undefined) return 'not tested';
   if (pValue >= policy.alpha) return 'no significant change';
   if (ratio > 1 + policy.tolerance) return 'slower';

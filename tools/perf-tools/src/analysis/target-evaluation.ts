@@ -1,7 +1,12 @@
 import { quantileSorted } from 'simple-statistics';
 import type { LoadTestReport, MemoryReport } from '@prismq/profiling';
 import type { Sourced } from '../inputs/report-inputs';
-import type { BenchTarget, CaseTarget, LoadTarget, MemoryTarget } from '../targets/targets-file-schema';
+import type {
+  BenchTarget,
+  CaseTarget,
+  LoadTarget,
+  MemoryTarget,
+} from '../targets/targets-file-schema';
 import { convertUnit } from '../targets/unit-conversion';
 import type { MeasuredCase } from './measured-case';
 
@@ -27,7 +32,12 @@ export interface TargetResult {
   readonly reason?: string;
 }
 
-function judge(target: CaseTarget | MemoryTarget, subject: string, measured: number, file: string): TargetResult {
+function judge(
+  target: CaseTarget | MemoryTarget,
+  subject: string,
+  measured: number,
+  file: string,
+): TargetResult {
   const lowerIsBetter = target.op === '<' || target.op === '<=';
   const margin = lowerIsBetter ? target.value / measured : measured / target.value;
   const met =
@@ -41,7 +51,12 @@ function judge(target: CaseTarget | MemoryTarget, subject: string, measured: num
   return { target, subject, status: met ? 'met' : 'missed', measured, margin, file };
 }
 
-function unmeasured(target: CaseTarget | MemoryTarget, subject: string, reason: string, file?: string): TargetResult {
+function unmeasured(
+  target: CaseTarget | MemoryTarget,
+  subject: string,
+  reason: string,
+  file?: string,
+): TargetResult {
   return { target, subject, status: 'not measured', reason, ...(file ? { file } : {}) };
 }
 
@@ -49,7 +64,8 @@ function benchMetricNs(measured: MeasuredCase, target: BenchTarget): number | st
   const { stats, sampleTimes } = measured.case;
   switch (target.metric) {
     case 'p95':
-      if (!sampleTimes || sampleTimes.length === 0) return 'p95 needs sampleTimes, which this run did not keep';
+      if (!sampleTimes || sampleTimes.length === 0)
+        return 'p95 needs sampleTimes, which this run did not keep';
       return quantileSorted(
         [...sampleTimes].sort((a, b) => a - b),
         0.95,
@@ -65,13 +81,19 @@ function benchMetricNs(measured: MeasuredCase, target: BenchTarget): number | st
 
 function evaluateBench(target: BenchTarget, cases: readonly MeasuredCase[]): TargetResult {
   const measured = cases.find((c) => c.case.id === target.case);
-  if (!measured) return unmeasured(target, target.case, `no case "${target.case}" in the benchmark runs`);
+  if (!measured)
+    return unmeasured(target, target.case, `no case "${target.case}" in the benchmark runs`);
   const value = benchMetricNs(measured, target);
   if (typeof value === 'string') return unmeasured(target, target.case, value, measured.file);
   const isRate = target.metric === 'opsPerSec' || target.metric === 'throughput';
   const converted = isRate ? value : convertUnit(value, 'ns', target.unit);
   if (converted === undefined) {
-    return unmeasured(target, target.case, `cannot express a time in ${target.unit}`, measured.file);
+    return unmeasured(
+      target,
+      target.case,
+      `cannot express a time in ${target.unit}`,
+      measured.file,
+    );
   }
   return judge(target, target.case, converted, measured.file);
 }
@@ -83,11 +105,21 @@ function evaluateLoad(target: LoadTarget, loads: readonly Sourced<LoadTestReport
     const metric = found.metrics.find((m) => m.name === target.metric);
     if (!metric) {
       const names = found.metrics.map((m) => m.name).join(', ');
-      return unmeasured(target, target.case, `load case has no metric "${target.metric}" (has: ${names})`, load.file);
+      return unmeasured(
+        target,
+        target.case,
+        `load case has no metric "${target.metric}" (has: ${names})`,
+        load.file,
+      );
     }
     const value = convertUnit(metric.value, metric.unit, target.unit);
     if (value === undefined) {
-      return unmeasured(target, target.case, `metric unit ${metric.unit} is not comparable with ${target.unit}`, load.file);
+      return unmeasured(
+        target,
+        target.case,
+        `metric unit ${metric.unit} is not comparable with ${target.unit}`,
+        load.file,
+      );
     }
     return judge(target, target.case, value, load.file);
   }
@@ -131,7 +163,9 @@ export function evaluateTargets(
   for (const target of targets.memory) {
     const matching = memoryReportsFor(target, memoryReports);
     if (matching.length === 0) {
-      results.push(unmeasured(target, target.match ?? target.module, 'no memory report of this module'));
+      results.push(
+        unmeasured(target, target.match ?? target.module, 'no memory report of this module'),
+      );
       continue;
     }
     for (const report of matching) {

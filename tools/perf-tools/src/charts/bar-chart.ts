@@ -26,10 +26,12 @@ export function renderTimeBarChart(title: string, bars: readonly TimeBar[]): str
     right,
   );
   const plotBottom = TOP + bars.length * ROW;
-  const body: string[] = [legend(LABEL_WIDTH, 44, [
-    { label: 'p50 per operation', color: '#4e79a7', shape: 'box' },
-    { label: 'p99 per operation', color: '#e15759', shape: 'line' },
-  ])];
+  const body: string[] = [
+    legend(LABEL_WIDTH, 44, [
+      { label: 'p50 per operation', color: '#4e79a7', shape: 'box' },
+      { label: 'p99 per operation', color: '#e15759', shape: 'line' },
+    ]),
+  ];
   for (const tick of scale.ticks) {
     const x = scale.at(tick);
     body.push(line(x, TOP, x, plotBottom, '#dddddd'));
@@ -45,7 +47,9 @@ export function renderTimeBarChart(title: string, bars: readonly TimeBar[]): str
   body.push(line(LABEL_WIDTH, plotBottom, right, plotBottom, '#333333'));
   body.push(line(LABEL_WIDTH, TOP, LABEL_WIDTH, plotBottom, '#333333'));
   body.push(
-    text((LABEL_WIDTH + right) / 2, plotBottom + 36, 'time per operation (log scale)', { anchor: 'middle' }),
+    text((LABEL_WIDTH + right) / 2, plotBottom + 36, 'time per operation (log scale)', {
+      anchor: 'middle',
+    }),
     text(14, (TOP + plotBottom) / 2, 'benchmark case', { anchor: 'middle', rotate: true }),
   );
   return svgDocument(WIDTH, plotBottom + 50, title, body);

@@ -32,10 +32,15 @@ function niceLimit(value: number): number {
 export function renderDeltaChart(title: string, bars: readonly DeltaBar[]): string {
   const right = WIDTH - 30;
   const extent = niceLimit(
-    Math.max(0.05, ...bars.flatMap((b) => [Math.abs(b.change), Math.abs(b.low ?? 0), Math.abs(b.high ?? 0)])),
+    Math.max(
+      0.05,
+      ...bars.flatMap((b) => [Math.abs(b.change), Math.abs(b.low ?? 0), Math.abs(b.high ?? 0)]),
+    ),
   );
   const at = (fraction: number): number =>
-    LABEL_WIDTH + ((Math.max(-extent, Math.min(extent, fraction)) + extent) / (2 * extent)) * (right - LABEL_WIDTH);
+    LABEL_WIDTH +
+    ((Math.max(-extent, Math.min(extent, fraction)) + extent) / (2 * extent)) *
+      (right - LABEL_WIDTH);
   const plotBottom = TOP + bars.length * ROW;
   const body: string[] = [
     legend(LABEL_WIDTH, 44, [
@@ -47,7 +52,12 @@ export function renderDeltaChart(title: string, bars: readonly DeltaBar[]): stri
   ];
   for (const tick of [-extent, -extent / 2, 0, extent / 2, extent]) {
     body.push(line(at(tick), TOP, at(tick), plotBottom, tick === 0 ? '#333333' : '#e5e5e5'));
-    body.push(text(at(tick), plotBottom + 16, `${tick > 0 ? '+' : ''}${formatNumber(tick * 100)} %`, { anchor: 'middle', size: 11 }));
+    body.push(
+      text(at(tick), plotBottom + 16, `${tick > 0 ? '+' : ''}${formatNumber(tick * 100)} %`, {
+        anchor: 'middle',
+        size: 11,
+      }),
+    );
   }
   bars.forEach((bar, i) => {
     const y = TOP + i * ROW;
@@ -55,12 +65,16 @@ export function renderDeltaChart(title: string, bars: readonly DeltaBar[]): stri
     const from = Math.min(at(0), at(bar.change));
     body.push(rect(from, y + 5, Math.abs(at(bar.change) - at(0)), ROW - 10, COLORS[bar.verdict]));
     if (bar.low !== undefined && bar.high !== undefined) {
-      body.push(line(at(bar.low), y + ROW / 2, at(bar.high), y + ROW / 2, '#333333', 'stroke-width="1.5"'));
+      body.push(
+        line(at(bar.low), y + ROW / 2, at(bar.high), y + ROW / 2, '#333333', 'stroke-width="1.5"'),
+      );
     }
   });
   body.push(line(LABEL_WIDTH, plotBottom, right, plotBottom, '#333333'));
   body.push(
-    text((LABEL_WIDTH + right) / 2, plotBottom + 36, 'change in p50 against the baseline (%)', { anchor: 'middle' }),
+    text((LABEL_WIDTH + right) / 2, plotBottom + 36, 'change in p50 against the baseline (%)', {
+      anchor: 'middle',
+    }),
     text(14, (TOP + plotBottom) / 2, 'benchmark case', { anchor: 'middle', rotate: true }),
   );
   return svgDocument(WIDTH, plotBottom + 50, title, body);

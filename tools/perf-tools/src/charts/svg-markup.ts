@@ -19,7 +19,12 @@ export function text(
   x: number,
   y: number,
   content: string,
-  options: { anchor?: 'start' | 'middle' | 'end'; size?: number; weight?: 'bold'; rotate?: boolean } = {},
+  options: {
+    anchor?: 'start' | 'middle' | 'end';
+    size?: number;
+    weight?: 'bold';
+    rotate?: boolean;
+  } = {},
 ): string {
   const anchor = options.anchor ?? 'start';
   const size = options.size ?? 12;
@@ -29,7 +34,14 @@ export function text(
 }
 
 /** A line segment. */
-export function line(x1: number, y1: number, x2: number, y2: number, stroke: string, extra = ''): string {
+export function line(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  stroke: string,
+  extra = '',
+): string {
   return `<line x1="${coord(x1)}" y1="${coord(y1)}" x2="${coord(x2)}" y2="${coord(y2)}" stroke="${stroke}"${extra ? ` ${extra}` : ''}/>`;
 }
 
@@ -52,8 +64,12 @@ export function legend(x: number, y: number, entries: readonly LegendEntry[]): s
   const parts: string[] = [`<g class="legend">`];
   for (const entry of entries) {
     if (entry.shape === 'box') parts.push(rect(cursor, y - 9, 12, 10, entry.color));
-    else if (entry.shape === 'line') parts.push(line(cursor, y - 4, cursor + 12, y - 4, entry.color, 'stroke-width="2"'));
-    else parts.push(`<circle cx="${coord(cursor + 6)}" cy="${coord(y - 4)}" r="3.5" fill="${entry.color}"/>`);
+    else if (entry.shape === 'line')
+      parts.push(line(cursor, y - 4, cursor + 12, y - 4, entry.color, 'stroke-width="2"'));
+    else
+      parts.push(
+        `<circle cx="${coord(cursor + 6)}" cy="${coord(y - 4)}" r="3.5" fill="${entry.color}"/>`,
+      );
     parts.push(text(cursor + 17, y, entry.label, { size: 11 }));
     cursor += 17 + entry.label.length * 6.2 + 18;
   }
@@ -62,7 +78,12 @@ export function legend(x: number, y: number, entries: readonly LegendEntry[]): s
 }
 
 /** A complete standalone SVG document with an accessible title. */
-export function svgDocument(width: number, height: number, title: string, body: readonly string[]): string {
+export function svgDocument(
+  width: number,
+  height: number,
+  title: string,
+  body: readonly string[],
+): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="Helvetica, Arial, sans-serif">`,
     `<title>${escapeXml(title)}</title>`,

@@ -28,7 +28,8 @@ export function cpuConcentrationRule(analysis: Analysis): Finding[] {
           `${name} (${top.location}): self ${formatNumber(top.selfMs)} ms = ${formatNumber(top.selfPercent)} % of ${formatNumber(data.profileMs)} ms profiled`,
         ],
         files: [file],
-        impact: 'One function decides the cost of the whole scenario; speeding it up pays off directly.',
+        impact:
+          'One function decides the cost of the whole scenario; speeding it up pays off directly.',
         recommendation: `Open ${top.location}, look for allocation or repeated work inside its loop, and measure again.`,
       } satisfies Finding,
     ];

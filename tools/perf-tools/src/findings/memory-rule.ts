@@ -20,7 +20,8 @@ function keepsGrowing(series: readonly number[]): { growth: number; slope: numbe
   for (let i = 1; i < series.length; i++) if (series[i]! >= series[i - 1]!) rising++;
   const { m } = linearRegression(series.map((v, i) => [i, v]));
   const steady = rising / (series.length - 1) >= MIN_RISING_STEPS;
-  if (m > 0 && steady && growth > Math.max(MIN_GROWTH_BYTES, first * MIN_GROWTH_FRACTION)) return { growth, slope: m };
+  if (m > 0 && steady && growth > Math.max(MIN_GROWTH_BYTES, first * MIN_GROWTH_FRACTION))
+    return { growth, slope: m };
   return undefined;
 }
 
@@ -67,13 +68,24 @@ export function memoryRule(analysis: Analysis): Finding[] {
         `measured: ${formatMeasure(result.measured ?? 0, t.unit)} (${formatNumber(1 / (result.margin ?? 1))}× the target)`,
       ],
       files: result.file ? [result.file] : [],
-      impact: 'The module needs more memory than planned; several sessions at once may exhaust the host.',
-      recommendation: 'Check the top allocation sites of the memory report and stream or reuse the largest buffers.',
+      impact:
+        'The module needs more memory than planned; several sessions at once may exhaust the host.',
+      recommendation:
+        'Check the top allocation sites of the memory report and stream or reuse the largest buffers.',
     });
   }
-  const modules = [...new Set([...analysis.cases.map((c) => c.case.module), ...analysis.memoryTargets.map((t) => t.module)])];
+  const modules = [
+    ...new Set([
+      ...analysis.cases.map((c) => c.case.module),
+      ...analysis.memoryTargets.map((t) => t.module),
+    ]),
+  ];
   for (const report of analysis.memoryReports) {
-    const finding = growthFinding(report.file, report.data, moduleOfScenario(report.data.name, modules));
+    const finding = growthFinding(
+      report.file,
+      report.data,
+      moduleOfScenario(report.data.name, modules),
+    );
     if (finding) findings.push(finding);
   }
   return findings;

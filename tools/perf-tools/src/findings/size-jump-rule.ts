@@ -17,7 +17,9 @@ export function sizeJumpRule(analysis: Analysis): Finding[] {
     if (!large || !small || small.case.stats.p50 === 0) return [];
     const sizeRatio =
       variant.sizeRatio ??
-      (large.case.inputSize && small.case.inputSize ? large.case.inputSize / small.case.inputSize : undefined);
+      (large.case.inputSize && small.case.inputSize
+        ? large.case.inputSize / small.case.inputSize
+        : undefined);
     if (sizeRatio === undefined) return [];
     const timeRatio = large.case.stats.p50 / small.case.stats.p50;
     const excess = timeRatio / sizeRatio;
@@ -35,7 +37,8 @@ export function sizeJumpRule(analysis: Analysis): Finding[] {
           `time ratio ${formatNumber(timeRatio)}× for an input-size ratio of ${formatNumber(sizeRatio)}×`,
         ],
         files: [...new Set([small.file, large.file])],
-        impact: 'Larger inputs of this kind take disproportionately long; real long documents will be slow.',
+        impact:
+          'Larger inputs of this kind take disproportionately long; real long documents will be slow.',
         recommendation: `Compare CPU profiles of ${variant.of} and ${variant.case}; the functions whose share grows with the input are the ones to fix.`,
       } satisfies Finding,
     ];

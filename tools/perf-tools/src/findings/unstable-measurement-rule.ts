@@ -16,7 +16,9 @@ export function unstableMeasurementRule(analysis: Analysis): Finding[] {
       module: c.case.module,
       subject: c.case.id,
       title: `${c.case.id} is noisy (CV ${formatPercent(c.case.stats.cv)}): a measurement problem, not a code problem`,
-      evidence: [`CV ${formatPercent(c.case.stats.cv)} over ${c.case.stats.samples} samples (limit ${formatPercent(UNSTABLE_CV)})`],
+      evidence: [
+        `CV ${formatPercent(c.case.stats.cv)} over ${c.case.stats.samples} samples (limit ${formatPercent(UNSTABLE_CV)})`,
+      ],
       files: [c.file],
       impact: 'Comparisons of this case are unreliable: real regressions can hide in the noise.',
       recommendation:

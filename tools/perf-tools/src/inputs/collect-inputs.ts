@@ -37,7 +37,8 @@ function listDir(path: string): string[] {
 
 function describe(error: unknown): string {
   // ResultFileError already names the absolute path; the warning names the relative one.
-  if (error instanceof ResultFileError) return `${error.code}: ${error.message.slice(error.source.length + 2)}`;
+  if (error instanceof ResultFileError)
+    return `${error.code}: ${error.message.slice(error.source.length + 2)}`;
   return (error as Error).message;
 }
 
@@ -63,7 +64,10 @@ function acceptRun(
 ): run is Sourced<BenchmarkRun> {
   if (!run) return false;
   if (run.data.quick && !allowQuick) {
-    warnings.push({ file: run.file, problem: 'quick-mode run refused; rerun without quick mode or pass --allowQuick' });
+    warnings.push({
+      file: run.file,
+      problem: 'quick-mode run refused; rerun without quick mode or pass --allowQuick',
+    });
     return false;
   }
   if (run.data.cases.length === 0) {
@@ -73,7 +77,9 @@ function acceptRun(
   return true;
 }
 
-function newestPerName<T extends { name: string; timestamp: string }>(docs: Sourced<T>[]): Sourced<T>[] {
+function newestPerName<T extends { name: string; timestamp: string }>(
+  docs: Sourced<T>[],
+): Sourced<T>[] {
   const byName = new Map<string, Sourced<T>>();
   for (const doc of docs) {
     const kept = byName.get(doc.data.name);
@@ -96,9 +102,16 @@ function readRuns(locations: InputLocations, warnings: InputWarning[]): Sourced<
     }
   } else {
     const benchDir = join(root, reportsDir, 'benchmarks');
-    const found = listDir(benchDir).filter((name) => existsSync(join(benchDir, name, 'latest.json')));
+    const found = listDir(benchDir).filter((name) =>
+      existsSync(join(benchDir, name, 'latest.json')),
+    );
     for (const project of found) {
-      const run = readSourced(root, join(benchDir, project, 'latest.json'), readBenchmarkRun, warnings);
+      const run = readSourced(
+        root,
+        join(benchDir, project, 'latest.json'),
+        readBenchmarkRun,
+        warnings,
+      );
       if (acceptRun(run, locations.allowQuick, warnings)) runs.push(run);
     }
     for (const project of locations.expectedProjects) {
@@ -114,13 +127,20 @@ function readRuns(locations: InputLocations, warnings: InputWarning[]): Sourced<
   for (const run of runs) {
     const previous = byProject.get(run.data.project);
     if (previous) {
-      warnings.push({ file: run.file, problem: `second run of project "${run.data.project}"; ${previous.file} is used` });
+      warnings.push({
+        file: run.file,
+        problem: `second run of project "${run.data.project}"; ${previous.file} is used`,
+      });
     } else byProject.set(run.data.project, run);
   }
   return [...byProject.values()].sort((a, b) => a.data.project.localeCompare(b.data.project, 'en'));
 }
 
-function readBaselines(locations: InputLocations, projects: readonly string[], warnings: InputWarning[]) {
+function readBaselines(
+  locations: InputLocations,
+  projects: readonly string[],
+  warnings: InputWarning[],
+) {
   const baselines: Sourced<BenchmarkRun>[] = [];
   for (const project of projects) {
     const path = join(locations.root, locations.reportsDir, 'baseline', `${project}.json`);
@@ -157,7 +177,12 @@ export function collectInputs(locations: InputLocations): ReportInputs {
   try {
     targetsText = readFileSync(targetsPath, 'utf8');
   } catch (error) {
-    throw new TargetsFileError('TARGETS_FILE_UNREADABLE', locations.targetsFile, '', (error as Error).message);
+    throw new TargetsFileError(
+      'TARGETS_FILE_UNREADABLE',
+      locations.targetsFile,
+      '',
+      (error as Error).message,
+    );
   }
   const targets = parseTargetsFile(targetsText, locations.targetsFile);
   const runs = readRuns(locations, warnings);
@@ -166,12 +191,19 @@ export function collectInputs(locations: InputLocations): ReportInputs {
     runs.map((run) => run.data.project),
     warnings,
   );
-  const cpuProfiles = newestPerName(readFolder(locations, 'cpu', '.cpu.json', readCpuProfileSummary, warnings));
-  const memoryReports = newestPerName(readFolder(locations, 'memory', '.memory.json', readMemoryReport, warnings));
+  const cpuProfiles = newestPerName(
+    readFolder(locations, 'cpu', '.cpu.json', readCpuProfileSummary, warnings),
+  );
+  const memoryReports = newestPerName(
+    readFolder(locations, 'memory', '.memory.json', readMemoryReport, warnings),
+  );
   const loadReports = readFolder(locations, 'load', '.json', readLoadTestReport, warnings)
     .filter((doc) => {
       if (doc.data.quick && !locations.allowQuick) {
-        warnings.push({ file: doc.file, problem: 'quick-mode load test refused; pass --allowQuick to use it' });
+        warnings.push({
+          file: doc.file,
+          problem: 'quick-mode load test refused; pass --allowQuick to use it',
+        });
         return false;
       }
       return true;

@@ -1,4 +1,9 @@
-import type { BenchmarkRun, CpuProfileSummary, LoadTestReport, MemoryReport } from '@prismq/profiling';
+import type {
+  BenchmarkRun,
+  CpuProfileSummary,
+  LoadTestReport,
+  MemoryReport,
+} from '@prismq/profiling';
 import type { TargetsFile } from '../targets/targets-file-schema';
 
 /** A problem with one input file; the report lists it and carries on with the rest. */

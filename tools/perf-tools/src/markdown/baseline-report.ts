@@ -22,7 +22,10 @@ export interface RenderedReport {
   readonly charts: readonly ChartFile[];
 }
 
-const by = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b), 'en');
+const by =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    key(a).localeCompare(key(b), 'en');
 
 function isSweepPoint(c: MeasuredCase): boolean {
   return typeof c.case.args?.['size'] === 'number';
@@ -30,7 +33,9 @@ function isSweepPoint(c: MeasuredCase): boolean {
 
 function marginText(r: TargetResult): string {
   if (r.margin === undefined) return '—';
-  return r.margin >= 1 ? `${formatNumber(r.margin)}× better` : `${formatNumber(1 / r.margin)}× worse`;
+  return r.margin >= 1
+    ? `${formatNumber(r.margin)}× better`
+    : `${formatNumber(1 / r.margin)}× worse`;
 }
 
 function statusText(r: TargetResult): string {
@@ -47,7 +52,10 @@ function summary(ctx: ReportContext): string[] {
   const modules = new Set(analysis.cases.map((c) => c.case.module));
   const changed = analysis.comparisons
     .filter((c) => c.verdict === 'faster' || c.verdict === 'slower')
-    .sort((a, b) => Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)) || a.id.localeCompare(b.id, 'en'))
+    .sort(
+      (a, b) =>
+        Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)) || a.id.localeCompare(b.id, 'en'),
+    )
     .slice(0, 5);
   const lines = [
     '## Executive summary',
@@ -59,13 +67,16 @@ function summary(ctx: ReportContext): string[] {
   if (analysis.comparisons.length === 0) {
     lines.push('- **Against the baseline:** no baseline to compare with.');
   } else if (changed.length === 0) {
-    lines.push(`- **Against the baseline:** no significant change in ${analysis.comparisons.length} compared cases.`);
+    lines.push(
+      `- **Against the baseline:** no significant change in ${analysis.comparisons.length} compared cases.`,
+    );
   } else {
     lines.push(
       `- **Biggest changes against the baseline:** ${changed.map((c) => `\`${c.id}\` ${formatSignedPercent(c.ratio - 1)} (${c.verdict})`).join(', ')}.`,
     );
   }
-  if (ctx.inputs.warnings.length > 0) lines.push(`- **Input warnings:** ${ctx.inputs.warnings.length} (listed below).`);
+  if (ctx.inputs.warnings.length > 0)
+    lines.push(`- **Input warnings:** ${ctx.inputs.warnings.length} (listed below).`);
   return [...lines, ''];
 }
 
@@ -76,12 +87,25 @@ function moduleSections(ctx: ReportContext, charts: ChartFile[]): string[] {
     const cases = ctx.analysis.cases.filter((c) => c.case.module === module);
     lines.push(`### ${module}`, '');
     const sources = [...new Set(cases.map((c) => c.file))].sort();
-    lines.push(`Source: ${sources.map((f) => `\`${f}\``).join(', ')}. Times are per operation.`, '');
+    lines.push(
+      `Source: ${sources.map((f) => `\`${f}\``).join(', ')}. Times are per operation.`,
+      '',
+    );
     const groups = [...new Set(cases.map((c) => c.case.group))].sort();
     for (const group of groups) {
       const rows = cases.filter((c) => c.case.group === group);
       const withHeap = rows.some((c) => c.case.heapBytesPerOp !== undefined);
-      const headers = ['case', 'min', 'p50', 'mean', 'p99', 'max', 'CV', 'ops/s', ...(withHeap ? ['heap/op'] : [])];
+      const headers = [
+        'case',
+        'min',
+        'p50',
+        'mean',
+        'p99',
+        'max',
+        'CV',
+        'ops/s',
+        ...(withHeap ? ['heap/op'] : []),
+      ];
       lines.push(`#### ${module} / ${group}`, '');
       lines.push(
         markdownTable(
@@ -97,7 +121,9 @@ function moduleSections(ctx: ReportContext, charts: ChartFile[]): string[] {
               formatDuration(s.max),
               formatPercent(s.cv),
               formatNumber(s.opsPerSec),
-              ...(withHeap ? [c.case.heapBytesPerOp === undefined ? '—' : formatBytes(c.case.heapBytesPerOp)] : []),
+              ...(withHeap
+                ? [c.case.heapBytesPerOp === undefined ? '—' : formatBytes(c.case.heapBytesPerOp)]
+                : []),
             ];
           }),
           ['left', ...headers.slice(1).map(() => 'right' as const)],
@@ -129,7 +155,16 @@ function targetsSection(ctx: ReportContext): string[] {
     `Targets from \`${ctx.inputs.targetsFile}\`. Margin is how many times better (or worse) than the target the measurement is.`,
     '',
     markdownTable(
-      ['module', 'target', 'case / scenario', 'metric', 'target value', 'measured', 'margin', 'status'],
+      [
+        'module',
+        'target',
+        'case / scenario',
+        'metric',
+        'target value',
+        'measured',
+        'margin',
+        'status',
+      ],
       results.map((r) => [
         r.target.module,
         r.target.description,
@@ -200,7 +235,9 @@ function baselineSection(ctx: ReportContext, charts: ChartFile[]): string[] {
         formatDuration(c.baselineP50),
         formatDuration(c.currentP50),
         formatSignedPercent(c.ratio - 1),
-        c.interval ? `${formatSignedPercent(c.interval.low - 1)} … ${formatSignedPercent(c.interval.high - 1)}` : '—',
+        c.interval
+          ? `${formatSignedPercent(c.interval.low - 1)} … ${formatSignedPercent(c.interval.high - 1)}`
+          : '—',
         c.pValue === undefined ? '—' : c.pValue.toPrecision(2),
         c.verdict,
       ]),
@@ -234,7 +271,8 @@ function baselineSection(ctx: ReportContext, charts: ChartFile[]): string[] {
 function profilesSection(ctx: ReportContext): string[] {
   const lines = ['## CPU hot spots and memory per scenario', '', '### CPU hot spots', ''];
   const { cpuProfiles, memoryReports, loadReports } = ctx.inputs;
-  if (cpuProfiles.length === 0) lines.push(`No CPU profile summaries in \`${ctx.reportsDir}/cpu/\`.`, '');
+  if (cpuProfiles.length === 0)
+    lines.push(`No CPU profile summaries in \`${ctx.reportsDir}/cpu/\`.`, '');
   for (const { file, data } of cpuProfiles) {
     lines.push(
       `#### ${data.name}`,
@@ -243,24 +281,35 @@ function profilesSection(ctx: ReportContext): string[] {
       '',
       markdownTable(
         ['function', 'location', 'self ms', 'self %', 'total %'],
-        data.topSelf.slice(0, 5).map((f) => [
-          `\`${f.functionName || '(anonymous)'}\``,
-          `\`${f.location}\``,
-          formatNumber(f.selfMs),
-          formatNumber(f.selfPercent),
-          formatNumber(f.totalPercent),
-        ]),
+        data.topSelf
+          .slice(0, 5)
+          .map((f) => [
+            `\`${f.functionName || '(anonymous)'}\``,
+            `\`${f.location}\``,
+            formatNumber(f.selfMs),
+            formatNumber(f.selfPercent),
+            formatNumber(f.totalPercent),
+          ]),
         ['left', 'left', 'right', 'right', 'right'],
       ),
       '',
     );
   }
   lines.push('### Memory per scenario', '');
-  if (memoryReports.length === 0) lines.push(`No memory reports in \`${ctx.reportsDir}/memory/\`.`, '');
+  if (memoryReports.length === 0)
+    lines.push(`No memory reports in \`${ctx.reportsDir}/memory/\`.`, '');
   else {
     lines.push(
       markdownTable(
-        ['scenario', 'wall', 'peak heap', 'peak RSS', 'heap change', 'heap after repeated calls', 'source'],
+        [
+          'scenario',
+          'wall',
+          'peak heap',
+          'peak RSS',
+          'heap change',
+          'heap after repeated calls',
+          'source',
+        ],
         memoryReports.map(({ file, data }) => {
           const series = data.heapAfterRepeatedCalls;
           return [

@@ -36,16 +36,28 @@ function rulesUsed(ctx: ReportContext): string[] {
       ['rule', 'severity'],
       [
         ['missed target', `critical when missed by more than ${CRITICAL_MISS_FACTOR}×, else high`],
-        ['super-linear growth', `high when the log–log slope of a sweep exceeds ${SUPER_LINEAR_SLOPE}`],
-        ['size jump', `medium when a larger variant's time ratio exceeds its size ratio by more than ${SIZE_JUMP_ALLOWANCE}×`],
+        [
+          'super-linear growth',
+          `high when the log–log slope of a sweep exceeds ${SUPER_LINEAR_SLOPE}`,
+        ],
+        [
+          'size jump',
+          `medium when a larger variant's time ratio exceeds its size ratio by more than ${SIZE_JUMP_ALLOWANCE}×`,
+        ],
         [
           'regression',
           `high when p50 is more than ${formatPercent(policy.tolerance)} slower and Mann–Whitney U p < ${policy.alpha}`,
         ],
-        ['unstable measurement', `low when CV exceeds ${formatPercent(UNSTABLE_CV)} (a measurement problem)`],
+        [
+          'unstable measurement',
+          `low when CV exceeds ${formatPercent(UNSTABLE_CV)} (a measurement problem)`,
+        ],
         ['memory over target', 'high when a scenario exceeds its module memory target'],
         ['memory growth', 'medium when heap after GC keeps rising across repeated calls'],
-        ['CPU concentration', `medium when one function holds more than ${CPU_CONCENTRATION_PERCENT} % of self time`],
+        [
+          'CPU concentration',
+          `medium when one function holds more than ${CPU_CONCENTRATION_PERCENT} % of self time`,
+        ],
       ],
     ),
     '',
@@ -55,10 +67,13 @@ function rulesUsed(ctx: ReportContext): string[] {
 function nonBottlenecks(ctx: ReportContext, findings: readonly Finding[]): string[] {
   const flagged = new Set(findings.map((f) => f.subject));
   const comfortable = ctx.analysis.targetResults
-    .filter((r) => r.status === 'met' && (r.margin ?? 0) >= COMFORTABLE_MARGIN && !flagged.has(r.subject))
+    .filter(
+      (r) => r.status === 'met' && (r.margin ?? 0) >= COMFORTABLE_MARGIN && !flagged.has(r.subject),
+    )
     .sort((a, b) => (b.margin ?? 0) - (a.margin ?? 0) || a.subject.localeCompare(b.subject, 'en'));
   const lines = ['## Non-bottlenecks', ''];
-  if (comfortable.length === 0) return [...lines, `No target is met with a margin of ${COMFORTABLE_MARGIN}× or more.`, ''];
+  if (comfortable.length === 0)
+    return [...lines, `No target is met with a margin of ${COMFORTABLE_MARGIN}× or more.`, ''];
   return [
     ...lines,
     `Targets met with at least ${COMFORTABLE_MARGIN}× to spare and no finding against them; no work needed here.`,
@@ -105,7 +120,8 @@ function actionPlan(findings: readonly Finding[]): string[] {
   return [
     ...lines,
     ...findings.map(
-      (f, i) => `${i + 1}. **[${f.severity}, ${f.effort} effort] ${f.module}: \`${f.subject}\`** — ${f.recommendation}`,
+      (f, i) =>
+        `${i + 1}. **[${f.severity}, ${f.effort} effort] ${f.module}: \`${f.subject}\`** — ${f.recommendation}`,
     ),
     '',
   ];
@@ -114,7 +130,9 @@ function actionPlan(findings: readonly Finding[]): string[] {
 /** Renders BOTTLENECK_IDENTIFICATION.md from findings already ordered by priority. */
 export function renderBottleneckReport(ctx: ReportContext): string {
   const { findings } = ctx;
-  const counts = SEVERITIES.map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
+  const counts = SEVERITIES.map(
+    (s) => `${findings.filter((f) => f.severity === s).length} ${s}`,
+  ).join(', ');
   const sections = [
     '# Bottleneck identification',
     '',
@@ -130,7 +148,9 @@ export function renderBottleneckReport(ctx: ReportContext): string {
     ...rulesUsed(ctx),
     '## Findings',
     '',
-    ...(findings.length === 0 ? ['No bottleneck found by any rule.', ''] : findings.flatMap(findingSection)),
+    ...(findings.length === 0
+      ? ['No bottleneck found by any rule.', '']
+      : findings.flatMap(findingSection)),
     ...nonBottlenecks(ctx, findings),
     ...priorityMatrix(findings),
     ...actionPlan(findings),

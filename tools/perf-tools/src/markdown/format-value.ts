@@ -17,7 +17,8 @@ export function formatNumber(value: number): string {
   if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
   if (abs === 0) return '0';
   if (Number.isInteger(value)) return String(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : Math.min(6, 2 - Math.floor(Math.log10(abs)));
+  const digits =
+    abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : Math.min(6, 2 - Math.floor(Math.log10(abs)));
   return value.toFixed(digits);
 }
 

@@ -37,7 +37,8 @@ export function headerLines(inputs: ReportInputs): string[] {
 /** The warnings section: every input that was skipped or incomplete, with its file. */
 export function warningsSection(inputs: ReportInputs): string[] {
   const lines = ['## Input warnings', ''];
-  if (inputs.warnings.length === 0) return [...lines, 'None: every input file was read and validated.', ''];
+  if (inputs.warnings.length === 0)
+    return [...lines, 'None: every input file was read and validated.', ''];
   return [
     ...lines,
     markdownTable(

@@ -34,15 +34,25 @@ export const REPORT_FILE_NAMES = {
  * Computes both reports, their charts and the baseline documents from validated inputs. Pure:
  * the same inputs give byte-identical output.
  */
-export function buildReport(inputs: ReportInputs, policy: ComparisonPolicy, reportsDir: string): ReportBuild {
+export function buildReport(
+  inputs: ReportInputs,
+  policy: ComparisonPolicy,
+  reportsDir: string,
+): ReportBuild {
   const analysis = analyzeInputs(inputs, policy);
   const findings = findBottlenecks(analysis);
   const ctx = { inputs, analysis, findings, reportsDir };
   const baseline = renderBaselineReport(ctx);
   const reportFiles: OutputFile[] = [
     { path: `${reportsDir}/${REPORT_FILE_NAMES.baseline}`, content: baseline.markdown },
-    { path: `${reportsDir}/${REPORT_FILE_NAMES.bottlenecks}`, content: renderBottleneckReport(ctx) },
-    ...baseline.charts.map((chart) => ({ path: `${reportsDir}/${chart.path}`, content: chart.svg })),
+    {
+      path: `${reportsDir}/${REPORT_FILE_NAMES.bottlenecks}`,
+      content: renderBottleneckReport(ctx),
+    },
+    ...baseline.charts.map((chart) => ({
+      path: `${reportsDir}/${chart.path}`,
+      content: chart.svg,
+    })),
   ];
   const baselineFiles = inputs.runs.map((run) => ({
     path: `${reportsDir}/baseline/${run.data.project}.json`,

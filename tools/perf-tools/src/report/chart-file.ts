@@ -7,5 +7,8 @@ export interface ChartFile {
 
 /** A file-name-safe slug of a case id or module name. */
 export function chartSlug(id: string): string {
-  return id.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+  return id
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 }

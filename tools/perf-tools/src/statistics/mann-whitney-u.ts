@@ -15,15 +15,21 @@ export interface MannWhitneyResult {
  * Works on the ranks only, so the outliers that timing samples always carry cannot dominate it.
  * @returns `undefined` when either sample is empty
  */
-export function mannWhitneyU(a: readonly number[], b: readonly number[]): MannWhitneyResult | undefined {
+export function mannWhitneyU(
+  a: readonly number[],
+  b: readonly number[],
+): MannWhitneyResult | undefined {
   const n1 = a.length;
   const n2 = b.length;
   if (n1 === 0 || n2 === 0) return undefined;
-  const pooled = [...a.map((value) => ({ value, first: true })), ...b.map((value) => ({ value, first: false }))];
+  const pooled = [
+    ...a.map((value) => ({ value, first: true })),
+    ...b.map((value) => ({ value, first: false })),
+  ];
   pooled.sort((x, y) => x.value - y.value);
   let rankSumA = 0;
   let tieTerm = 0;
-  for (let i = 0; i < pooled.length; ) {
+  for (let i = 0; i < pooled.length;) {
     let j = i;
     while (j + 1 < pooled.length && pooled[j + 1]!.value === pooled[i]!.value) j++;
     const rank = (i + j) / 2 + 1;

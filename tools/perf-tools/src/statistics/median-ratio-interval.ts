@@ -41,8 +41,13 @@ function median(values: Float64Array): number {
   return (select(values, (n >> 1) - 1) + upper) / 2;
 }
 
-function resampleMedian(source: readonly number[], scratch: Float64Array, random: RandomSource): number {
-  for (let i = 0; i < scratch.length; i++) scratch[i] = source[Math.floor(random() * source.length)]!;
+function resampleMedian(
+  source: readonly number[],
+  scratch: Float64Array,
+  random: RandomSource,
+): number {
+  for (let i = 0; i < scratch.length; i++)
+    scratch[i] = source[Math.floor(random() * source.length)]!;
   return median(scratch);
 }
 

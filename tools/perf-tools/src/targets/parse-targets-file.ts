@@ -12,13 +12,23 @@ export function parseTargetsFile(text: string, path: string): TargetsFile {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new TargetsFileError('TARGETS_FILE_NOT_JSON', path, '', `not valid JSON (${(error as Error).message})`);
+    throw new TargetsFileError(
+      'TARGETS_FILE_NOT_JSON',
+      path,
+      '',
+      `not valid JSON (${(error as Error).message})`,
+    );
   }
   const parsed = TargetsFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const location = issue ? issue.path.map(String).join('.') : '';
-    throw new TargetsFileError('TARGETS_FILE_INVALID', path, location || '(root)', issue?.message ?? 'invalid');
+    throw new TargetsFileError(
+      'TARGETS_FILE_INVALID',
+      path,
+      location || '(root)',
+      issue?.message ?? 'invalid',
+    );
   }
   return parsed.data;
 }

@@ -1,5 +1,6 @@
 /** Why a targets file was rejected. */
-export type TargetsFileErrorCode = 'TARGETS_FILE_UNREADABLE' | 'TARGETS_FILE_NOT_JSON' | 'TARGETS_FILE_INVALID';
+export type TargetsFileErrorCode =
+  'TARGETS_FILE_UNREADABLE' | 'TARGETS_FILE_NOT_JSON' | 'TARGETS_FILE_INVALID';
 
 /** A targets file that cannot be read, is not JSON, or breaks the targets schema. */
 export class TargetsFileError extends Error {

@@ -74,7 +74,10 @@ export const LoadTargetSchema = z
 export type LoadTarget = z.infer<typeof LoadTargetSchema>;
 
 /** One row of the plan's target table, mapped onto a measured case. */
-export const CaseTargetSchema = z.discriminatedUnion('source', [BenchTargetSchema, LoadTargetSchema]);
+export const CaseTargetSchema = z.discriminatedUnion('source', [
+  BenchTargetSchema,
+  LoadTargetSchema,
+]);
 /** One row of the plan's target table, mapped onto a measured case. */
 export type CaseTarget = z.infer<typeof CaseTargetSchema>;
 
@@ -119,7 +122,12 @@ export const TargetsFileSchema = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     [...file.targets, ...file.memory].forEach((t) => {
-      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', message: `duplicate target id "${t.id}"`, path: ['targets'] });
+      if (seen.has(t.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate target id "${t.id}"`,
+          path: ['targets'],
+        });
       seen.add(t.id);
     });
   });

@@ -11,7 +11,7 @@ interface UnitInfo {
 const UNITS: Readonly<Record<string, UnitInfo>> = {
   ns: { dimension: 'time', factor: 1 },
   us: { dimension: 'time', factor: 1e3 },
-  'µs': { dimension: 'time', factor: 1e3 },
+  µs: { dimension: 'time', factor: 1e3 },
   ms: { dimension: 'time', factor: 1e6 },
   s: { dimension: 'time', factor: 1e9 },
   'ops/s': { dimension: 'rate', factor: 1 },

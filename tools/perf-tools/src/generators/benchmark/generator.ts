@@ -25,7 +25,8 @@ export function benchPackageName(libraryPackage: string): string {
 function findProfiling(tree: Tree): { root: string; mitata: string } {
   for (const [, project] of getProjects(tree)) {
     const pkg = packageJsonOf(tree, project.root);
-    if (pkg?.name === PROFILING_PACKAGE) return { root: project.root, mitata: pkg.dependencies?.['mitata'] ?? '*' };
+    if (pkg?.name === PROFILING_PACKAGE)
+      return { root: project.root, mitata: pkg.dependencies?.['mitata'] ?? '*' };
   }
   throw new BenchmarkProjectError(
     'BENCHMARK_RUNNER_NOT_FOUND',
@@ -52,7 +53,10 @@ export async function benchmarkGenerator(tree: Tree, rawOptions: unknown): Promi
   const options = parsed.data;
   const library = getProjects(tree).get(options.project);
   if (!library) {
-    throw new BenchmarkProjectError('BENCHMARK_LIBRARY_NOT_FOUND', `library project "${options.project}" does not exist in this workspace`);
+    throw new BenchmarkProjectError(
+      'BENCHMARK_LIBRARY_NOT_FOUND',
+      `library project "${options.project}" does not exist in this workspace`,
+    );
   }
   const libraryPackage = packageJsonOf(tree, library.root)?.name;
   if (!libraryPackage) {
@@ -63,7 +67,10 @@ export async function benchmarkGenerator(tree: Tree, rawOptions: unknown): Promi
   }
   const directory = (options.directory ?? `benchmarks/${options.project}`).replace(/\/+$/, '');
   if (tree.exists(directory)) {
-    throw new BenchmarkProjectError('BENCHMARK_PROJECT_EXISTS', `folder ${directory} already exists; pick another --directory`);
+    throw new BenchmarkProjectError(
+      'BENCHMARK_PROJECT_EXISTS',
+      `folder ${directory} already exists; pick another --directory`,
+    );
   }
   const profiling = findProfiling(tree);
   const toRoot = posix.relative(directory, '.') || '.';

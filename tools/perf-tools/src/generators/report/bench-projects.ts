@@ -7,11 +7,14 @@ export function resultsFolderOf(command: string | undefined, projectName: string
 }
 
 function benchCommand(tree: Tree, root: string, target: unknown): string | undefined {
-  const options = (target as { options?: { command?: unknown; script?: unknown } } | undefined)?.options;
+  const options = (target as { options?: { command?: unknown; script?: unknown } } | undefined)
+    ?.options;
   if (typeof options?.command === 'string') return options.command;
   const packageJson = `${root}/package.json`;
   if (!tree.exists(packageJson)) return undefined;
-  const scripts = (JSON.parse(tree.read(packageJson, 'utf-8') ?? '{}') as { scripts?: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(tree.read(packageJson, 'utf-8') ?? '{}') as { scripts?: Record<string, string> }
+  ).scripts;
   return scripts?.['bench'];
 }
 

@@ -22,20 +22,20 @@ function removeStaleCharts(root: string, reportsDir: string, build: ReportBuild)
   if (!existsSync(dir)) return;
   const current = new Set(build.reportFiles.map((f) => f.path));
   for (const name of readdirSync(dir)) {
-    if (name.endsWith('.svg') && !current.has(`${reportsDir}/charts/${name}`)) rmSync(join(dir, name));
+    if (name.endsWith('.svg') && !current.has(`${reportsDir}/charts/${name}`))
+      rmSync(join(dir, name));
   }
 }
 
 /**
- * Nx generator: reads every benchmark run, profile summary, load report, baseline and the
- * targets file, and writes PERFORMANCE_BASELINE_REPORT.md, BOTTLENECK_IDENTIFICATION.md and
+ * Does the work of the report generator and returns what it computed: reads every benchmark
+ * run, profile summary, load report, baseline and the targets file, and writes PERFORMANCE_BASELINE_REPORT.md, BOTTLENECK_IDENTIFICATION.md and
  * their SVG charts under the reports folder. With `check`, writes nothing and fails when a
  * critical finding or a significant regression is present.
- * @returns the computed build, for callers that want the findings
  * @throws {@link ReportOptionsError} for invalid options, `TargetsFileError` for a bad targets
  *   file, {@link PerfCheckFailedError} when check mode finds blocking problems
  */
-export async function reportGenerator(tree: Tree, rawOptions: ReportOptionsInput): Promise<ReportBuild> {
+export function runReport(tree: Tree, rawOptions: ReportOptionsInput): ReportBuild {
   const options = parseOptions(rawOptions);
   const reportsDir = options.reportsDir.replace(/\/+$/, '');
   const inputs = collectInputs({
@@ -47,13 +47,18 @@ export async function reportGenerator(tree: Tree, rawOptions: ReportOptionsInput
     allowQuick: options.allowQuick,
   });
   for (const warning of inputs.warnings) logger.warn(`${warning.file}: ${warning.problem}`);
-  const build = buildReport(inputs, { tolerance: options.tolerance / 100, alpha: options.alpha }, reportsDir);
+  const build = buildReport(
+    inputs,
+    { tolerance: options.tolerance / 100, alpha: options.alpha },
+    reportsDir,
+  );
   logger.info(
     `${build.analysis.cases.length} cases, ${build.findings.length} findings (${build.blocking.length} blocking), ${inputs.warnings.length} warnings`,
   );
   if (options.check) {
     for (const finding of build.findings) logger.info(`[${finding.severity}] ${finding.title}`);
-    if (build.blocking.length > 0) throw new PerfCheckFailedError(build.blocking.map((f) => `[${f.severity}] ${f.title}`));
+    if (build.blocking.length > 0)
+      throw new PerfCheckFailedError(build.blocking.map((f) => `[${f.severity}] ${f.title}`));
     logger.info('performance check passed');
     return build;
   }
@@ -62,6 +67,14 @@ export async function reportGenerator(tree: Tree, rawOptions: ReportOptionsInput
   removeStaleCharts(tree.root, reportsDir, build);
   for (const file of files) logger.info(`WRITE ${file.path}`);
   return build;
+}
+
+/**
+ * Nx generator `@prismq/perf-tools:report`: {@link runReport} with the options of the command
+ * line. Returns nothing, because Nx would run a returned value as a follow-up task.
+ */
+export async function reportGenerator(tree: Tree, rawOptions: ReportOptionsInput): Promise<void> {
+  runReport(tree, rawOptions);
 }
 
 export default reportGenerator;

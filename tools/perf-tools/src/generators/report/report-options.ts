@@ -24,7 +24,8 @@ export const ReportOptionsSchema = z
   })
   .strict()
   .refine((o) => !(o.check && o.saveBaseline), {
-    message: '--check compares against the baseline and writes nothing; it cannot be combined with --saveBaseline',
+    message:
+      '--check compares against the baseline and writes nothing; it cannot be combined with --saveBaseline',
     path: ['check'],
   });
 /** Options of the report generator after validation and defaults. */
