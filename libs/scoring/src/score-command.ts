@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { open } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { CliUsageError, parseScoreCliOptions, SCORE_CLI_USAGE } from './cli-options.js';
@@ -58,22 +59,18 @@ export async function runScoreCommand(
   }
 
   let total: number | undefined;
-  let input: AsyncIterable<string>;
-  let closeInput = async (): Promise<void> => {};
+  let inputHandle: FileHandle | undefined;
   let output: Writable = io.stdout;
   let closeOutput = async (): Promise<void> => {};
   try {
     if (options.input !== undefined) {
       total = await countRecords(options.input);
-      const handle = await open(options.input, 'r');
-      input = handle.readLines();
-      closeInput = () => handle.close();
-    } else {
-      input = createInterface({ input: io.stdin, crlfDelay: Infinity });
+      inputHandle = await open(options.input, 'r');
     }
     if (options.output !== undefined) {
-      const handle = await open(options.output, 'w');
-      const stream = handle.createWriteStream();
+      // The control panel's default target is output/results.jsonl under the run folder.
+      await mkdir(dirname(options.output), { recursive: true });
+      const stream = (await open(options.output, 'w')).createWriteStream();
       output = stream;
       closeOutput = async () => {
         stream.end();
@@ -81,10 +78,16 @@ export async function runScoreCommand(
       };
     }
   } catch (error) {
-    await closeInput();
+    await inputHandle?.close();
     io.stderr.write(`error: ${(error as Error).message}\n`);
     return 1;
   }
+  // A line reader starts reading at once and drops lines that arrive before iteration
+  // begins, so it is created after every other await.
+  const input =
+    inputHandle !== undefined
+      ? inputHandle.readLines()
+      : createInterface({ input: io.stdin, crlfDelay: Infinity });
 
   let lineNumber = 0;
   let processed = 0;
@@ -116,7 +119,7 @@ export async function runScoreCommand(
     io.stderr.write(`error: ${(error as Error).message}\n`);
     exitCode = 1;
   } finally {
-    await closeInput();
+    await inputHandle?.close();
     await closeOutput();
   }
   return exitCode;

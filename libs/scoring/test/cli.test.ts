@@ -17,7 +17,7 @@ interface Run {
   stderr: string;
 }
 
-function runCli(args: string[], stdin = ''): Promise<Run> {
+function runCli(args: string[], stdin = '', keepStdinOpen = false): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: 'pipe' });
     let stdout = '';
@@ -26,7 +26,8 @@ function runCli(args: string[], stdin = ''): Promise<Run> {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
+    if (keepStdinOpen) child.stdin.write(stdin);
+    else child.stdin.end(stdin);
   });
 }
 
@@ -94,9 +95,15 @@ describe('prismq-score', () => {
     expect(run.stderr).toMatch(/^error: line 2: not valid JSON/m);
   });
 
+  it('exits after a strict stop even when the writer keeps stdin open', async () => {
+    const run = await runCli(['--strict'], 'not json\n', true);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: line 1: not valid JSON/m);
+  });
+
   it('reads --input, writes --output and prints progress lines with the known total', async () => {
     const inputPath = join(workDir, 'ideas.jsonl');
-    const outputPath = join(workDir, 'scored.jsonl');
+    const outputPath = join(workDir, 'output', 'scored.jsonl'); // the folder does not exist yet
     writeFileSync(inputPath, [ideaA, ideaB, ideaA].map((idea) => JSON.stringify(idea)).join('\n'));
     const run = await runCli(['--input', inputPath, '--output', outputPath]);
     expect(run.code).toBe(0);
