@@ -11,3 +11,36 @@ export {
 export { BenchmarkRunnerError, type BenchmarkRunnerErrorCode } from './benchmark-runner-error.js';
 export { buildCases, MAX_SAMPLE_TIMES, type MitataTrial, type MitataRun, type MitataStats, type CaseFailure, type BuiltCases } from './benchmark-case-builder.js';
 export { collectEnvironment, runGit, type GitRunner } from './environment.js';
+export { profileFunction } from './cpu-profiler.js';
+export { profileMemory } from './profile-memory.js';
+export { timeFunction } from './time-profiler.js';
+export { profile, timed, type ProfileDecoratorOptions, type ProfileMemoryDecoratorOptions } from './profile-decorators.js';
+export type { DualMethodDecorator, AnyMethod } from './method-decorator.js';
+export {
+  getProfilingMode,
+  setProfilingMode,
+  parseProfilingMode,
+  PROFILING_MODES,
+  type ProfilingMode,
+} from './profiling-mode.js';
+export {
+  getProfilingResults,
+  clearProfilingResults,
+  onProfilingResult,
+  setProfilingResultCapacity,
+  DEFAULT_COLLECTOR_CAPACITY,
+  type ProfilingListener,
+} from './profiling-collector.js';
+export type { ProfilingResult, ProfilingKind, MemoryFigures } from './profiling-result.js';
+export { ProfilingError, type ProfilingErrorCode } from './profiling-error.js';
+export {
+  CpuProfileOptionsSchema,
+  MemoryProfileOptionsSchema,
+  TimeOptionsSchema,
+  type CpuProfileOptions,
+  type MemoryProfileOptions,
+  type TimeOptions,
+} from './profiling-options.js';
+export { summarizeCpuProfile, frameLocation, type CpuProfile, type CpuProfileNode, type CallFrame, type CpuTables } from './cpu-profile-summary.js';
+export { formatCpuSummary } from './cpu-summary-table.js';
+export { topAllocationSites, type SamplingHeapProfile, type HeapProfileNode } from './heap-profile-summary.js';

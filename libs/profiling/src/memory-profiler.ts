@@ -1,0 +1,229 @@
+import { performance } from 'node:perf_hooks';
+import { writeFileAtomic } from './atomic-write.js';
+import { forceGc } from './gc-access.js';
+import { topAllocationSites, type SamplingHeapProfile } from './heap-profile-summary.js';
+import { postInspector } from './inspector-session.js';
+import { prepareOutputDir } from './output-location.js';
+import { MemoryReportSchema, PROFILE_SUMMARY_SCHEMA_VERSION, type MemoryReport, type MemorySnapshot } from './profile-summary-schema.js';
+import { recordProfilingResult } from './profiling-collector.js';
+import {
+  MemoryProfileOptionsSchema,
+  parseProfilingOptions,
+  type MemoryProfileOptions,
+  type MemoryProfileSettings,
+} from './profiling-options.js';
+import type { ProfilingResult } from './profiling-result.js';
+import { reportStem } from './report-file-name.js';
+import { isThenable } from './thenable.js';
+
+function snapshot(): MemorySnapshot {
+  const usage = process.memoryUsage();
+  return {
+    heapUsed: usage.heapUsed,
+    heapTotal: usage.heapTotal,
+    rss: usage.rss,
+    external: usage.external,
+    arrayBuffers: usage.arrayBuffers,
+  };
+}
+
+/** Facts gathered around one call, before the report is written. */
+interface CallMeasurement {
+  startedAt: Date;
+  wallMs: number;
+  samples: number;
+  before: MemorySnapshot;
+  after: MemorySnapshot;
+  peak: { heapUsed: number; rss: number };
+  heapProfile?: SamplingHeapProfile;
+}
+
+/** Builds the memory report of one call (pure). */
+export function buildMemoryReport(
+  settings: MemoryProfileSettings,
+  measured: CallMeasurement,
+  extras: { heapAfterRepeatedCalls?: number[]; heapProfilePath?: string },
+): MemoryReport {
+  const { before, after } = measured;
+  const report: MemoryReport = {
+    schemaVersion: PROFILE_SUMMARY_SCHEMA_VERSION,
+    kind: 'memory',
+    name: settings.name,
+    timestamp: measured.startedAt.toISOString(),
+    wallMs: measured.wallMs,
+    sampleIntervalMs: settings.sampleIntervalMs,
+    samples: measured.samples,
+    before,
+    after,
+    peak: measured.peak,
+    increase: {
+      heapUsed: after.heapUsed - before.heapUsed,
+      heapTotal: after.heapTotal - before.heapTotal,
+      rss: after.rss - before.rss,
+      external: after.external - before.external,
+    },
+  };
+  if (extras.heapAfterRepeatedCalls) report.heapAfterRepeatedCalls = extras.heapAfterRepeatedCalls;
+  if (measured.heapProfile) {
+    report.topAllocations = topAllocationSites(measured.heapProfile, settings.top);
+    if (extras.heapProfilePath) report.heapProfilePath = extras.heapProfilePath;
+  }
+  return report;
+}
+
+function writeReport(
+  settings: MemoryProfileSettings,
+  dir: string,
+  measured: CallMeasurement,
+  heapAfterRepeatedCalls: number[] | undefined,
+): { report: MemoryReport; paths: string[] } {
+  const stem = reportStem(dir, settings.name, measured.startedAt);
+  const paths: string[] = [];
+  let heapProfilePath: string | undefined;
+  if (measured.heapProfile) {
+    heapProfilePath = `${stem}.heapprofile`;
+    writeFileAtomic(heapProfilePath, JSON.stringify(measured.heapProfile));
+    paths.push(heapProfilePath);
+  }
+  const report = MemoryReportSchema.parse(
+    buildMemoryReport(settings, measured, {
+      ...(heapAfterRepeatedCalls ? { heapAfterRepeatedCalls } : {}),
+      ...(heapProfilePath ? { heapProfilePath } : {}),
+    }),
+  );
+  const reportPath = `${stem}.memory.json`;
+  writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  return { report, paths: [reportPath, ...paths] };
+}
+
+function publish(settings: MemoryProfileSettings, report: MemoryReport, paths: string[], threw: boolean): void {
+  const result: ProfilingResult = {
+    name: settings.name,
+    kind: 'memory',
+    wallMs: report.wallMs,
+    memory: { before: report.before, after: report.after, peak: report.peak, increase: report.increase },
+    reportPaths: paths,
+    timestamp: report.timestamp,
+    threw,
+  };
+  recordProfilingResult(result);
+}
+
+/**
+ * Starts watching memory around one call; `finish()` stops the sampler and returns what was
+ * seen. Memory is sampled on a timer, so only async work between samples can raise the peak
+ * beyond the before/after points.
+ */
+function startMeasurement(settings: MemoryProfileSettings): { finish: () => CallMeasurement } {
+  const startedAt = new Date();
+  const before = snapshot();
+  const peak = { heapUsed: before.heapUsed, rss: before.rss };
+  let samples = 0;
+  const timer = setInterval(() => {
+    const usage = process.memoryUsage();
+    samples += 1;
+    if (usage.heapUsed > peak.heapUsed) peak.heapUsed = usage.heapUsed;
+    if (usage.rss > peak.rss) peak.rss = usage.rss;
+  }, settings.sampleIntervalMs);
+  timer.unref();
+  if (settings.heapSampling) {
+    postInspector('HeapProfiler.enable');
+    postInspector('HeapProfiler.startSampling', { samplingInterval: settings.heapSamplingIntervalBytes });
+  }
+  const wallStart = performance.now();
+  return {
+    finish: () => {
+      const wallMs = performance.now() - wallStart;
+      clearInterval(timer);
+      const heapProfile = settings.heapSampling
+        ? postInspector<{ profile: SamplingHeapProfile }>('HeapProfiler.stopSampling').profile
+        : undefined;
+      const after = snapshot();
+      peak.heapUsed = Math.max(peak.heapUsed, after.heapUsed);
+      peak.rss = Math.max(peak.rss, after.rss);
+      return { startedAt, wallMs, samples, before, after, peak, ...(heapProfile ? { heapProfile } : {}) };
+    },
+  };
+}
+
+/**
+ * Calls `fn` once while measuring memory and writes the report; a sync function stays sync.
+ * Repeated calls are left to {@link profileMemory}, which owns the function.
+ */
+export function runMemoryProfiled<T>(
+  fn: (...args: never[]) => T,
+  thisArg: unknown,
+  args: readonly unknown[],
+  settings: MemoryProfileSettings,
+  dir: string,
+): T {
+  const measurement = startMeasurement(settings);
+  const done = (threw: boolean): void => {
+    const { report, paths } = writeReport(settings, dir, measurement.finish(), undefined);
+    publish(settings, report, paths, threw);
+  };
+  const doneAfterThrow = (): void => {
+    try {
+      done(true);
+    } catch (writeError) {
+      process.emitWarning(`memory report ${settings.name} could not be written: ${(writeError as Error).message}`);
+    }
+  };
+  let value: T;
+  try {
+    value = Reflect.apply(fn, thisArg, args) as T;
+  } catch (error) {
+    doneAfterThrow();
+    throw error;
+  }
+  if (!isThenable(value)) {
+    done(false);
+    return value;
+  }
+  return Promise.resolve(value).then(
+    (settled) => {
+      done(false);
+      return settled;
+    },
+    (error: unknown) => {
+      doneAfterThrow();
+      throw error;
+    },
+  ) as T;
+}
+
+/**
+ * The call form of `profileMemory`: measures `fn`, then runs it `repeat` more times with a
+ * forced GC after each. See `profileMemory` in profile-memory.ts for the public contract.
+ */
+export async function profileMemoryCall<T>(fn: () => T, options: MemoryProfileOptions): Promise<Awaited<T>> {
+  const settings = parseProfilingOptions(MemoryProfileOptionsSchema, options, 'profileMemory');
+  const dir = prepareOutputDir('memory', settings.outputDir);
+  if (settings.repeat > 0) forceGc();
+  const measurement = startMeasurement(settings);
+  let value: Awaited<T>;
+  try {
+    value = await fn();
+  } catch (error) {
+    try {
+      const { report, paths } = writeReport(settings, dir, measurement.finish(), undefined);
+      publish(settings, report, paths, true);
+    } catch (writeError) {
+      process.emitWarning(`memory report ${settings.name} could not be written: ${(writeError as Error).message}`);
+    }
+    throw error;
+  }
+  const measured = measurement.finish();
+  let series: number[] | undefined;
+  if (settings.repeat > 0) {
+    series = [];
+    for (let i = 0; i < settings.repeat; i++) {
+      await fn();
+      forceGc();
+      series.push(process.memoryUsage().heapUsed);
+    }
+  }
+  const { report, paths } = writeReport(settings, dir, measured, series);
+  publish(settings, report, paths, false);
+  return value;
+}

@@ -1,0 +1,31 @@
+import type { DualMethodDecorator } from './method-decorator.js';
+import { profileMemoryCall } from './memory-profiler.js';
+import { profileMemoryDecorator, type ProfileMemoryDecoratorOptions } from './profile-decorators.js';
+import type { MemoryProfileOptions } from './profiling-options.js';
+
+/**
+ * Runs `fn` (sync or async) and writes `<name>_<timestamp>.memory.json`: heap used and total,
+ * RSS and external memory before and after, the sampled peak and the increase; with
+ * `heapSampling`, V8's sampling heap profile (`.heapprofile`) and its top allocation sites; with
+ * `repeat: n`, the heap after a forced GC following each of n further calls (a rising series
+ * points at a leak). The function's value or error is passed through unchanged.
+ * @throws {@link ProfilingError} for invalid options or an unwritable folder
+ * @example
+ * await profileMemory(() => buildIndex(docs), { name: 'build-index', heapSampling: true });
+ */
+export function profileMemory<T>(fn: () => T, options: MemoryProfileOptions): Promise<Awaited<T>>;
+/**
+ * As a method decorator: memory-profiles each call while the mode is `memory` or `all`.
+ * Works as a standard and as an `experimentalDecorators` decorator.
+ * @example
+ * class Indexer { @profileMemory({ heapSampling: true }) async build() { ... } }
+ */
+export function profileMemory(options?: ProfileMemoryDecoratorOptions): DualMethodDecorator;
+export function profileMemory<T>(
+  first?: (() => T) | ProfileMemoryDecoratorOptions,
+  options?: MemoryProfileOptions,
+): Promise<Awaited<T>> | DualMethodDecorator {
+  // One name serves both uses, as the issue asks: a function first means "profile this call".
+  if (typeof first === 'function') return profileMemoryCall(first, options as MemoryProfileOptions);
+  return profileMemoryDecorator(first);
+}

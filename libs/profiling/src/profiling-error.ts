@@ -1,0 +1,20 @@
+/** Why a profiler refused to run or could not write its output. */
+export type ProfilingErrorCode =
+  | 'PROFILE_INVALID_OPTION'
+  | 'PROFILE_INVALID_MODE'
+  | 'PROFILE_OUTPUT_UNWRITABLE'
+  | 'PROFILE_CPU_NESTED'
+  | 'PROFILE_DECORATOR_MISUSE';
+
+/** A profiler given a bad option, an unknown mode or an output folder it cannot write. */
+export class ProfilingError extends Error {
+  override readonly name = 'ProfilingError';
+  constructor(
+    readonly code: ProfilingErrorCode,
+    /** The option or environment variable at fault, when there is one. */
+    readonly option: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
