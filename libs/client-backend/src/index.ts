@@ -43,7 +43,7 @@ export { RunRecordSchema, RUN_STATUSES, FINISHED_STATUSES, type RunRecord, type 
 export { RunStore, type RunQuery, type SavedConfig } from './run-store.js';
 export { RunQueue } from './run-queue.js';
 export { RunManager, type RunManagerOptions, type RunListener } from './run-manager.js';
-export { launchInProcessGroup, signalProcessGroup, processGroupAlive, type ProcessLauncher } from './process-group.js';
+export { launchInProcessGroup, signalProcessGroup, type ProcessLauncher } from './process-group.js';
 export { SseWriter, formatSseEvent, type SseEvent } from './sse-writer.js';
 export { streamRunLog, type LogStreamSource, type LogStreamOptions } from './log-stream.js';
 export { runLogSource } from './run-log-source.js';

@@ -23,13 +23,3 @@ export function signalProcessGroup(pid: number, signal: NodeJS.Signals): boolean
     throw error;
   }
 }
-
-/** True while any process of the group is alive. */
-export function processGroupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import type { RunRecord } from '../src/run-record.js';
+import type { PrismqServer } from '../src/server.js';
+import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';
+
+let server: PrismqServer;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = makeDataDir();
+  server = await startTestServer(dataDir, { maxConcurrentRuns: 2, maxQueuedRuns: 2 });
+});
+afterAll(async () => {
+  await server.close();
+  removeDataDir(dataDir);
+});
+
+async function launch(moduleId: string, parameters: Record<string, unknown> = {}): Promise<RunRecord> {
+  const response = await server.app.inject({ method: 'POST', url: `/api/modules/${moduleId}/runs`, payload: { parameters } });
+  expect(response.statusCode, response.body).toBe(202);
+  return response.json();
+}
+
+async function waitForStatus(runId: string, statuses: string[], timeoutMs = 10_000): Promise<RunRecord> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json() as RunRecord;
+    if (statuses.includes(run.status)) return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function logText(runId: string, query = ''): Promise<{ lines: { seq: number; text: string; stream: string; level: string }[]; totalLines: number; truncated: boolean }> {
+  return (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}/logs${query}` })).json();
+}
+
+function pidsFromLog(text: string): [number, number] {
+  const match = /^pids (\d+) (\d+)$/.exec(text);
+  if (!match) throw new Error(`no pids in ${text}`);
+  return [Number(match[1]), Number(match[2])];
+}
+
+// An orphaned grandchild that died stays a zombie until PID 1 reaps it, and some container
+// inits never do; a zombie has exited, so it counts as gone.
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return true;
+  const state = readFileSync(stat, 'utf8').split(') ')[1]?.[0];
+  return state !== 'Z' && state !== 'X';
+}
+
+describe('runs with real child processes', () => {
+  it('runs a module with argv, env, working folder and output files, and redacts passwords', async () => {
+    const started = await launch('env', { input: 'data.jsonl', api_key: 'hunter2', limit: 3 });
+    expect(started.status).toBe('running');
+    const done = await waitForStatus(started.runId, ['completed', 'failed']);
+    expect(done).toMatchObject({ status: 'completed', exitCode: 0, errorMessage: null });
+    expect(done.durationMs).toBeGreaterThanOrEqual(0);
+    expect(done.parameters).toEqual({ input: 'data.jsonl', mode: 'fast', fail: false, limit: 3, api_key: '***' });
+
+    const { lines } = await logText(done.runId);
+    const texts = lines.map((line) => line.text);
+    const runDir = path.join(dataDir, 'runs', done.runId);
+    expect(texts).toContain(`run ${done.runId}`);
+    expect(texts).toContain(`cwd ${runDir}`);
+    expect(texts).toContain(`argv ${JSON.stringify(['--input', 'data.jsonl', '--mode', 'fast', '--limit', '3', '--api_key', 'hunter2'])}`);
+    expect(lines.find((line) => line.text === 'WARNING: a warning line')).toMatchObject({ stream: 'stdout', level: 'warning' });
+    expect(lines.find((line) => line.text === 'ERROR: an error line')).toMatchObject({ stream: 'stderr', level: 'error' });
+
+    const results = (await server.app.inject({ method: 'GET', url: `/api/runs/${done.runId}/results` })).json();
+    expect(results.files.map((file: { name: string; size: number }) => [file.name, file.size])).toEqual([
+      ['nested/part.txt', 3],
+      ['result.json', 12],
+    ]);
+    expect(readFileSync(path.join(runDir, 'output', 'result.json'), 'utf8')).toBe('{"ok":true}\n');
+
+    // The password reached the process but is stored nowhere else in plain text.
+    const db = readFileSync(path.join(dataDir, 'prismq.db')).toString('latin1');
+    expect(db).not.toContain('hunter2');
+    const history = (await server.app.inject({ method: 'GET', url: '/api/runs?moduleId=env' })).json();
+    expect(JSON.stringify(history)).not.toContain('hunter2');
+
+    const download = await server.app.inject({ method: 'GET', url: `/api/runs/${done.runId}/logs/download` });
+    expect(download.headers['content-type']).toMatch(/^text\/plain/);
+    expect(download.headers['content-disposition']).toContain(`run-${done.runId}.log`);
+    expect(download.body).toContain('ERROR: an error line');
+  });
+
+  it('marks a non-zero exit as failed with the code', async () => {
+    const run = await launch('env', { input: 'x', fail: true });
+    const done = await waitForStatus(run.runId, ['completed', 'failed']);
+    expect(done).toMatchObject({ status: 'failed', exitCode: 4, errorMessage: 'exited with code 4' });
+  });
+
+  it('fails clearly when the command cannot start', async () => {
+    const run = await launch('missing');
+    const done = await waitForStatus(run.runId, ['completed', 'failed']);
+    expect(done.status).toBe('failed');
+    expect(done.errorMessage).toMatch(/^cannot start .*does-not-exist: spawn .* ENOENT/);
+  });
+
+  it('captures every line in order with progress, and pages through them', async () => {
+    const run = await launch('lines', { count: 30_000 });
+    const done = await waitForStatus(run.runId, ['completed', 'failed']);
+    expect(done.status).toBe('completed');
+    expect(done.progress).toEqual({ processed: 30_000, total: 30_000, percent: 100 });
+    const tail = await logText(run.runId, '?tail=3');
+    expect(tail.totalLines).toBe(30_001);
+    expect(tail.truncated).toBe(true);
+    expect(tail.lines.map((line) => line.seq)).toEqual([29_999, 30_000, 30_001]);
+    const page = await logText(run.runId, '?afterSeq=100&tail=5');
+    expect(page.lines.map((line) => line.seq)).toEqual([101, 102, 103, 104, 105]);
+    const all = await logText(run.runId, '?tail=10000&afterSeq=0');
+    expect(all.lines).toHaveLength(10_000);
+    // stdout and stderr are separate pipes, so only each stream's own order is guaranteed.
+    const stdoutNumbers = all.lines.filter((line) => line.stream === 'stdout').map((line) => Number(line.text.split(' ')[1]));
+    expect(stdoutNumbers).toEqual([...stdoutNumbers].sort((a, b) => a - b));
+  });
+
+  it('cancels a running run: SIGTERM to the whole group, and the processes are gone', async () => {
+    const run = await launch('sleeper');
+    await waitForStatus(run.runId, ['running']);
+    let lines = (await logText(run.runId)).lines;
+    while (lines.length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      lines = (await logText(run.runId)).lines;
+    }
+    const [pid, grandchild] = pidsFromLog(lines[0]!.text);
+    expect(alive(pid) && alive(grandchild)).toBe(true);
+    const cancel = await server.app.inject({ method: 'DELETE', url: `/api/runs/${run.runId}` });
+    expect(cancel.statusCode).toBe(200);
+    expect(cancel.json()).toMatchObject({ status: 'cancelled' });
+    expect(alive(pid)).toBe(false);
+    await expect.poll(() => alive(grandchild)).toBe(false);
+    const again = await server.app.inject({ method: 'DELETE', url: `/api/runs/${run.runId}` });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('RUN_FINISHED');
+  });
+
+  it('escalates to SIGKILL when a module ignores SIGTERM', async () => {
+    const run = await launch('sleeper', { 'ignore-term': true });
+    let lines = (await logText(run.runId)).lines;
+    while (lines.length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      lines = (await logText(run.runId)).lines;
+    }
+    const [pid] = pidsFromLog(lines[0]!.text);
+    const cancelled = (await server.app.inject({ method: 'DELETE', url: `/api/runs/${run.runId}` })).json();
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.errorMessage).toContain('SIGKILL');
+    expect(alive(pid)).toBe(false);
+  });
+
+  it('queues beyond maxConcurrentRuns in FIFO order and answers 429 when the queue is full', async () => {
+    const first = await launch('sleeper');
+    const second = await launch('sleeper');
+    const third = await launch('sleeper');
+    const fourth = await launch('sleeper');
+    expect([first.status, second.status, third.status, fourth.status]).toEqual(['running', 'running', 'queued', 'queued']);
+    const before = (await server.app.inject({ method: 'GET', url: '/api/runs' })).json().total;
+    const refused = await server.app.inject({ method: 'POST', url: '/api/modules/sleeper/runs', payload: { parameters: {} } });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('QUEUE_FULL');
+    expect((await server.app.inject({ method: 'GET', url: '/api/runs' })).json().total).toBe(before);
+
+    const stats = (await server.app.inject({ method: 'GET', url: '/api/system/stats' })).json();
+    expect(stats.runs).toMatchObject({ active: 2, queued: 2 });
+
+    // Cancelling a queued run takes it out without ever starting it.
+    const cancelledQueued = (await server.app.inject({ method: 'DELETE', url: `/api/runs/${fourth.runId}` })).json();
+    expect(cancelledQueued).toMatchObject({ status: 'cancelled', startedAt: null });
+    // Freeing a slot starts the oldest waiting run.
+    await server.app.inject({ method: 'DELETE', url: `/api/runs/${first.runId}` });
+    expect((await waitForStatus(third.runId, ['running'])).status).toBe('running');
+    await server.app.inject({ method: 'DELETE', url: `/api/runs/${second.runId}` });
+    await server.app.inject({ method: 'DELETE', url: `/api/runs/${third.runId}` });
+  });
+
+  it('filters the history by status and module, newest first', async () => {
+    const cancelled = (await server.app.inject({ method: 'GET', url: '/api/runs?status=cancelled&moduleId=sleeper&limit=2' })).json();
+    expect(cancelled.total).toBeGreaterThanOrEqual(4);
+    expect(cancelled.runs).toHaveLength(2);
+    expect(cancelled.runs.every((run: RunRecord) => run.status === 'cancelled' && run.moduleId === 'sleeper')).toBe(true);
+    expect(cancelled.runs[0].createdAt >= cancelled.runs[1].createdAt).toBe(true);
+  });
+});
