@@ -48,7 +48,7 @@ describe('report generator on planted results', () => {
     ]);
     const report = read(root, 'reports/PERFORMANCE_BASELINE_REPORT.md');
     expect(report).toMatch(
-      /\| alpha \| fast call \| `alpha\/api\/fast` \| p50 \| < 1 ms \| 0\.002\d+ ms \| \d+× better \| ✅ met \|/,
+      /\| alpha \| fast call \| `alpha\/api\/fast` \| p50 \| < 1 ms \| 2\.0\d µs \| \d+× better \| ✅ met \|/,
     );
     expect(report).toMatch(/GET p95 .* 2\.50 ms .* ✅ met/);
     expect(read(root, 'reports/BOTTLENECK_IDENTIFICATION.md')).toMatch(
@@ -63,9 +63,11 @@ describe('report generator on planted results', () => {
     expect(byRule('size-jump').map((f) => [f.subject, f.severity])).toEqual([
       ['alpha/text/long', 'medium'],
     ]);
-    expect(byRule('unstable-measurement').map((f) => [f.subject, f.severity])).toEqual([
-      ['alpha/api/noisy', 'low'],
-    ]);
+    const unstable = byRule('unstable-measurement');
+    expect(unstable.map((f) => [f.subject, f.severity])).toEqual([['alpha/api/noisy', 'low']]);
+    expect(unstable[0]!.evidence[0]).toMatch(
+      /^`alpha\/api\/noisy`: CV 3\d\.\d % over 300 samples$/,
+    );
     expect(byRule('memory-over-target').map((f) => [f.subject, f.severity])).toEqual([
       ['alpha-session', 'high'],
     ]);

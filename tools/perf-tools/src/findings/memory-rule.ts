@@ -2,7 +2,7 @@ import { linearRegression } from 'simple-statistics';
 import type { MemoryReport } from '@prismq/profiling';
 import type { Analysis } from '../analysis/analysis';
 import { moduleOfScenario } from '../analysis/scenario-module';
-import { formatBytes, formatMeasure, formatNumber } from '../markdown/format-value';
+import { formatBytes, formatMeasure, formatOp, formatNumber } from '../markdown/format-value';
 import type { Finding } from './finding';
 
 /** Heap must grow by at least this much over the repeated calls to count as growing. */
@@ -64,7 +64,7 @@ export function memoryRule(analysis: Analysis): Finding[] {
       subject: result.subject,
       title: `${result.subject}: ${t.metric} ${formatMeasure(result.measured ?? 0, t.unit)} over the ${t.module} target of ${formatMeasure(t.value, t.unit)}`,
       evidence: [
-        `target ${t.id}: ${t.metric} ${t.op} ${formatMeasure(t.value, t.unit)} (${t.description})`,
+        `target ${t.id}: ${t.metric} ${formatOp(t.op)} ${formatMeasure(t.value, t.unit)} (${t.description})`,
         `measured: ${formatMeasure(result.measured ?? 0, t.unit)} (${formatNumber(1 / (result.margin ?? 1))}× the target)`,
       ],
       files: result.file ? [result.file] : [],

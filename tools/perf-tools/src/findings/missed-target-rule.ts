@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/analysis';
-import { formatMeasure, formatNumber } from '../markdown/format-value';
+import { formatMeasure, formatOp, formatNumber } from '../markdown/format-value';
 import type { Finding } from './finding';
 
 /** Missed by more than this factor, a target miss is critical. */
@@ -19,9 +19,9 @@ export function missedTargetRule(analysis: Analysis): Finding[] {
         effort: critical ? 'high' : 'medium',
         module: t.module,
         subject: r.subject,
-        title: `${t.description}: target ${t.op} ${formatMeasure(t.value, t.unit)} missed by ${formatNumber(factor)}×`,
+        title: `${t.description}: target ${formatOp(t.op)} ${formatMeasure(t.value, t.unit)} missed by ${formatNumber(factor)}×`,
         evidence: [
-          `target ${t.id}: ${t.metric} ${t.op} ${formatMeasure(t.value, t.unit)}`,
+          `target ${t.id}: ${t.metric} ${formatOp(t.op)} ${formatMeasure(t.value, t.unit)}`,
           `measured ${t.metric} of ${r.subject}: ${formatMeasure(r.measured ?? 0, t.unit)}`,
         ],
         files: r.file ? [r.file] : [],

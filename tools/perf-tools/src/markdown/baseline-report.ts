@@ -9,6 +9,7 @@ import {
   formatBytes,
   formatDuration,
   formatMeasure,
+  formatOp,
   formatNumber,
   formatPercent,
   formatSignedPercent,
@@ -60,7 +61,7 @@ function summary(ctx: ReportContext): string[] {
   const lines = [
     '## Executive summary',
     '',
-    `- **${analysis.cases.length} cases** measured in ${modules.size} modules (${ctx.inputs.runs.length} benchmark runs), ${analysis.sweeps.length} size sweeps.`,
+    `- **${analysis.cases.length} cases** measured in ${modules.size} module${modules.size === 1 ? '' : 's'} (${ctx.inputs.runs.length} benchmark run${ctx.inputs.runs.length === 1 ? '' : 's'}), ${analysis.sweeps.length} size sweeps.`,
     `- **Targets:** ${met} met, ${missed} missed, ${unmeasured} not measured (of ${analysis.targetResults.length}).`,
     `- **Bottlenecks:** ${findings.length} findings (${['critical', 'high', 'medium', 'low'].map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`).join(', ')}); see [BOTTLENECK_IDENTIFICATION.md](BOTTLENECK_IDENTIFICATION.md).`,
   ];
@@ -170,7 +171,7 @@ function targetsSection(ctx: ReportContext): string[] {
         r.target.description,
         `\`${r.subject}\``,
         r.target.metric,
-        `${r.target.op} ${formatMeasure(r.target.value, r.target.unit)}`,
+        `${formatOp(r.target.op)} ${formatMeasure(r.target.value, r.target.unit)}`,
         r.measured === undefined ? '—' : formatMeasure(r.measured, r.target.unit),
         marginText(r),
         statusText(r),

@@ -5,7 +5,7 @@ import { SIZE_JUMP_ALLOWANCE } from '../findings/size-jump-rule';
 import { UNSTABLE_CV } from '../findings/unstable-measurement-rule';
 import { CPU_CONCENTRATION_PERCENT } from '../findings/cpu-concentration-rule';
 import type { ReportContext } from '../report/report-context';
-import { formatMeasure, formatNumber, formatPercent } from './format-value';
+import { formatMeasure, formatOp, formatNumber, formatPercent } from './format-value';
 import { markdownTable } from './markdown-table';
 import { headerLines, warningsSection } from './report-header';
 
@@ -84,7 +84,7 @@ function nonBottlenecks(ctx: ReportContext, findings: readonly Finding[]): strin
         r.target.module,
         r.target.description,
         `\`${r.subject}\``,
-        `${r.target.metric} ${r.target.op} ${formatMeasure(r.target.value, r.target.unit)}`,
+        `${r.target.metric} ${formatOp(r.target.op)} ${formatMeasure(r.target.value, r.target.unit)}`,
         formatMeasure(r.measured ?? 0, r.target.unit),
         `${formatNumber(r.margin ?? 0)}×`,
       ]),

@@ -1,3 +1,5 @@
+import { convertUnit } from '../targets/unit-conversion';
+
 /**
  * Formats a duration given in nanoseconds with a unit that keeps 3 significant digits
  * (`812 ns`, `4.21 µs`, `13.0 ms`).
@@ -42,7 +44,20 @@ export function formatPercent(fraction: number): string {
   return `${formatNumber(fraction * 100)} %`;
 }
 
-/** A value in a target unit: `12.3 ms`, `1,520 items/s`. */
+/**
+ * A value in a target unit, rescaled when that reads better: `4.88 µs` rather than
+ * `0.00488 ms`, `150 MB`, `1,520 items/s`, `10` for a count.
+ */
 export function formatMeasure(value: number, unit: string): string {
-  return unit === '%' ? `${formatNumber(value)} %` : `${formatNumber(value)} ${unit}`;
+  const ns = convertUnit(value, unit, 'ns');
+  if (ns !== undefined) return formatDuration(ns);
+  const bytes = convertUnit(value, unit, 'B');
+  if (bytes !== undefined) return formatBytes(bytes);
+  if (unit === 'count') return formatNumber(value);
+  return `${formatNumber(value)} ${unit}`;
+}
+
+/** A comparison operator as a reader writes it: `<=` → `≤`. */
+export function formatOp(op: string): string {
+  return op === '<=' ? '≤' : op === '>=' ? '≥' : op;
 }
