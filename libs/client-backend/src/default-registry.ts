@@ -31,10 +31,8 @@ function resolvePackageBin(packageName: string, binName: string): string {
  * toolkit and a small demo module shipped in this package.
  */
 export function defaultModuleRegistry(): ModuleRegistry {
-  const jsonLinesParameters = [
-    { name: 'input', type: 'text', required: true, description: 'JSON lines file to read (relative paths resolve against the run folder).' },
-    { name: 'output', type: 'text', default: 'output/results.jsonl', description: 'Where to write the JSON lines results.' },
-  ];
+  const input = { name: 'input', type: 'text', required: true, description: 'JSON lines file to read; relative paths resolve against the run folder.' };
+  const strict = { name: 'strict', type: 'checkbox', default: false, description: 'Stop at the first malformed line.' };
   const modules: unknown[] = [
     {
       id: 'prismq-score',
@@ -43,7 +41,11 @@ export function defaultModuleRegistry(): ModuleRegistry {
       category: 'Processing',
       version: '0.1.0',
       command: [process.execPath, resolvePackageBin('@prismq/scoring', 'prismq-score')],
-      parameters: jsonLinesParameters,
+      parameters: [
+        input,
+        { name: 'output', type: 'text', default: 'output/scores.jsonl', description: 'Where the scored records go; the default lands in the run output folder.' },
+        strict,
+      ],
       tags: ['scoring'],
     },
     {
@@ -53,7 +55,8 @@ export function defaultModuleRegistry(): ModuleRegistry {
       category: 'Processing',
       version: '0.1.0',
       command: [process.execPath, resolvePackageBin('@prismq/classification', 'prismq-classify')],
-      parameters: jsonLinesParameters,
+      // The classifier writes its results to stdout, so they are in the run log.
+      parameters: [input, strict, { name: 'threshold', type: 'number', default: 0.3, min: 0, max: 1, description: 'Story threshold.' }],
       tags: ['classification'],
     },
     {
