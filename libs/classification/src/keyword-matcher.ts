@@ -1,18 +1,11 @@
 import { inflectedForms } from './inflection.js';
-import { forEachToken, tokenize } from './tokenizer.js';
-
-/** Keywords that end at the current token, reached by walking the phrase backwards. */
-interface PhraseNode {
-  /** Ids of the keywords whose remaining (earlier) words are exhausted at this node. */
-  readonly ids: number[];
-  /** The word before, exact form, leading to longer phrases. */
-  readonly before: Map<string, PhraseNode>;
-}
+import { tokenize } from './tokenizer.js';
+import { APOSTROPHE, ASCII_CLASS, SEPARATOR, WORD, WORD_PAIR, classAt, lowerCodeUnit } from './word-characters.js';
 
 /**
- * A set of keywords compiled into one matcher: each text is tokenised once and every keyword
- * is found in the same pass, so the cost of `match` grows with the text's length and not with
- * the number of keywords.
+ * A set of keywords compiled into one matcher: each text is scanned once, character by
+ * character, and every keyword is found in that pass, so the cost of `match` grows with the
+ * text's length and not with the number of keywords.
  */
 export interface KeywordMatcher {
   /** The keywords, indexed by the ids that `match` returns. */
@@ -24,97 +17,231 @@ export interface KeywordMatcher {
   match(text: string): number[];
 }
 
+/** Keywords that end at the current word, reached by walking the phrase backwards. */
+interface PhraseNode {
+  /** Ids of the keywords whose earlier words are all matched at this node. */
+  readonly ids: number[];
+  /** The word before (its dictionary id, exact form), leading to longer phrases. */
+  readonly before: Map<number, PhraseNode>;
+}
+
+/** Symbols of the character trie for ASCII code units: a–z (either case), 0–9, `_`. */
+const ASCII_SYMBOL: Int8Array = (() => {
+  const symbols = new Int8Array(128).fill(-1);
+  for (let c = 97; c <= 122; c++) {
+    symbols[c] = c - 97;
+    symbols[c - 32] = c - 97;
+  }
+  for (let c = 48; c <= 57; c++) symbols[c] = 26 + c - 48;
+  symbols[95] = 36;
+  return symbols;
+})();
+const ASCII_SYMBOLS = 37;
+/** Trie state of a word that has left the trie: it is no dictionary word. */
+const DEAD = -2;
+/** Trie state between words. */
+const OUTSIDE = -1;
+
 /**
  * Compiles `keywords` into a {@link KeywordMatcher}. A keyword is a phrase of word tokens
- * (`am i the`, `q&a` → `q a`); it matches where the same tokens occur contiguously, its last
- * token also in the inflected forms of {@link inflectedForms}. Keywords without any word
- * token can never match.
+ * (`am i the`, `q&a` → `q a`, see {@link tokenize}); it matches where the same tokens occur
+ * contiguously, its last token also in the inflected forms of {@link inflectedForms}. Keywords
+ * without any word token can never match.
  *
- * The structure is a trie over each phrase read backwards, keyed at its root by every surface
- * form of the last word: at each token of the text one map lookup finds the phrases that can
- * end there, and walking back over at most the longest phrase's length confirms them.
+ * Two structures do the work. A character trie (a dense transition table) over every word the
+ * keywords use, inflections included, turns the text into a stream of dictionary word ids
+ * without building a string per word. A trie over each phrase read backwards, entered from its
+ * last word, then confirms multi-word keywords by looking at most the longest phrase's length
+ * back.
  *
  * @example
  * const m = compileKeywordMatcher(['ad', 'how to', 'meme']);
  * m.match('How to make memes for your loadout').map((id) => m.keywords[id]); // ['how to', 'meme']
  */
 export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatcher {
-  const byLastWord = new Map<string, PhraseNode>();
-  const bySurface = new Map<string, PhraseNode[]>();
-  let longest = 1;
+  const dictionary = new Map<string, number>();
+  const wordId = (word: string): number => {
+    let id = dictionary.get(word);
+    if (id === undefined) {
+      id = dictionary.size;
+      dictionary.set(word, id);
+    }
+    return id;
+  };
 
+  const phraseByLastWord = new Map<string, PhraseNode>();
+  const endsByWord = new Map<number, PhraseNode[]>();
+  let longest = 1;
   keywords.forEach((keyword, id) => {
     const words = tokenize(keyword);
     const last = words[words.length - 1];
     if (last === undefined) return;
     longest = Math.max(longest, words.length);
-    let node: PhraseNode | undefined = byLastWord.get(last);
+    let node: PhraseNode | undefined = phraseByLastWord.get(last);
     if (node === undefined) {
-      node = { ids: [], before: new Map() };
-      byLastWord.set(last, node);
+      const created: PhraseNode = { ids: [], before: new Map() };
+      phraseByLastWord.set(last, created);
       for (const surface of [last, ...inflectedForms(last)]) {
-        const nodes = bySurface.get(surface) ?? [];
-        nodes.push(node);
-        bySurface.set(surface, nodes);
+        const surfaceId = wordId(surface);
+        endsByWord.set(surfaceId, [...(endsByWord.get(surfaceId) ?? []), created]);
       }
+      node = created;
     }
     for (let i = words.length - 2; i >= 0; i--) {
-      const word = words[i] as string;
-      let previous: PhraseNode | undefined = node.before.get(word);
+      const previousId = wordId(words[i] as string);
+      let previous: PhraseNode | undefined = node.before.get(previousId);
       if (previous === undefined) {
         previous = { ids: [], before: new Map() };
-        node.before.set(word, previous);
+        node.before.set(previousId, previous);
       }
       node = previous;
     }
     node.ids.push(id);
   });
 
-  const frozenKeywords = Object.freeze([...keywords]);
-  // Reused across calls (matching is synchronous): a per-call stamp marks ids already found.
+  const trie = buildCharacterTrie(dictionary);
+  const { transitions, wordAtState, extraSymbols, alphabet } = trie;
+  const ends: (readonly PhraseNode[] | undefined)[] = Array.from({ length: dictionary.size }, (_, id) => endsByWord.get(id));
+
+  // Scratch state of the current call; `match` is synchronous, so one set per matcher is safe.
   const seenAt = new Int32Array(keywords.length);
+  const recent = new Int32Array(longest);
   let stamp = 0;
+  let found: number[] = [];
+  let starts: number[] = [];
+  let ordered = true;
+  let position = 0;
+
+  const emit = (word: number): void => {
+    recent[position % longest] = word;
+    const endNodes = word >= 0 ? ends[word] : undefined;
+    if (endNodes !== undefined) {
+      for (const end of endNodes) {
+        let node: PhraseNode | undefined = end;
+        let start = position;
+        while (node !== undefined) {
+          for (const id of node.ids) {
+            if (seenAt[id] !== stamp) {
+              seenAt[id] = stamp;
+              if (starts.length > 0 && start < (starts[starts.length - 1] as number)) ordered = false;
+              found.push(id);
+              starts.push(start);
+            }
+          }
+          if (node.before.size === 0 || start === 0 || position - start + 1 >= longest) break;
+          start -= 1;
+          node = node.before.get(recent[start % longest] as number);
+        }
+      }
+    }
+    position += 1;
+  };
+
+  const step = (state: number, unit: number): number => {
+    if (state < 0) return DEAD;
+    const symbol = unit < 128 ? (ASCII_SYMBOL[unit] as number) : (extraSymbols.get(lowerCodeUnit(unit)) ?? -1);
+    return symbol < 0 ? DEAD : (transitions[state * alphabet + symbol] as number);
+  };
 
   return {
-    keywords: frozenKeywords,
+    keywords: Object.freeze([...keywords]),
     match(text: string): number[] {
       stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
       if (stamp === 1) seenAt.fill(0);
-      const found: number[] = [];
-      const starts: number[] = [];
-      const recent: string[] = new Array<string>(longest);
-      let position = 0;
-      let ordered = true;
+      found = [];
+      starts = [];
+      ordered = true;
+      position = 0;
+      let state = OUTSIDE;
+      const length = text.length;
 
-      forEachToken(text, (token) => {
-        recent[position % longest] = token;
-        const nodes = bySurface.get(token);
-        if (nodes !== undefined) {
-          for (const end of nodes) {
-            let node: PhraseNode | undefined = end;
-            let start = position;
-            while (node !== undefined) {
-              for (const id of node.ids) {
-                if (seenAt[id] !== stamp) {
-                  seenAt[id] = stamp;
-                  if (starts.length > 0 && start < (starts[starts.length - 1] as number)) ordered = false;
-                  found.push(id);
-                  starts.push(start);
-                }
-              }
-              if (node.before.size === 0 || start === 0 || position - start + 1 >= longest) break;
-              start -= 1;
-              node = node.before.get(recent[start % longest] as string);
-            }
+      for (let i = 0; i < length; i++) {
+        const unit = text.charCodeAt(i);
+        if (unit < 128) {
+          const symbol = ASCII_SYMBOL[unit] as number;
+          if (symbol >= 0) {
+            if (state === OUTSIDE) state = 0;
+            if (state >= 0) state = transitions[state * alphabet + symbol] as number;
+            continue;
           }
+          if (unit === 39 && state !== OUTSIDE && i + 1 < length && isWordAt(text, i + 1)) continue;
+          if (state !== OUTSIDE) {
+            emit(state >= 0 ? (wordAtState[state] as number) : -1);
+            state = OUTSIDE;
+          }
+          continue;
         }
-        position += 1;
-      });
+        const kind = classAt(text, i);
+        if (kind === WORD) {
+          state = step(state === OUTSIDE ? 0 : state, unit);
+        } else if (kind === WORD_PAIR) {
+          state = step(step(state === OUTSIDE ? 0 : state, unit), text.charCodeAt(i + 1));
+          i += 1;
+        } else if (kind === APOSTROPHE && state !== OUTSIDE && i + 1 < length && isWordAt(text, i + 1)) {
+          continue;
+        } else if (state !== OUTSIDE) {
+          emit(state >= 0 ? (wordAtState[state] as number) : -1);
+          state = OUTSIDE;
+        }
+      }
+      if (state !== OUTSIDE) emit(state >= 0 ? (wordAtState[state] as number) : -1);
 
-      if (ordered) return found;
-      const order = found.map((_, index) => index);
-      order.sort((a, b) => (starts[a] as number) - (starts[b] as number) || a - b);
-      return order.map((index) => found[index] as number);
+      const result = found;
+      if (ordered) return result;
+      const order = result.map((_, index) => index);
+      const at = starts;
+      order.sort((a, b) => (at[a] as number) - (at[b] as number) || a - b);
+      return order.map((index) => result[index] as number);
     },
   };
+}
+
+function isWordAt(text: string, index: number): boolean {
+  const unit = text.charCodeAt(index);
+  if (unit < 128) return ASCII_CLASS[unit] === WORD;
+  const kind = classAt(text, index);
+  return kind !== SEPARATOR && kind !== APOSTROPHE;
+}
+
+/** A dense character trie: `transitions[state * alphabet + symbol]` is the next state or DEAD. */
+interface CharacterTrie {
+  readonly transitions: Int32Array;
+  /** Dictionary word id ending at each state, or -1. */
+  readonly wordAtState: Int32Array;
+  /** Symbols of the non-ASCII (lower-cased) code units used by the dictionary. */
+  readonly extraSymbols: ReadonlyMap<number, number>;
+  readonly alphabet: number;
+}
+
+function buildCharacterTrie(dictionary: ReadonlyMap<string, number>): CharacterTrie {
+  const extraSymbols = new Map<number, number>();
+  const children: Map<number, number>[] = [new Map()];
+  const words: number[] = [-1];
+  for (const [word, id] of dictionary) {
+    let state = 0;
+    for (let i = 0; i < word.length; i++) {
+      const unit = word.charCodeAt(i);
+      let symbol = unit < 128 ? (ASCII_SYMBOL[unit] as number) : extraSymbols.get(unit);
+      if (symbol === undefined) {
+        symbol = ASCII_SYMBOLS + extraSymbols.size;
+        extraSymbols.set(unit, symbol);
+      }
+      const next = (children[state] as Map<number, number>).get(symbol);
+      if (next === undefined) {
+        children.push(new Map());
+        words.push(-1);
+        (children[state] as Map<number, number>).set(symbol, children.length - 1);
+        state = children.length - 1;
+      } else {
+        state = next;
+      }
+    }
+    words[state] = id;
+  }
+  const alphabet = ASCII_SYMBOLS + extraSymbols.size;
+  const transitions = new Int32Array(children.length * alphabet).fill(DEAD);
+  children.forEach((edges, state) => {
+    for (const [symbol, next] of edges) transitions[state * alphabet + symbol] = next;
+  });
+  return { transitions, wordAtState: Int32Array.from(words), extraSymbols, alphabet };
 }

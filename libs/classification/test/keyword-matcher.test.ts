@@ -51,6 +51,19 @@ describe('compileKeywordMatcher', () => {
     expect(matched(['let me tell you', 'tell you', 'me'], 'let me tell you')).toEqual(['let me tell you', 'me', 'tell you']);
   });
 
+  it('matches non-ASCII keywords in any case, and apostrophes as the tokenizer does', () => {
+    expect(matched(['café', 'ελλάδα'], 'CAFÉ in ΕΛΛΆΔΑ')).toEqual(['café', 'ελλάδα']);
+    expect(matched(["don't"], 'I DONT know, don’t ask')).toEqual(["don't"]);
+    expect(matched(['rubiks cube'], "Rubik's cube")).toEqual(['rubiks cube']);
+    expect(matched(['friends'], "my friends' outfits")).toEqual(['friends']);
+    expect(matched(['𝒜bc'], 'x 𝒜BD y 𝒜')).toEqual([]);
+    expect(matched(['𝒜bc'], 'x 𝒜BC y')).toEqual(['𝒜bc']);
+  });
+
+  it('splits words on emoji, combining marks and RTL controls', () => {
+    expect(matched(['game', 'epic'], '🎮game🎮 e\u0301pic \u202Eepic\u202C')).toEqual(['game', 'epic']);
+  });
+
   it('gives independent answers on successive calls', () => {
     const matcher = compileKeywordMatcher(['apple', 'pear']);
     expect(matcher.match('apple')).toEqual([0]);
