@@ -1,0 +1,130 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { profileFunction } from '../src/cpu-profiler.js';
+import { clearProfilingResults, getProfilingResults } from '../src/profiling-collector.js';
+import { ProfilingError } from '../src/profiling-error.js';
+import { readCpuProfileSummary } from '../src/result-reader.js';
+import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
+
+function busyLoop(ms: number): number {
+  const end = performance.now() + ms;
+  let x = 0;
+  while (performance.now() < end) x += Math.sqrt(x + 1);
+  return x;
+}
+
+function lastResult() {
+  const results = getProfilingResults();
+  return results[results.length - 1];
+}
+
+describe('profileFunction (CPU)', () => {
+  let ws: TempWorkspace;
+  beforeEach(() => {
+    ws = createTempWorkspace();
+    clearProfilingResults();
+  });
+  afterEach(() => ws.dispose());
+
+  it('profiles a sync function: returns its value and writes a .cpuprofile DevTools can open', async () => {
+    const value = await profileFunction(() => busyLoop(30) > 0 && 'done', { name: 'sync-work', outputDir: ws.dir });
+    expect(value).toBe('done');
+
+    const result = lastResult();
+    expect(result).toMatchObject({ name: 'sync-work', kind: 'cpu', threw: false });
+    expect(result?.wallMs).toBeGreaterThanOrEqual(30);
+    const profilePath = result?.reportPaths.find((p) => p.endsWith('.cpuprofile')) as string;
+    expect(profilePath).toMatch(/sync-work_\d{4}-\d\d-\d\dT[\d-]+Z\.cpuprofile$/);
+
+    const profile = JSON.parse(readFileSync(profilePath, 'utf8'));
+    expect(Array.isArray(profile.nodes) && profile.nodes.length).toBeGreaterThan(0);
+    expect(profile.samples.length).toBeGreaterThan(0);
+    expect(profile.timeDeltas).toHaveLength(profile.samples.length);
+
+    const summary = readCpuProfileSummary(profilePath.replace(/\.cpuprofile$/, '.cpu.json'));
+    expect(summary.profilePath).toBe(profilePath);
+    expect(summary.sampleIntervalUs).toBe(100);
+    const busy = summary.topTotal.find((f) => f.functionName === 'busyLoop');
+    expect(busy?.location).toMatch(/cpu-profiler\.test\.ts:\d+$/);
+    expect(busy?.totalPercent).toBeGreaterThan(50);
+
+    const table = readFileSync(profilePath.replace(/\.cpuprofile$/, '.cpu.txt'), 'utf8');
+    expect(table).toContain('By self time');
+    expect(table).toContain('busyLoop');
+  });
+
+  it('covers the awaited work of an async function', async () => {
+    const value = await profileFunction(
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return busyLoop(30);
+      },
+      { name: 'async-work', outputDir: ws.dir, sampleIntervalUs: 200 },
+    );
+    expect(value).toBeGreaterThan(0);
+    const summary = readCpuProfileSummary(lastResult()?.reportPaths[1] as string);
+    expect(summary.sampleIntervalUs).toBe(200);
+    // The work after the await is inside the profile.
+    expect(summary.topTotal.find((f) => f.functionName === 'busyLoop')?.totalMs).toBeGreaterThan(15);
+  });
+
+  it('re-throws the original error and still writes the profile', async () => {
+    const original = new Error('kaput');
+    await expect(
+      profileFunction(() => {
+        busyLoop(5);
+        throw original;
+      }, { name: 'throws', outputDir: ws.dir }),
+    ).rejects.toBe(original);
+    expect(lastResult()).toMatchObject({ name: 'throws', threw: true });
+    expect(readdirSync(ws.dir).filter((f) => f.startsWith('throws_')).length).toBe(3);
+  });
+
+  it('re-throws an async rejection unchanged and still writes the profile', async () => {
+    const original = new Error('async kaput');
+    await expect(profileFunction(async () => Promise.reject(original), { name: 'rejects', outputDir: ws.dir })).rejects.toBe(original);
+    expect(readdirSync(ws.dir).some((f) => f.startsWith('rejects_') && f.endsWith('.cpuprofile'))).toBe(true);
+  });
+
+  it('queues concurrent profiles so that each gets its own complete file', async () => {
+    const names = ['one', 'two', 'three'];
+    await Promise.all(
+      names.map((name) =>
+        profileFunction(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          return busyLoop(10);
+        }, { name, outputDir: ws.dir }),
+      ),
+    );
+    const results = getProfilingResults();
+    expect(results.map((r) => r.name)).toEqual(names);
+    for (const result of results) {
+      const profile = JSON.parse(readFileSync(result.reportPaths[0] as string, 'utf8'));
+      expect(profile.samples.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses a profile nested in another with a clear error', async () => {
+    let inner: unknown;
+    await profileFunction(async () => {
+      inner = await profileFunction(() => 1, { name: 'inner', outputDir: ws.dir }).catch((error: unknown) => error);
+    }, { name: 'outer', outputDir: ws.dir });
+    expect(inner).toBeInstanceOf(ProfilingError);
+    expect((inner as ProfilingError).code).toBe('PROFILE_CPU_NESTED');
+    expect((inner as ProfilingError).message).toContain('inner');
+  });
+
+  it('rejects a negative sampling interval naming the option', async () => {
+    const error = await profileFunction(() => 1, { name: 'x', outputDir: ws.dir, sampleIntervalUs: -5 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProfilingError);
+    expect(error).toMatchObject({ code: 'PROFILE_INVALID_OPTION', option: 'sampleIntervalUs' });
+    expect((error as Error).message).toContain('-5');
+  });
+
+  it('rejects an output folder it cannot create', async () => {
+    const file = ws.write('not-a-folder', 'x');
+    const error = await profileFunction(() => 1, { name: 'x', outputDir: join(file, 'cpu') }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PROFILE_OUTPUT_UNWRITABLE', option: 'outputDir' });
+  });
+});
