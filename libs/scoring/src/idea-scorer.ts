@@ -6,14 +6,9 @@ import {
   type EngagementScore,
   type EngagementScoreDetails,
 } from './scoring-engine.js';
-import {
-  descriptionQuality,
-  scoreText,
-  titleQuality,
-  type DescriptionQuality,
-  type TextScore,
-  type TitleQuality,
-} from './text-scorer.js';
+import { descriptionQuality, type DescriptionQuality } from './description-quality.js';
+import { scoreText, type TextScore } from './text-quality.js';
+import { titleQuality, type TitleQuality } from './title-quality.js';
 
 /** Platform data attached to an idea; only the fields below are read. */
 export interface IdeaMetadata {

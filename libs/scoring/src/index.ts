@@ -26,22 +26,20 @@ export {
   type RedditPost,
 } from './platform-adapters.js';
 export {
-  TextScorer,
   readability,
   lengthScore,
   structureScore,
   sentiment,
   titleRelevance,
   scoreText,
-  titleQuality,
-  descriptionQuality,
   type Readability,
   type Sentiment,
   type SentimentCategory,
   type TextScore,
-  type TitleQuality,
-  type DescriptionQuality,
-} from './text-scorer.js';
+} from './text-quality.js';
+export { titleQuality, type TitleQuality } from './title-quality.js';
+export { descriptionQuality, type DescriptionQuality } from './description-quality.js';
+export { TextScorer } from './text-scorer.js';
 export { measureText, type TextStatistics } from './text-statistics.js';
 export { POSITIVE_WORDS, NEGATIVE_WORDS } from './sentiment-lexicon.js';
 export { WORD_PATTERN } from './word-characters.js';

@@ -63,6 +63,10 @@ interface LexiconEntry {
 }
 
 const byHash = new Map<number, LexiconEntry[]>();
+// One byte per low 12 bits of a hash: most tokens are not lexicon words, and a typed-array
+// read turns them away before the Map lookup.
+const FILTER_MASK = 0xfff;
+const hashFilter = new Uint8Array(FILTER_MASK + 1);
 for (const [words, polarity] of [
   [POSITIVE_WORDS, 1],
   [NEGATIVE_WORDS, -1],
@@ -70,6 +74,7 @@ for (const [words, polarity] of [
   for (const word of words) {
     let hash = 0;
     for (let i = 0; i < word.length; i++) hash = lexiconHashStep(hash, word.charCodeAt(i));
+    hashFilter[hash & FILTER_MASK] = 1;
     const bucket = byHash.get(hash);
     if (bucket) bucket.push({ word, polarity });
     else byHash.set(hash, [{ word, polarity }]);
@@ -81,6 +86,7 @@ for (const [words, polarity] of [
  * `hash`: +1, −1 or 0. The hash only narrows the search; the characters are compared.
  */
 export function lexiconPolarity(text: string, start: number, length: number, hash: number): number {
+  if (hashFilter[hash & FILTER_MASK] === 0) return 0;
   const bucket = byHash.get(hash);
   if (bucket === undefined) return 0;
   for (const entry of bucket) {
