@@ -39,8 +39,3 @@ export function convertUnit(value: number, from: string, to: string): number | u
   if (a.dimension === 'rate') return undefined;
   return (value * a.factor) / b.factor;
 }
-
-/** Whether a larger value of this unit means a faster or bigger result (rates), not a slower one. */
-export function isHigherBetterUnit(unit: string): boolean {
-  return UNITS[unit]?.dimension === 'rate';
-}
