@@ -20,11 +20,13 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 for (let i = 1; i <= total; i++) {
   process.stdout.write(`${values.message} #${i}\n`);
-  if (i % 10 === 0 || i === total) process.stderr.write(`::progress processed=${i} total=${total}\n`);
+  if (i % 10 === 0 || i === total)
+    process.stderr.write(`::progress processed=${i} total=${total}\n`);
   if (delayMs > 0) await sleep(delayMs);
 }
 const outputDir = process.env.PRISMQ_OUTPUT_DIR;
-if (outputDir) writeFileSync(path.join(outputDir, 'demo-summary.json'), JSON.stringify({ lines: total }) + '\n');
+if (outputDir)
+  writeFileSync(path.join(outputDir, 'demo-summary.json'), JSON.stringify({ lines: total }) + '\n');
 if (values.fail) {
   process.stderr.write('ERROR: failing on request (--fail)\n');
   process.exit(3);

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ApiLogLineSchema } from './api-log-line.js';
-import { MODULE_ID_PATTERN, ModuleDefinitionSchema, PARAMETER_NAME_PATTERN } from './module-schema.js';
+import {
+  MODULE_ID_PATTERN,
+  ModuleDefinitionSchema,
+  PARAMETER_NAME_PATTERN,
+} from './module-schema.js';
 import { MAX_PARAMETERS } from './parameter-validation.js';
 import { RUN_STATUSES, RunRecordSchema } from './run-record.js';
 
@@ -9,7 +13,9 @@ export const ErrorResponseSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
+    details: z
+      .array(z.object({ field: z.string(), rule: z.string(), message: z.string() }))
+      .optional(),
   }),
 });
 
@@ -28,21 +34,40 @@ const parameterValue = z.union([z.string(), z.number(), z.boolean()]);
 
 /** Parameter values in a request body: names checked here, values per module later. */
 export const ParametersInputSchema = z
-  .record(z.string().regex(PARAMETER_NAME_PATTERN, `parameter names must match ${PARAMETER_NAME_PATTERN.source}`), parameterValue)
-  .refine((value) => Object.keys(value).length <= MAX_PARAMETERS, { message: `at most ${MAX_PARAMETERS} parameters` });
+  .record(
+    z
+      .string()
+      .regex(PARAMETER_NAME_PATTERN, `parameter names must match ${PARAMETER_NAME_PATTERN.source}`),
+    parameterValue,
+  )
+  .refine((value) => Object.keys(value).length <= MAX_PARAMETERS, {
+    message: `at most ${MAX_PARAMETERS} parameters`,
+  });
 
-export const HealthResponseSchema = z.object({ status: z.literal('ok'), version: z.string(), uptimeSeconds: z.number() });
+export const HealthResponseSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  uptimeSeconds: z.number(),
+});
 
-export const ModuleListResponseSchema = z.object({ modules: z.array(ModuleDefinitionSchema), total: z.number().int() });
+export const ModuleListResponseSchema = z.object({
+  modules: z.array(ModuleDefinitionSchema),
+  total: z.number().int(),
+});
 
-export const ModuleIdParamsSchema = z.object({ id: z.string().regex(MODULE_ID_PATTERN, `module id must match ${MODULE_ID_PATTERN.source}`) });
+export const ModuleIdParamsSchema = z.object({
+  id: z.string().regex(MODULE_ID_PATTERN, `module id must match ${MODULE_ID_PATTERN.source}`),
+});
 
 export const RunIdParamsSchema = z.object({ runId: z.uuid({ message: 'runId must be a uuid' }) });
 
 export const ModuleListQuerySchema = z.strictObject({
   category: z.string().optional(),
   tag: z.string().optional(),
-  enabled: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  enabled: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 
 export const ModuleConfigResponseSchema = z.object({
@@ -53,7 +78,10 @@ export const ModuleConfigResponseSchema = z.object({
 
 export const ConfigBodySchema = z.strictObject({ parameters: ParametersInputSchema });
 
-export const RunCreateBodySchema = z.strictObject({ parameters: ParametersInputSchema.default({}), saveConfig: z.boolean().default(true) });
+export const RunCreateBodySchema = z.strictObject({
+  parameters: ParametersInputSchema.default({}),
+  saveConfig: z.boolean().default(true),
+});
 
 export const RunListQuerySchema = z.strictObject({
   status: z.enum(RUN_STATUSES).optional(),
@@ -62,7 +90,10 @@ export const RunListQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const RunListResponseSchema = z.object({ runs: z.array(RunRecordSchema), total: z.number().int() });
+export const RunListResponseSchema = z.object({
+  runs: z.array(RunRecordSchema),
+  total: z.number().int(),
+});
 
 export const LogsQuerySchema = z.strictObject({
   tail: z.coerce.number().int().min(1).max(10_000).default(500),
@@ -76,7 +107,9 @@ export const LogsResponseSchema = z.object({
   truncated: z.boolean(),
 });
 
-export const StreamQuerySchema = z.strictObject({ lastEventId: z.coerce.number().int().min(0).optional() });
+export const StreamQuerySchema = z.strictObject({
+  lastEventId: z.coerce.number().int().min(0).optional(),
+});
 
 export const ResultsResponseSchema = z.object({
   runId: z.uuid(),
@@ -84,7 +117,9 @@ export const ResultsResponseSchema = z.object({
   exitCode: z.number().int().nullable(),
   durationMs: z.number().nullable(),
   progress: RunRecordSchema.shape.progress,
-  files: z.array(z.object({ name: z.string(), size: z.number().int(), modified: z.iso.datetime() })),
+  files: z.array(
+    z.object({ name: z.string(), size: z.number().int(), modified: z.iso.datetime() }),
+  ),
 });
 
 export const SystemStatsResponseSchema = z.object({

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import type { ServerOptionsInput } from './server-options.js';
 
 /** What the command line asked for. */
-export type CliCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'serve'; options: Partial<ServerOptionsInput> };
+export type CliCommand =
+  { kind: 'help' } | { kind: 'version' } | { kind: 'serve'; options: Partial<ServerOptionsInput> };
 
 /** Usage text of `prismq-backend`. */
 export const USAGE = `Usage: prismq-backend [options]
@@ -51,7 +52,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values.port !== undefined) options.port = Number(values.port);
   if (values.modules !== undefined) options.modulesFile = values.modules;
   if (values['data-dir'] !== undefined) options.dataDir = values['data-dir'];
-  if (values['max-concurrent'] !== undefined) options.maxConcurrentRuns = Number(values['max-concurrent']);
+  if (values['max-concurrent'] !== undefined)
+    options.maxConcurrentRuns = Number(values['max-concurrent']);
   if (values['max-queued'] !== undefined) options.maxQueuedRuns = Number(values['max-queued']);
   if (values['cors-origin'] !== undefined) options.corsOrigins = values['cors-origin'];
   if (values['log-level'] !== undefined) options.logLevel = values['log-level'];

@@ -31,8 +31,18 @@ function resolvePackageBin(packageName: string, binName: string): string {
  * toolkit and a small demo module shipped in this package.
  */
 export function defaultModuleRegistry(): ModuleRegistry {
-  const input = { name: 'input', type: 'text', required: true, description: 'JSON lines file to read; relative paths resolve against the run folder.' };
-  const strict = { name: 'strict', type: 'checkbox', default: false, description: 'Stop at the first malformed line.' };
+  const input = {
+    name: 'input',
+    type: 'text',
+    required: true,
+    description: 'JSON lines file to read; relative paths resolve against the run folder.',
+  };
+  const strict = {
+    name: 'strict',
+    type: 'checkbox',
+    default: false,
+    description: 'Stop at the first malformed line.',
+  };
   const modules: unknown[] = [
     {
       id: 'prismq-score',
@@ -43,7 +53,12 @@ export function defaultModuleRegistry(): ModuleRegistry {
       command: [process.execPath, resolvePackageBin('@prismq/scoring', 'prismq-score')],
       parameters: [
         input,
-        { name: 'output', type: 'text', default: 'output/scores.jsonl', description: 'Where the scored records go; the default lands in the run output folder.' },
+        {
+          name: 'output',
+          type: 'text',
+          default: 'output/scores.jsonl',
+          description: 'Where the scored records go; the default lands in the run output folder.',
+        },
         strict,
       ],
       tags: ['scoring'],
@@ -51,12 +66,24 @@ export function defaultModuleRegistry(): ModuleRegistry {
     {
       id: 'prismq-classify',
       name: 'Content Classification',
-      description: 'Classifies content items (JSON lines in, JSON lines out) with @prismq/classification.',
+      description:
+        'Classifies content items (JSON lines in, JSON lines out) with @prismq/classification.',
       category: 'Processing',
       version: '0.1.0',
       command: [process.execPath, resolvePackageBin('@prismq/classification', 'prismq-classify')],
       // The classifier writes its results to stdout, so they are in the run log.
-      parameters: [input, strict, { name: 'threshold', type: 'number', default: 0.3, min: 0, max: 1, description: 'Story threshold.' }],
+      parameters: [
+        input,
+        strict,
+        {
+          name: 'threshold',
+          type: 'number',
+          default: 0.3,
+          min: 0,
+          max: 1,
+          description: 'Story threshold.',
+        },
+      ],
       tags: ['classification'],
     },
     {
@@ -69,7 +96,12 @@ export function defaultModuleRegistry(): ModuleRegistry {
       parameters: [
         { name: 'lines', type: 'number', default: 20, min: 0, max: 1_000_000 },
         { name: 'delay-ms', type: 'number', default: 50, min: 0, max: 60_000 },
-        { name: 'message', type: 'text', default: 'hello from the demo module', validation: { pattern: '^[^\\n]{0,200}$' } },
+        {
+          name: 'message',
+          type: 'text',
+          default: 'hello from the demo module',
+          validation: { pattern: '^[^\\n]{0,200}$' },
+        },
         { name: 'fail', type: 'checkbox', default: false },
       ],
       tags: ['demo'],

@@ -7,7 +7,13 @@ export {
   type ServerOptions,
   type ServerOptionsInput,
 } from './server-options.js';
-export { ApiError, ModuleRegistryError, ServerOptionsError, type ApiErrorCode, type ErrorDetail } from './errors.js';
+export {
+  ApiError,
+  ModuleRegistryError,
+  ServerOptionsError,
+  type ApiErrorCode,
+  type ErrorDetail,
+} from './errors.js';
 export {
   ModuleDefinitionSchema,
   ModuleParameterSchema,
@@ -18,7 +24,12 @@ export {
   type ModuleParameter,
   type ModuleRegistryFile,
 } from './module-schema.js';
-export { loadModuleRegistry, parseModuleRegistry, resolveCommand, type ModuleRegistry } from './module-registry.js';
+export {
+  loadModuleRegistry,
+  parseModuleRegistry,
+  resolveCommand,
+  type ModuleRegistry,
+} from './module-registry.js';
 export { defaultModuleRegistry } from './default-registry.js';
 export {
   checkParameters,
@@ -33,13 +44,30 @@ export {
   type ParameterValue,
   type ParameterValues,
 } from './parameter-validation.js';
-export { detectLevel, parseProgress, type LogLevel, type LogLine, type LogStream, type Progress } from './log-line.js';
+export {
+  detectLevel,
+  parseProgress,
+  type LogLevel,
+  type LogLine,
+  type LogStream,
+  type Progress,
+} from './log-line.js';
 export { LineSplitter, MAX_LINE_LENGTH, type LineSink } from './line-splitter.js';
 export { RingBuffer } from './ring-buffer.js';
 export { formatLogRecord, parseLogRecord } from './log-file-format.js';
 export { openLogFile, readLogLines, readLogTail, type LogFileWriter } from './log-file.js';
-export { OutputCapture, DEFAULT_BUFFER_LINES, type OutputCaptureOptions } from './output-capture.js';
-export { RunRecordSchema, RUN_STATUSES, FINISHED_STATUSES, type RunRecord, type RunStatus } from './run-record.js';
+export {
+  OutputCapture,
+  DEFAULT_BUFFER_LINES,
+  type OutputCaptureOptions,
+} from './output-capture.js';
+export {
+  RunRecordSchema,
+  RUN_STATUSES,
+  FINISHED_STATUSES,
+  type RunRecord,
+  type RunStatus,
+} from './run-record.js';
 export { RunStore, type RunQuery, type SavedConfig } from './run-store.js';
 export { RunQueue } from './run-queue.js';
 export { RunManager, type RunManagerOptions, type RunListener } from './run-manager.js';

@@ -29,7 +29,10 @@ export class LineSplitter {
         this.discarding = false;
         this.pending = '';
       } else {
-        let line = this.pending.length > 0 ? this.pending + text.slice(start, newline) : text.slice(start, newline);
+        let line =
+          this.pending.length > 0
+            ? this.pending + text.slice(start, newline)
+            : text.slice(start, newline);
         this.pending = '';
         if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
         if (line.length > this.maxLength) sink(line.slice(0, this.maxLength), true);

@@ -21,7 +21,13 @@ export function parseLogRecord(record: string): LogLine | undefined {
     fields.push(record.slice(start, tab));
     start = tab + 1;
   }
-  const [seqText, timeText, stream, level, truncated] = fields as [string, string, string, string, string];
+  const [seqText, timeText, stream, level, truncated] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const seq = Number(seqText);
   const time = Date.parse(timeText);
   if (!Number.isInteger(seq) || seq < 1 || Number.isNaN(time)) return undefined;

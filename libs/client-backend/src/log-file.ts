@@ -56,7 +56,10 @@ export async function readLogLines(
 }
 
 /** The newest `count` lines of a log file and how many lines it holds in all. */
-export async function readLogTail(path: string, count: number): Promise<{ lines: LogLine[]; totalLines: number }> {
+export async function readLogTail(
+  path: string,
+  count: number,
+): Promise<{ lines: LogLine[]; totalLines: number }> {
   const ring = new RingBuffer<LogLine>(Math.max(1, count));
   let totalLines = 0;
   const input = createReadStream(path, { encoding: 'utf8' });

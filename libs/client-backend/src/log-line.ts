@@ -16,7 +16,8 @@ export interface LogLine {
   truncated: boolean;
 }
 
-const ERROR_PREFIX = /^\s*(?:\[?(?:error|err|fatal|critical)\]?[\s:]|error$|traceback|uncaught|\w*Error:)/i;
+const ERROR_PREFIX =
+  /^\s*(?:\[?(?:error|err|fatal|critical)\]?[\s:]|error$|traceback|uncaught|\w*Error:)/i;
 const WARNING_PREFIX = /^\s*\[?(?:warn|warning)\]?[\s:]/i;
 const DEBUG_PREFIX = /^\s*\[?(?:debug|trace)\]?[\s:]/i;
 const INFO_PREFIX = /^\s*\[?info\]?[\s:]/i;
@@ -50,6 +51,9 @@ export function parseProgress(text: string): Progress | undefined {
   if (!match) return undefined;
   const processed = Number(match[1]);
   const total = match[2] === undefined ? null : Number(match[2]);
-  const percent = total === null || total === 0 ? null : Math.min(100, Math.round((processed / total) * 10_000) / 100);
+  const percent =
+    total === null || total === 0
+      ? null
+      : Math.min(100, Math.round((processed / total) * 10_000) / 100);
   return { processed, total, percent };
 }

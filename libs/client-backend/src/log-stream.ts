@@ -32,7 +32,11 @@ export interface LogStreamOptions {
  * capture (memory or file) and writes it, then waits for `drain` before the next batch. A
  * slow client therefore only delays its own cursor; nothing piles up in the server.
  */
-export async function streamRunLog(writer: SseWriter, source: LogStreamSource, options: LogStreamOptions): Promise<void> {
+export async function streamRunLog(
+  writer: SseWriter,
+  source: LogStreamSource,
+  options: LogStreamOptions,
+): Promise<void> {
   const batchLines = options.batchLines ?? 1_000;
   let cursor = options.afterSeq;
   let wake: (() => void) | undefined;
@@ -65,7 +69,12 @@ export async function streamRunLog(writer: SseWriter, source: LogStreamSource, o
       const lines = await source.readAfter(cursor, batchLines);
       if (lines.length > 0) {
         let text = '';
-        for (const line of lines) text += formatSseEvent({ event: 'log', id: line.seq, data: JSON.stringify(toApiLogLine(line)) });
+        for (const line of lines)
+          text += formatSseEvent({
+            event: 'log',
+            id: line.seq,
+            data: JSON.stringify(toApiLogLine(line)),
+          });
         cursor = lines[lines.length - 1]?.seq ?? cursor;
         if (!writer.write(text)) await writer.drained();
         pending = true;

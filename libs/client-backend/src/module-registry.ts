@@ -40,7 +40,10 @@ export function parseModuleRegistry(text: string, file: string): ModuleRegistry 
   if (!parsed.success) throw new ModuleRegistryError(file, parsed.error.issues.map(formatIssue));
   const baseDir = path.dirname(path.resolve(file));
   return new Map(
-    parsed.data.modules.map((module) => [module.id, { ...module, command: resolveCommand(module.command, baseDir) }]),
+    parsed.data.modules.map((module) => [
+      module.id,
+      { ...module, command: resolveCommand(module.command, baseDir) },
+    ]),
   );
 }
 

@@ -6,7 +6,9 @@ export const MODULE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const PARAMETER_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 const parameterBase = {
-  name: z.string().regex(PARAMETER_NAME_PATTERN, 'parameter name must match ^[A-Za-z_][A-Za-z0-9_-]*$'),
+  name: z
+    .string()
+    .regex(PARAMETER_NAME_PATTERN, 'parameter name must match ^[A-Za-z_][A-Za-z0-9_-]*$'),
   description: z.string().optional(),
   required: z.boolean().default(false),
   label: z.string().optional(),
@@ -45,7 +47,11 @@ export const ModuleParameterSchema = z.discriminatedUnion('type', [
     options: z.array(z.string()).min(1),
     default: z.string().optional(),
   }),
-  z.strictObject({ ...parameterBase, type: z.literal('checkbox'), default: z.boolean().optional() }),
+  z.strictObject({
+    ...parameterBase,
+    type: z.literal('checkbox'),
+    default: z.boolean().optional(),
+  }),
   z.strictObject({ ...parameterBase, type: z.literal('password') }),
 ]);
 /** One parameter a module accepts. */
@@ -69,7 +75,11 @@ export const ModuleDefinitionSchema = z
     const seen = new Set<string>();
     module.parameters.forEach((parameter, index) => {
       if (seen.has(parameter.name)) {
-        ctx.addIssue({ code: 'custom', path: ['parameters', index, 'name'], message: `duplicate parameter ${parameter.name}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parameters', index, 'name'],
+          message: `duplicate parameter ${parameter.name}`,
+        });
       }
       seen.add(parameter.name);
     });
@@ -84,7 +94,11 @@ export const ModuleRegistryFileSchema = z
     const seen = new Set<string>();
     file.modules.forEach((module, index) => {
       if (seen.has(module.id)) {
-        ctx.addIssue({ code: 'custom', path: ['modules', index, 'id'], message: `duplicate module id ${module.id}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['modules', index, 'id'],
+          message: `duplicate module id ${module.id}`,
+        });
       }
       seen.add(module.id);
     });

@@ -1,6 +1,12 @@
 import { formatLogRecord } from './log-file-format.js';
 import { readLogLines, type LogFileWriter } from './log-file.js';
-import { detectLevel, parseProgress, type LogLine, type LogStream, type Progress } from './log-line.js';
+import {
+  detectLevel,
+  parseProgress,
+  type LogLine,
+  type LogStream,
+  type Progress,
+} from './log-line.js';
 import { LineSplitter } from './line-splitter.js';
 import { RingBuffer } from './ring-buffer.js';
 
@@ -33,7 +39,10 @@ export interface OutputCaptureOptions {
 export class OutputCapture {
   private nextSeq = 1;
   private readonly ring: RingBuffer<LogLine>;
-  private readonly splitters: Record<LogStream, LineSplitter> = { stdout: new LineSplitter(), stderr: new LineSplitter() };
+  private readonly splitters: Record<LogStream, LineSplitter> = {
+    stdout: new LineSplitter(),
+    stderr: new LineSplitter(),
+  };
   private readonly listeners = new Set<() => void>();
   private readonly indexSeqs: number[] = [1];
   private readonly indexOffsets: number[] = [0];
@@ -101,7 +110,11 @@ export class OutputCapture {
   async readAfter(afterSeq: number, limit: number): Promise<LogLine[]> {
     const fromMemory = this.readAfterFromMemory(afterSeq, limit);
     if (fromMemory !== undefined) return fromMemory;
-    return readLogLines(this.options.filePath, { afterSeq, limit, fromOffset: this.offsetBefore(afterSeq + 1) });
+    return readLogLines(this.options.filePath, {
+      afterSeq,
+      limit,
+      fromOffset: this.offsetBefore(afterSeq + 1),
+    });
   }
 
   /** Like {@link readAfter} but only from memory; `undefined` when the buffer no longer holds `afterSeq + 1`. */
@@ -118,7 +131,14 @@ export class OutputCapture {
   }
 
   private take(stream: LogStream, text: string, truncated: boolean): void {
-    const line: LogLine = { seq: this.nextSeq++, time: this.chunkTime, stream, level: detectLevel(text), text, truncated };
+    const line: LogLine = {
+      seq: this.nextSeq++,
+      time: this.chunkTime,
+      stream,
+      level: detectLevel(text),
+      text,
+      truncated,
+    };
     this.ring.push(line);
     this.batch += formatLogRecord(line, this.chunkIso);
     if (this.options.onProgress !== undefined && text.startsWith('::progress')) {

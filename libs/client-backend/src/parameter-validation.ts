@@ -13,13 +13,19 @@ export const MAX_PARAMETERS = 100;
 export const REDACTED = '***';
 
 /** Result of checking parameters against a module's declarations. */
-export type ParameterCheck = { ok: true; values: ParameterValues } | { ok: false; details: ErrorDetail[] };
+export type ParameterCheck =
+  { ok: true; values: ParameterValues } | { ok: false; details: ErrorDetail[] };
 
-function checkValue(parameter: ModuleParameter, value: unknown, field: string): ErrorDetail | undefined {
+function checkValue(
+  parameter: ModuleParameter,
+  value: unknown,
+  field: string,
+): ErrorDetail | undefined {
   switch (parameter.type) {
     case 'text':
     case 'password': {
-      if (typeof value !== 'string') return { field, rule: 'type', message: `${field} must be a string` };
+      if (typeof value !== 'string')
+        return { field, rule: 'type', message: `${field} must be a string` };
       const pattern = parameter.type === 'text' ? parameter.validation?.pattern : undefined;
       if (pattern !== undefined && !new RegExp(pattern).test(value)) {
         return { field, rule: 'pattern', message: `${field} must match ${pattern}` };
@@ -31,20 +37,33 @@ function checkValue(parameter: ModuleParameter, value: unknown, field: string): 
         return { field, rule: 'type', message: `${field} must be a finite number` };
       }
       if (parameter.min !== undefined && value < parameter.min) {
-        return { field, rule: 'min', message: `${field} must be at least ${parameter.min}, got ${value}` };
+        return {
+          field,
+          rule: 'min',
+          message: `${field} must be at least ${parameter.min}, got ${value}`,
+        };
       }
       if (parameter.max !== undefined && value > parameter.max) {
-        return { field, rule: 'max', message: `${field} must be at most ${parameter.max}, got ${value}` };
+        return {
+          field,
+          rule: 'max',
+          message: `${field} must be at most ${parameter.max}, got ${value}`,
+        };
       }
       return undefined;
     }
     case 'select':
       if (typeof value !== 'string' || !parameter.options.includes(value)) {
-        return { field, rule: 'options', message: `${field} must be one of ${parameter.options.join(', ')}` };
+        return {
+          field,
+          rule: 'options',
+          message: `${field} must be one of ${parameter.options.join(', ')}`,
+        };
       }
       return undefined;
     case 'checkbox':
-      if (typeof value !== 'boolean') return { field, rule: 'type', message: `${field} must be a boolean` };
+      if (typeof value !== 'boolean')
+        return { field, rule: 'type', message: `${field} must be a boolean` };
       return undefined;
   }
 }
@@ -54,13 +73,22 @@ function checkValue(parameter: ModuleParameter, value: unknown, field: string): 
  * types, bounds, select options and patterns. Missing required parameters are checked
  * separately by {@link checkRequired}, after defaults and saved config are merged in.
  */
-export function checkParameters(module: ModuleDefinition, input: Record<string, unknown>): ParameterCheck {
+export function checkParameters(
+  module: ModuleDefinition,
+  input: Record<string, unknown>,
+): ParameterCheck {
   const details: ErrorDetail[] = [];
   const keys = Object.keys(input);
   if (keys.length > MAX_PARAMETERS) {
     return {
       ok: false,
-      details: [{ field: 'parameters', rule: 'max-keys', message: `parameters may have at most ${MAX_PARAMETERS} keys, got ${keys.length}` }],
+      details: [
+        {
+          field: 'parameters',
+          rule: 'max-keys',
+          message: `parameters may have at most ${MAX_PARAMETERS} keys, got ${keys.length}`,
+        },
+      ],
     };
   }
   const declared = new Map(module.parameters.map((parameter) => [parameter.name, parameter]));
@@ -68,12 +96,20 @@ export function checkParameters(module: ModuleDefinition, input: Record<string, 
   for (const key of keys) {
     const field = `parameters.${key}`;
     if (!PARAMETER_NAME_PATTERN.test(key)) {
-      details.push({ field, rule: 'name', message: `${field}: name must match ${PARAMETER_NAME_PATTERN.source}` });
+      details.push({
+        field,
+        rule: 'name',
+        message: `${field}: name must match ${PARAMETER_NAME_PATTERN.source}`,
+      });
       continue;
     }
     const parameter = declared.get(key);
     if (parameter === undefined) {
-      details.push({ field, rule: 'unknown', message: `${field} is not a parameter of module ${module.id}` });
+      details.push({
+        field,
+        rule: 'unknown',
+        message: `${field} is not a parameter of module ${module.id}`,
+      });
       continue;
     }
     const problem = checkValue(parameter, input[key], field);
@@ -95,26 +131,41 @@ export function checkRequired(module: ModuleDefinition, values: ParameterValues)
 }
 
 /** Declared defaults, then each layer in order (later wins). */
-export function mergeWithDefaults(module: ModuleDefinition, ...layers: ParameterValues[]): ParameterValues {
+export function mergeWithDefaults(
+  module: ModuleDefinition,
+  ...layers: ParameterValues[]
+): ParameterValues {
   const merged: ParameterValues = {};
   for (const parameter of module.parameters) {
-    if (parameter.type !== 'password' && parameter.default !== undefined) merged[parameter.name] = parameter.default;
+    if (parameter.type !== 'password' && parameter.default !== undefined)
+      merged[parameter.name] = parameter.default;
   }
   for (const layer of layers) Object.assign(merged, layer);
   return merged;
 }
 
 /** Replaces password values so they can be stored or returned. */
-export function redactParameters(module: ModuleDefinition, values: ParameterValues): ParameterValues {
-  const passwords = new Set(module.parameters.filter((p) => p.type === 'password').map((p) => p.name));
+export function redactParameters(
+  module: ModuleDefinition,
+  values: ParameterValues,
+): ParameterValues {
+  const passwords = new Set(
+    module.parameters.filter((p) => p.type === 'password').map((p) => p.name),
+  );
   const redacted: ParameterValues = {};
-  for (const [key, value] of Object.entries(values)) redacted[key] = passwords.has(key) ? REDACTED : value;
+  for (const [key, value] of Object.entries(values))
+    redacted[key] = passwords.has(key) ? REDACTED : value;
   return redacted;
 }
 
 /** Drops password values: saved module configs never hold secrets. */
-export function withoutPasswords(module: ModuleDefinition, values: ParameterValues): ParameterValues {
-  const passwords = new Set(module.parameters.filter((p) => p.type === 'password').map((p) => p.name));
+export function withoutPasswords(
+  module: ModuleDefinition,
+  values: ParameterValues,
+): ParameterValues {
+  const passwords = new Set(
+    module.parameters.filter((p) => p.type === 'password').map((p) => p.name),
+  );
   return Object.fromEntries(Object.entries(values).filter(([key]) => !passwords.has(key)));
 }
 

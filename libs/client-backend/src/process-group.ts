@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** How a run's process is started; tests and benchmarks may pass their own. */
-export type ProcessLauncher = (argv: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }) => ChildProcess;
+export type ProcessLauncher = (
+  argv: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+) => ChildProcess;
 
 /**
  * Starts `argv` without a shell, as the leader of a new process group, so that cancelling a
@@ -10,7 +13,13 @@ export type ProcessLauncher = (argv: readonly string[], options: { cwd: string; 
 export const launchInProcessGroup: ProcessLauncher = (argv, options) => {
   const [program, ...args] = argv;
   if (program === undefined) throw new TypeError('argv must name a program to run');
-  return spawn(program, args, { cwd: options.cwd, env: options.env, detached: true, shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(program, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    shell: false,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 };
 
 /** Signals a whole process group; false when it is already gone. */

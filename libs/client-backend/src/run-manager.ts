@@ -14,7 +14,6 @@ import {
   parametersToArgv,
   redactParameters,
   withoutPasswords,
-  type ParameterValues,
 } from './parameter-validation.js';
 import { launchInProcessGroup, signalProcessGroup, type ProcessLauncher } from './process-group.js';
 import { FINISHED_STATUSES, type RunRecord, type RunStatus } from './run-record.js';
@@ -77,7 +76,8 @@ export class RunManager {
   /** Module by id; 404 when unknown. */
   getModule(moduleId: string): ModuleDefinition {
     const module = this.options.registry.get(moduleId);
-    if (module === undefined) throw new ApiError('NOT_FOUND', `module ${moduleId} is not in the registry`);
+    if (module === undefined)
+      throw new ApiError('NOT_FOUND', `module ${moduleId} is not in the registry`);
     return module;
   }
 
@@ -91,18 +91,28 @@ export class RunManager {
    * running. Nothing is stored when the request is refused.
    */
   createRun(moduleId: string, parameters: Record<string, unknown>, saveConfig: boolean): RunRecord {
-    if (this.stopping) throw new ApiError('INTERNAL', 'server is shutting down; no new runs are accepted');
+    if (this.stopping)
+      throw new ApiError('INTERNAL', 'server is shutting down; no new runs are accepted');
     const module = this.getModule(moduleId);
     if (!module.enabled) throw new ApiError('MODULE_DISABLED', `module ${moduleId} is disabled`);
     const check = checkParameters(module, parameters);
-    if (!check.ok) throw new ApiError('INVALID_INPUT', `invalid parameters for module ${moduleId}`, check.details);
+    if (!check.ok)
+      throw new ApiError(
+        'INVALID_INPUT',
+        `invalid parameters for module ${moduleId}`,
+        check.details,
+      );
     const saved = this.options.store.getConfig(moduleId)?.parameters ?? {};
     const values = mergeWithDefaults(module, saved, check.values);
     const missing = checkRequired(module, values);
-    if (missing.length > 0) throw new ApiError('INVALID_INPUT', `missing parameters for module ${moduleId}`, missing);
+    if (missing.length > 0)
+      throw new ApiError('INVALID_INPUT', `missing parameters for module ${moduleId}`, missing);
     const mustWait = this.running >= this.maxConcurrentRuns;
     if (mustWait && !this.queue.hasRoom()) {
-      throw new ApiError('QUEUE_FULL', `run queue is full: ${this.queue.length} runs waiting (maxQueuedRuns ${this.queue.maxLength})`);
+      throw new ApiError(
+        'QUEUE_FULL',
+        `run queue is full: ${this.queue.length} runs waiting (maxQueuedRuns ${this.queue.maxLength})`,
+      );
     }
 
     const record: RunRecord = {
@@ -131,7 +141,11 @@ export class RunManager {
     };
     this.options.store.saveRun(record);
     if (saveConfig) {
-      this.options.store.saveConfig(moduleId, withoutPasswords(module, { ...saved, ...check.values }), record.createdAt);
+      this.options.store.saveConfig(
+        moduleId,
+        withoutPasswords(module, { ...saved, ...check.values }),
+        record.createdAt,
+      );
     }
     this.active.set(record.runId, run);
     if (mustWait) this.queue.enqueue(record.runId);
@@ -151,7 +165,10 @@ export class RunManager {
   /** Runs newest first, live records for active ones. */
   listRuns(query: RunQuery): { runs: RunRecord[]; total: number } {
     const page = this.options.store.listRuns(query);
-    return { runs: page.runs.map((run) => this.active.get(run.runId)?.record ?? run), total: page.total };
+    return {
+      runs: page.runs.map((run) => this.active.get(run.runId)?.record ?? run),
+      total: page.total,
+    };
   }
 
   /** The capture of an active run, for tails and streams. */
@@ -191,7 +208,10 @@ export class RunManager {
     const run = this.active.get(runId);
     if (run === undefined) {
       const stored = this.getRun(runId);
-      throw new ApiError('RUN_FINISHED', `run ${runId} already finished with status ${stored.status}`);
+      throw new ApiError(
+        'RUN_FINISHED',
+        `run ${runId} already finished with status ${stored.status}`,
+      );
     }
     run.cancelRequested = true;
     if (run.record.status === 'queued') {
@@ -239,7 +259,10 @@ export class RunManager {
     if (pid === undefined) return;
     signalProcessGroup(pid, 'SIGTERM');
     if (run.killTimer === undefined) {
-      run.killTimer = setTimeout(() => signalProcessGroup(pid, 'SIGKILL'), this.options.killGraceMs ?? 5_000);
+      run.killTimer = setTimeout(
+        () => signalProcessGroup(pid, 'SIGKILL'),
+        this.options.killGraceMs ?? 5_000,
+      );
     }
   }
 
@@ -268,7 +291,12 @@ export class RunManager {
       child.stderr?.on('data', (chunk: Buffer) => capture.write('stderr', chunk));
       child.once('error', (error) => {
         if (child.pid === undefined) {
-          this.finish(run, 'failed', null, `cannot start ${run.argv[0] ?? '(empty command)'}: ${error.message}`);
+          this.finish(
+            run,
+            'failed',
+            null,
+            `cannot start ${run.argv[0] ?? '(empty command)'}: ${error.message}`,
+          );
         }
       });
       child.once('close', (code, signal) => {
@@ -277,7 +305,12 @@ export class RunManager {
         else this.finish(run, 'failed', code, `exited with code ${code ?? 'unknown'}`);
       });
     } catch (error) {
-      this.finish(run, 'failed', null, `cannot start ${run.argv[0] ?? '(empty command)'}: ${(error as Error).message}`);
+      this.finish(
+        run,
+        'failed',
+        null,
+        `cannot start ${run.argv[0] ?? '(empty command)'}: ${(error as Error).message}`,
+      );
       return;
     }
     if (run.record.status !== 'queued') return;
@@ -287,7 +320,12 @@ export class RunManager {
     this.notify(run);
   }
 
-  private finish(run: ActiveRun, status: RunStatus, exitCode: number | null, errorMessage: string | null): void {
+  private finish(
+    run: ActiveRun,
+    status: RunStatus,
+    exitCode: number | null,
+    errorMessage: string | null,
+  ): void {
     const { record } = run;
     if (FINISHED_STATUSES.has(record.status)) return;
     const wasRunning = run.child !== undefined || run.capture !== undefined;
@@ -296,9 +334,13 @@ export class RunManager {
     const completedAt = this.now();
     record.status = run.cancelRequested ? 'cancelled' : status;
     record.exitCode = exitCode;
-    record.errorMessage = run.cancelRequested && status !== 'cancelled' ? `cancelled (${errorMessage ?? 'exited'})` : errorMessage;
+    record.errorMessage =
+      run.cancelRequested && status !== 'cancelled'
+        ? `cancelled (${errorMessage ?? 'exited'})`
+        : errorMessage;
     record.completedAt = completedAt.toISOString();
-    if (record.startedAt !== null) record.durationMs = completedAt.getTime() - Date.parse(record.startedAt);
+    if (record.startedAt !== null)
+      record.durationMs = completedAt.getTime() - Date.parse(record.startedAt);
     this.options.store.saveRun(record);
     this.active.delete(record.runId);
     if (wasRunning) this.running--;

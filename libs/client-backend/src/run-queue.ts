@@ -13,7 +13,10 @@ export class RunQueue {
   /** Appends `runId`; throws a 429 {@link ApiError} when the queue is full. */
   enqueue(runId: string): void {
     if (this.ids.length >= this.maxLength) {
-      throw new ApiError('QUEUE_FULL', `run queue is full: ${this.ids.length} runs waiting (maxQueuedRuns ${this.maxLength})`);
+      throw new ApiError(
+        'QUEUE_FULL',
+        `run queue is full: ${this.ids.length} runs waiting (maxQueuedRuns ${this.maxLength})`,
+      );
     }
     this.ids.push(runId);
   }

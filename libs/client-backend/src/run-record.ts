@@ -5,7 +5,11 @@ export const RUN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancel
 /** State of a run. */
 export type RunStatus = (typeof RUN_STATUSES)[number];
 /** States a run never leaves. */
-export const FINISHED_STATUSES: ReadonlySet<RunStatus> = new Set(['completed', 'failed', 'cancelled']);
+export const FINISHED_STATUSES: ReadonlySet<RunStatus> = new Set([
+  'completed',
+  'failed',
+  'cancelled',
+]);
 
 /** A run as the API returns it and the database stores it. */
 export const RunRecordSchema = z.object({
@@ -19,7 +23,11 @@ export const RunRecordSchema = z.object({
   durationMs: z.number().nullable(),
   exitCode: z.number().int().nullable(),
   errorMessage: z.string().nullable(),
-  progress: z.object({ processed: z.number(), total: z.number().nullable(), percent: z.number().nullable() }),
+  progress: z.object({
+    processed: z.number(),
+    total: z.number().nullable(),
+    percent: z.number().nullable(),
+  }),
   /** Parameters the run got, password values replaced by `***`. */
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });

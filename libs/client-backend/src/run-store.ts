@@ -129,7 +129,9 @@ export class RunStore {
          ON CONFLICT (module_id) DO UPDATE SET parameters = excluded.parameters, updated_at = excluded.updated_at`,
       ),
       deleteConfig: this.db.prepare('DELETE FROM module_configs WHERE module_id = ?'),
-      countByStatus: this.db.prepare<[], { status: RunStatus; n: number }>('SELECT status, COUNT(*) AS n FROM runs GROUP BY status'),
+      countByStatus: this.db.prepare<[], { status: RunStatus; n: number }>(
+        'SELECT status, COUNT(*) AS n FROM runs GROUP BY status',
+      ),
     };
   }
 
@@ -171,7 +173,11 @@ export class RunStore {
         `SELECT * FROM runs ${clause} ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
       )
       .all(params);
-    const { n } = this.db.prepare<Record<string, string | number>, { n: number }>(`SELECT COUNT(*) AS n FROM runs ${clause}`).get(params) ?? {
+    const { n } = this.db
+      .prepare<Record<string, string | number>, { n: number }>(
+        `SELECT COUNT(*) AS n FROM runs ${clause}`,
+      )
+      .get(params) ?? {
       n: 0,
     };
     return { runs: rows.map(toRecord), total: n };
@@ -179,7 +185,13 @@ export class RunStore {
 
   /** How many runs are in each status. */
   countByStatus(): Record<RunStatus, number> {
-    const counts: Record<RunStatus, number> = { queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 };
+    const counts: Record<RunStatus, number> = {
+      queued: 0,
+      running: 0,
+      completed: 0,
+      failed: 0,
+      cancelled: 0,
+    };
     for (const row of this.statements.countByStatus.all()) counts[row.status] = row.n;
     return counts;
   }
@@ -211,7 +223,9 @@ export class RunStore {
 
   getConfig(moduleId: string): SavedConfig | undefined {
     const row = this.statements.getConfig.get(moduleId);
-    return row === undefined ? undefined : { parameters: JSON.parse(row.parameters) as ParameterValues, updatedAt: row.updated_at };
+    return row === undefined
+      ? undefined
+      : { parameters: JSON.parse(row.parameters) as ParameterValues, updatedAt: row.updated_at };
   }
 
   saveConfig(moduleId: string, parameters: ParameterValues, updatedAt: string): void {

@@ -30,7 +30,11 @@ export type ServerOptions = z.output<typeof ServerOptionsSchema>;
 export function parseServerOptions(input: unknown): ServerOptions {
   const parsed = ServerOptionsSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ServerOptionsError(parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(options)'}: ${issue.message}`));
+    throw new ServerOptionsError(
+      parsed.error.issues.map(
+        (issue) => `${issue.path.map(String).join('.') || '(options)'}: ${issue.message}`,
+      ),
+    );
   }
   return parsed.data;
 }
@@ -58,7 +62,11 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<ServerOpti
   for (const [key, name] of Object.entries(ENV_NAMES)) {
     const value = env[name];
     if (value === undefined || value === '') continue;
-    if (key === 'corsOrigins') out[key] = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+    if (key === 'corsOrigins')
+      out[key] = value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean);
     else out[key] = NUMERIC.has(key) ? Number(value) : value;
   }
   return out as Partial<ServerOptionsInput>;

@@ -17,7 +17,11 @@ import { systemRoutes } from './routes/system-routes.js';
 import { RunManager } from './run-manager.js';
 import { RunStore } from './run-store.js';
 import type { ServerContext } from './server-context.js';
-import { parseServerOptions, type ServerOptions, type ServerOptionsInput } from './server-options.js';
+import {
+  parseServerOptions,
+  type ServerOptions,
+  type ServerOptionsInput,
+} from './server-options.js';
 import { PACKAGE_VERSION } from './version.js';
 
 /** A server built by {@link createServer}, not yet listening. */
@@ -46,9 +50,16 @@ const BODY_LIMIT_BYTES = 1_048_576;
  * opens and migrates the database in the data folder, marks runs a previous process left
  * unfinished as failed, and registers every route.
  */
-export async function createServer(input: ServerOptionsInput = {}, extras: CreateServerExtras = {}): Promise<PrismqServer> {
+export async function createServer(
+  input: ServerOptionsInput = {},
+  extras: CreateServerExtras = {},
+): Promise<PrismqServer> {
   const options = parseServerOptions(input);
-  const registry = extras.registry ?? (options.modulesFile !== undefined ? loadModuleRegistry(options.modulesFile) : defaultModuleRegistry());
+  const registry =
+    extras.registry ??
+    (options.modulesFile !== undefined
+      ? loadModuleRegistry(options.modulesFile)
+      : defaultModuleRegistry());
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const store = new RunStore(path.join(dataDir, 'prismq.db'));
@@ -57,12 +68,15 @@ export async function createServer(input: ServerOptionsInput = {}, extras: Creat
     logger: { level: options.logLevel, redact: ['req.headers.authorization'] },
     requestIdHeader: 'x-request-id',
     // Per-request lines cost more than the requests themselves under load; they are debug-only.
-    logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }),
+    logController: new LogController({
+      disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace',
+    }),
   });
   let manager: RunManager;
   try {
     const interrupted = store.failInterrupted(new Date().toISOString());
-    if (interrupted > 0) app.log.warn({ interrupted }, 'marked runs interrupted by the previous shutdown as failed');
+    if (interrupted > 0)
+      app.log.warn({ interrupted }, 'marked runs interrupted by the previous shutdown as failed');
     manager = new RunManager({
       registry,
       store,
@@ -89,7 +103,9 @@ export async function createServer(input: ServerOptionsInput = {}, extras: Creat
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installBearerAuth(app, options.apiToken);
-  await app.register(cors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false });
+  await app.register(cors, {
+    origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
+  });
   await registerOpenApi(app, PACKAGE_VERSION);
   await app.register(healthRoutes, { context });
   await app.register(moduleRoutes, { context });

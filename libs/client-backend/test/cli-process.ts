@@ -6,15 +6,21 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 /** Runs `prismq-backend` from source in a real child process. */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(packageDir, 'src', 'cli.ts'), ...args], {
-    cwd: packageDir,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(packageDir, 'src', 'cli.ts'), ...args],
+    {
+      cwd: packageDir,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
 /** Collects a child's output and exit. */
-export function collect(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function collect(
+  child: ChildProcess,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -36,6 +42,8 @@ export function waitForListening(child: ChildProcess): Promise<string> {
       }
     };
     child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening: ${buffer}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`server exited with ${code} before listening: ${buffer}`)),
+    );
   });
 }

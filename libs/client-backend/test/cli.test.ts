@@ -16,21 +16,48 @@ function isGone(pid: number): boolean {
     return true;
   }
   const stat = `/proc/${pid}/stat`;
-  return existsSync(stat) && ['Z', 'X'].includes(readFileSync(stat, 'utf8').split(') ')[1]?.[0] ?? '');
+  return (
+    existsSync(stat) && ['Z', 'X'].includes(readFileSync(stat, 'utf8').split(') ')[1]?.[0] ?? '')
+  );
 }
 
 describe('option parsing', () => {
   it('maps flags to server options and rejects unknown flags', () => {
-    expect(parseCliArgs(['--port', '9000', '--data-dir', 'd', '--max-concurrent', '3', '--cors-origin', 'http://a', '--cors-origin', 'http://b'])).toEqual({
+    expect(
+      parseCliArgs([
+        '--port',
+        '9000',
+        '--data-dir',
+        'd',
+        '--max-concurrent',
+        '3',
+        '--cors-origin',
+        'http://a',
+        '--cors-origin',
+        'http://b',
+      ]),
+    ).toEqual({
       kind: 'serve',
-      options: { port: 9000, dataDir: 'd', maxConcurrentRuns: 3, corsOrigins: ['http://a', 'http://b'] },
+      options: {
+        port: 9000,
+        dataDir: 'd',
+        maxConcurrentRuns: 3,
+        corsOrigins: ['http://a', 'http://b'],
+      },
     });
     expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
     expect(() => parseCliArgs(['--prot', '1'])).toThrow(/--prot/);
   });
 
   it('reads the same options from env', () => {
-    expect(serverOptionsFromEnv({ PRISMQ_HOST: '0.0.0.0', PRISMQ_PORT: '81', PRISMQ_CORS_ORIGINS: 'http://a, http://b', PRISMQ_API_TOKEN: 't' })).toEqual({
+    expect(
+      serverOptionsFromEnv({
+        PRISMQ_HOST: '0.0.0.0',
+        PRISMQ_PORT: '81',
+        PRISMQ_CORS_ORIGINS: 'http://a, http://b',
+        PRISMQ_API_TOKEN: 't',
+      }),
+    ).toEqual({
       host: '0.0.0.0',
       port: 81,
       corsOrigins: ['http://a', 'http://b'],
@@ -46,14 +73,28 @@ describe('prismq-backend process', () => {
     expect(help.stdout).toContain('Usage: prismq-backend');
     expect(help.stdout).toContain('--max-concurrent');
     const version = await collect(spawnCli(['--version']));
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).version);
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).version,
+    );
   });
 
   it('refuses to start on a bad registry, naming file, path and problem', async () => {
     const dir = makeDataDir();
     dirs.push(dir);
     const file = path.join(dir, 'modules.json');
-    writeFileSync(file, JSON.stringify({ modules: [{ id: 'x', name: 'X', command: ['a'], parameters: [{ name: 'n', type: 'number', min: 'low' }] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        modules: [
+          {
+            id: 'x',
+            name: 'X',
+            command: ['a'],
+            parameters: [{ name: 'n', type: 'number', min: 'low' }],
+          },
+        ],
+      }),
+    );
     const result = await collect(spawnCli(['--modules', file, '--data-dir', dir, '--port', '0']));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(file);
@@ -69,15 +110,22 @@ describe('prismq-backend process', () => {
   it('needs the bearer token from PRISMQ_API_TOKEN on /api only', async () => {
     const dir = makeDataDir();
     dirs.push(dir);
-    const child = spawnCli(['--modules', FIXTURE_MODULES, '--data-dir', dir, '--port', '0'], { PRISMQ_API_TOKEN: 's3cret-token' });
+    const child = spawnCli(['--modules', FIXTURE_MODULES, '--data-dir', dir, '--port', '0'], {
+      PRISMQ_API_TOKEN: 's3cret-token',
+    });
     const done = collect(child);
     const url = await waitForListening(child);
     expect((await fetch(`${url}/health`)).status).toBe(200);
     const none = await fetch(`${url}/api/modules`);
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
-    expect((await fetch(`${url}/api/modules`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
-    expect((await fetch(`${url}/api/modules`, { headers: { authorization: 'Bearer s3cret-token' } })).status).toBe(200);
+    expect(
+      (await fetch(`${url}/api/modules`, { headers: { authorization: 'Bearer wrong' } })).status,
+    ).toBe(401);
+    expect(
+      (await fetch(`${url}/api/modules`, { headers: { authorization: 'Bearer s3cret-token' } }))
+        .status,
+    ).toBe(200);
     child.kill('SIGTERM');
     expect((await done).code).toBe(0);
   });
@@ -99,7 +147,9 @@ describe('prismq-backend process', () => {
       const { runId } = (await response.json()) as { runId: string };
       let text = '';
       while (!text.startsWith('pids')) {
-        const logs = (await (await fetch(`${url}/api/runs/${runId}/logs`)).json()) as { lines: { text: string }[] };
+        const logs = (await (await fetch(`${url}/api/runs/${runId}/logs`)).json()) as {
+          lines: { text: string }[];
+        };
         text = logs.lines[0]?.text ?? '';
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

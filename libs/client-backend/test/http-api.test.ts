@@ -30,43 +30,67 @@ describe('modules and config', () => {
   it('lists modules with category, tag and enabled filters', async () => {
     const all = (await server.app.inject({ method: 'GET', url: '/api/modules' })).json();
     expect(all.total).toBe(5);
-    const test = (await server.app.inject({ method: 'GET', url: '/api/modules?category=Test' })).json();
+    const test = (
+      await server.app.inject({ method: 'GET', url: '/api/modules?category=Test' })
+    ).json();
     expect(test.modules.map((m: { id: string }) => m.id)).toEqual(['lines', 'sleeper']);
     const slow = (await server.app.inject({ method: 'GET', url: '/api/modules?tag=slow' })).json();
     expect(slow.modules.map((m: { id: string }) => m.id)).toEqual(['sleeper']);
-    const disabled = (await server.app.inject({ method: 'GET', url: '/api/modules?enabled=false' })).json();
+    const disabled = (
+      await server.app.inject({ method: 'GET', url: '/api/modules?enabled=false' })
+    ).json();
     expect(disabled.modules.map((m: { id: string }) => m.id)).toEqual(['off']);
   });
 
   it('returns one module, and 404 in the error shape for an unknown one', async () => {
-    expect((await server.app.inject({ method: 'GET', url: '/api/modules/lines' })).json()).toMatchObject({ id: 'lines', name: 'Print lines' });
+    expect(
+      (await server.app.inject({ method: 'GET', url: '/api/modules/lines' })).json(),
+    ).toMatchObject({ id: 'lines', name: 'Print lines' });
     const missing = await server.app.inject({ method: 'GET', url: '/api/modules/nope' });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'module nope is not in the registry' } });
+    expect(missing.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'module nope is not in the registry' },
+    });
   });
 
   it('saves, merges over defaults, and forgets a config, never keeping passwords', async () => {
-    const empty = (await server.app.inject({ method: 'GET', url: '/api/modules/env/config' })).json();
-    expect(empty).toEqual({ moduleId: 'env', parameters: { mode: 'fast', fail: false }, updatedAt: null });
+    const empty = (
+      await server.app.inject({ method: 'GET', url: '/api/modules/env/config' })
+    ).json();
+    expect(empty).toEqual({
+      moduleId: 'env',
+      parameters: { mode: 'fast', fail: false },
+      updatedAt: null,
+    });
     const put = await server.app.inject({
       method: 'PUT',
       url: '/api/modules/env/config',
       payload: { parameters: { input: 'in.jsonl', limit: 5, api_key: 'secret' } },
     });
     expect(put.statusCode).toBe(200);
-    const saved = (await server.app.inject({ method: 'GET', url: '/api/modules/env/config' })).json();
+    const saved = (
+      await server.app.inject({ method: 'GET', url: '/api/modules/env/config' })
+    ).json();
     expect(saved.parameters).toEqual({ mode: 'fast', fail: false, input: 'in.jsonl', limit: 5 });
     expect(saved.updatedAt).toEqual(expect.any(String));
     const removed = await server.app.inject({ method: 'DELETE', url: '/api/modules/env/config' });
     expect(removed.json()).toEqual({ moduleId: 'env', deleted: true });
-    expect((await server.app.inject({ method: 'GET', url: '/api/modules/env/config' })).json().updatedAt).toBeNull();
+    expect(
+      (await server.app.inject({ method: 'GET', url: '/api/modules/env/config' })).json().updatedAt,
+    ).toBeNull();
   });
 
   it('serves the OpenAPI document and UI', async () => {
     const doc = await server.app.inject({ method: 'GET', url: '/docs/json' });
     expect(doc.statusCode).toBe(200);
     const paths = Object.keys(doc.json().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/modules/{id}/runs', '/api/runs/{runId}/logs/stream', '/api/system/stats']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/modules/{id}/runs',
+        '/api/runs/{runId}/logs/stream',
+        '/api/system/stats',
+      ]),
+    );
     const ui = await server.app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBeLessThan(400);
   });
@@ -79,37 +103,121 @@ describe('modules and config', () => {
   });
 
   it('allows only configured CORS origins', async () => {
-    const allowed = await server.app.inject({ method: 'GET', url: '/health', headers: { origin: 'http://panel.local' } });
+    const allowed = await server.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { origin: 'http://panel.local' },
+    });
     expect(allowed.headers['access-control-allow-origin']).toBe('http://panel.local');
-    const other = await server.app.inject({ method: 'GET', url: '/health', headers: { origin: 'http://evil.example' } });
+    const other = await server.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { origin: 'http://evil.example' },
+    });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
 
 describe('bad input', () => {
-  const post = (url: string, payload: unknown) => server.app.inject({ method: 'POST', url, payload: payload as object });
+  const post = (url: string, payload: unknown) =>
+    server.app.inject({ method: 'POST', url, payload: payload as object });
 
-  const cases: [string, () => Promise<{ statusCode: number; json(): unknown }>, number, string, string[]][] = [
-    ['unknown module', () => post('/api/modules/nope/runs', { parameters: {} }), 404, 'NOT_FOUND', []],
-    ['disabled module', () => post('/api/modules/off/runs', { parameters: {} }), 409, 'MODULE_DISABLED', []],
-    ['unknown parameter', () => post('/api/modules/env/runs', { parameters: { input: 'a', colour: 'red' } }), 400, 'INVALID_INPUT', ['parameters.colour']],
-    ['missing required parameter', () => post('/api/modules/env/runs', { parameters: {} }), 400, 'INVALID_INPUT', ['parameters.input']],
-    ['wrong type', () => post('/api/modules/env/runs', { parameters: { input: 5 } }), 400, 'INVALID_INPUT', ['parameters.input']],
-    ['out-of-range number', () => post('/api/modules/env/runs', { parameters: { input: 'a', limit: 1000 } }), 400, 'INVALID_INPUT', ['parameters.limit']],
-    ['option not in select', () => post('/api/modules/env/runs', { parameters: { input: 'a', mode: 'slow' } }), 400, 'INVALID_INPUT', ['parameters.mode']],
-    ['pattern mismatch', () => post('/api/modules/lines/runs', { parameters: { prefix: 'UP' } }), 400, 'INVALID_INPUT', ['parameters.prefix']],
+  const cases: [
+    string,
+    () => Promise<{ statusCode: number; json(): unknown }>,
+    number,
+    string,
+    string[],
+  ][] = [
+    [
+      'unknown module',
+      () => post('/api/modules/nope/runs', { parameters: {} }),
+      404,
+      'NOT_FOUND',
+      [],
+    ],
+    [
+      'disabled module',
+      () => post('/api/modules/off/runs', { parameters: {} }),
+      409,
+      'MODULE_DISABLED',
+      [],
+    ],
+    [
+      'unknown parameter',
+      () => post('/api/modules/env/runs', { parameters: { input: 'a', colour: 'red' } }),
+      400,
+      'INVALID_INPUT',
+      ['parameters.colour'],
+    ],
+    [
+      'missing required parameter',
+      () => post('/api/modules/env/runs', { parameters: {} }),
+      400,
+      'INVALID_INPUT',
+      ['parameters.input'],
+    ],
+    [
+      'wrong type',
+      () => post('/api/modules/env/runs', { parameters: { input: 5 } }),
+      400,
+      'INVALID_INPUT',
+      ['parameters.input'],
+    ],
+    [
+      'out-of-range number',
+      () => post('/api/modules/env/runs', { parameters: { input: 'a', limit: 1000 } }),
+      400,
+      'INVALID_INPUT',
+      ['parameters.limit'],
+    ],
+    [
+      'option not in select',
+      () => post('/api/modules/env/runs', { parameters: { input: 'a', mode: 'slow' } }),
+      400,
+      'INVALID_INPUT',
+      ['parameters.mode'],
+    ],
+    [
+      'pattern mismatch',
+      () => post('/api/modules/lines/runs', { parameters: { prefix: 'UP' } }),
+      400,
+      'INVALID_INPUT',
+      ['parameters.prefix'],
+    ],
     [
       'more than 100 parameters',
-      () => post('/api/modules/env/runs', { parameters: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}`, 1])) }),
+      () =>
+        post('/api/modules/env/runs', {
+          parameters: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}`, 1])),
+        }),
       400,
       'INVALID_INPUT',
       ['parameters'],
     ],
-    ['malformed parameter name', () => post('/api/modules/env/runs', { parameters: { 'bad name': 1 } }), 400, 'INVALID_INPUT', ['parameters.bad name']],
-    ['unknown body key', () => post('/api/modules/env/runs', { parameters: { input: 'a' }, extra: true }), 400, 'INVALID_INPUT', ['body']],
+    [
+      'malformed parameter name',
+      () => post('/api/modules/env/runs', { parameters: { 'bad name': 1 } }),
+      400,
+      'INVALID_INPUT',
+      ['parameters.bad name'],
+    ],
+    [
+      'unknown body key',
+      () => post('/api/modules/env/runs', { parameters: { input: 'a' }, extra: true }),
+      400,
+      'INVALID_INPUT',
+      ['body'],
+    ],
     [
       'malformed JSON',
-      () => server.app.inject({ method: 'POST', url: '/api/modules/env/runs', headers: { 'content-type': 'application/json' }, payload: '{"parameters": {' }),
+      () =>
+        server.app.inject({
+          method: 'POST',
+          url: '/api/modules/env/runs',
+          headers: { 'content-type': 'application/json' },
+          payload: '{"parameters": {',
+        }),
       400,
       'INVALID_INPUT',
       ['body'],
@@ -121,24 +229,90 @@ describe('bad input', () => {
       'BODY_TOO_LARGE',
       ['body'],
     ],
-    ['malformed run id', () => server.app.inject({ method: 'GET', url: '/api/runs/..%2F..%2Fetc%2Fpasswd/logs' }), 400, 'INVALID_INPUT', ['runId']],
-    ['unknown run id', () => server.app.inject({ method: 'GET', url: '/api/runs/00000000-0000-4000-8000-000000000000' }), 404, 'NOT_FOUND', []],
-    ['unknown run id on cancel', () => server.app.inject({ method: 'DELETE', url: '/api/runs/00000000-0000-4000-8000-000000000000' }), 404, 'NOT_FOUND', []],
-    ['tail out of range', () => server.app.inject({ method: 'GET', url: '/api/runs/00000000-0000-4000-8000-000000000000/logs?tail=0' }), 400, 'INVALID_INPUT', ['tail']],
-    ['run list limit above 500', () => server.app.inject({ method: 'GET', url: '/api/runs?limit=501' }), 400, 'INVALID_INPUT', ['limit']],
-    ['unknown status filter', () => server.app.inject({ method: 'GET', url: '/api/runs?status=lost' }), 400, 'INVALID_INPUT', ['status']],
-    ['bad config value', () => server.app.inject({ method: 'PUT', url: '/api/modules/env/config', payload: { parameters: { limit: 0 } } }), 400, 'INVALID_INPUT', ['parameters.limit']],
+    [
+      'malformed run id',
+      () => server.app.inject({ method: 'GET', url: '/api/runs/..%2F..%2Fetc%2Fpasswd/logs' }),
+      400,
+      'INVALID_INPUT',
+      ['runId'],
+    ],
+    [
+      'unknown run id',
+      () =>
+        server.app.inject({ method: 'GET', url: '/api/runs/00000000-0000-4000-8000-000000000000' }),
+      404,
+      'NOT_FOUND',
+      [],
+    ],
+    [
+      'unknown run id on cancel',
+      () =>
+        server.app.inject({
+          method: 'DELETE',
+          url: '/api/runs/00000000-0000-4000-8000-000000000000',
+        }),
+      404,
+      'NOT_FOUND',
+      [],
+    ],
+    [
+      'tail out of range',
+      () =>
+        server.app.inject({
+          method: 'GET',
+          url: '/api/runs/00000000-0000-4000-8000-000000000000/logs?tail=0',
+        }),
+      400,
+      'INVALID_INPUT',
+      ['tail'],
+    ],
+    [
+      'run list limit above 500',
+      () => server.app.inject({ method: 'GET', url: '/api/runs?limit=501' }),
+      400,
+      'INVALID_INPUT',
+      ['limit'],
+    ],
+    [
+      'unknown status filter',
+      () => server.app.inject({ method: 'GET', url: '/api/runs?status=lost' }),
+      400,
+      'INVALID_INPUT',
+      ['status'],
+    ],
+    [
+      'bad config value',
+      () =>
+        server.app.inject({
+          method: 'PUT',
+          url: '/api/modules/env/config',
+          payload: { parameters: { limit: 0 } },
+        }),
+      400,
+      'INVALID_INPUT',
+      ['parameters.limit'],
+    ],
   ];
 
-  it.each(cases)('%s → %i %s, naming the fields, with nothing stored', async (_name, send, status, code, fields) => {
-    const before = await storedState();
-    const response = await send();
-    expect(response.statusCode).toBe(status);
-    const body = response.json() as { error: { code: string; message: string; details?: { field: string; rule: string; message: string }[] } };
-    expect(body.error.code).toBe(code);
-    expect(body.error.message.length).toBeGreaterThan(0);
-    for (const field of fields) expect(body.error.details?.map((detail) => detail.field)).toContain(field);
-    for (const detail of body.error.details ?? []) expect(detail.rule.length).toBeGreaterThan(0);
-    expect(await storedState()).toEqual(before);
-  });
+  it.each(cases)(
+    '%s → %i %s, naming the fields, with nothing stored',
+    async (_name, send, status, code, fields) => {
+      const before = await storedState();
+      const response = await send();
+      expect(response.statusCode).toBe(status);
+      const body = response.json() as {
+        error: {
+          code: string;
+          message: string;
+          details?: { field: string; rule: string; message: string }[];
+        };
+      };
+      expect(body.error.code).toBe(code);
+      expect(body.error.message.length).toBeGreaterThan(0);
+      for (const field of fields)
+        expect(body.error.details?.map((detail) => detail.field)).toContain(field);
+      for (const detail of body.error.details ?? []) expect(detail.rule.length).toBeGreaterThan(0);
+      expect(await storedState()).toEqual(before);
+    },
+  );
 });

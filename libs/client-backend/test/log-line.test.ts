@@ -21,10 +21,18 @@ describe('detectLevel', () => {
 
 describe('parseProgress', () => {
   it('reads processed, total and percent', () => {
-    expect(parseProgress('::progress processed=25 total=200')).toEqual({ processed: 25, total: 200, percent: 12.5 });
+    expect(parseProgress('::progress processed=25 total=200')).toEqual({
+      processed: 25,
+      total: 200,
+      percent: 12.5,
+    });
   });
   it('accepts a line without total', () => {
-    expect(parseProgress('::progress processed=3')).toEqual({ processed: 3, total: null, percent: null });
+    expect(parseProgress('::progress processed=3')).toEqual({
+      processed: 3,
+      total: null,
+      percent: null,
+    });
   });
   it('ignores other lines and malformed progress lines', () => {
     expect(parseProgress('progress processed=1 total=2')).toBeUndefined();
@@ -34,7 +42,14 @@ describe('parseProgress', () => {
 
 describe('log file records', () => {
   it('round-trips a line whose text holds tabs', () => {
-    const line = { seq: 42, time: Date.parse('2026-01-02T03:04:05.678Z'), stream: 'stderr', level: 'warning', text: 'a\tb', truncated: true } as const;
+    const line = {
+      seq: 42,
+      time: Date.parse('2026-01-02T03:04:05.678Z'),
+      stream: 'stderr',
+      level: 'warning',
+      text: 'a\tb',
+      truncated: true,
+    } as const;
     const record = formatLogRecord(line, new Date(line.time).toISOString());
     expect(record.endsWith('\n')).toBe(true);
     expect(parseLogRecord(record.slice(0, -1))).toEqual(line);

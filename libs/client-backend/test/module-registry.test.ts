@@ -12,14 +12,29 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('module registry', () => {
   it('resolves relative command parts against the file folder and node to this Node', () => {
     const file = path.join(dir, 'modules.json');
-    writeFileSync(file, JSON.stringify({ modules: [{ id: 'a', name: 'A', command: ['node', './tool.js', '--flag', 'x/y'] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        modules: [{ id: 'a', name: 'A', command: ['node', './tool.js', '--flag', 'x/y'] }],
+      }),
+    );
     const registry = loadModuleRegistry(file);
-    expect(registry.get('a')?.command).toEqual([process.execPath, path.join(dir, 'tool.js'), '--flag', 'x/y']);
+    expect(registry.get('a')?.command).toEqual([
+      process.execPath,
+      path.join(dir, 'tool.js'),
+      '--flag',
+      'x/y',
+    ]);
     expect(registry.get('a')?.enabled).toBe(true);
   });
 
   it('names the file, the path inside it and the problem', () => {
-    const text = JSON.stringify({ modules: [{ id: 'ok', name: 'Ok', command: ['x'] }, { id: 'Bad Id', name: 'B', command: [] }] });
+    const text = JSON.stringify({
+      modules: [
+        { id: 'ok', name: 'Ok', command: ['x'] },
+        { id: 'Bad Id', name: 'B', command: [] },
+      ],
+    });
     const error = (() => {
       try {
         parseModuleRegistry(text, '/etc/prismq/modules.json');
@@ -37,16 +52,42 @@ describe('module registry', () => {
 
   it('reports broken JSON, duplicate ids, bad parameter types and bad regexes', () => {
     expect(() => parseModuleRegistry('{ nope', 'm.json')).toThrow(/m\.json[\s\S]*not valid JSON/);
-    const duplicate = { modules: [{ id: 'a', name: 'A', command: ['x'] }, { id: 'a', name: 'B', command: ['y'] }] };
-    expect(() => parseModuleRegistry(JSON.stringify(duplicate), 'm.json')).toThrow(/modules\.1\.id: duplicate module id a/);
-    const badType = { modules: [{ id: 'a', name: 'A', command: ['x'], parameters: [{ name: 'p', type: 'colour' }] }] };
-    expect(() => parseModuleRegistry(JSON.stringify(badType), 'm.json')).toThrow(/modules\.0\.parameters\.0\.type/);
-    const badRegex = { modules: [{ id: 'a', name: 'A', command: ['x'], parameters: [{ name: 'p', type: 'text', validation: { pattern: '(' } }] }] };
-    expect(() => parseModuleRegistry(JSON.stringify(badRegex), 'm.json')).toThrow(/validation\.pattern: pattern is not a valid regular expression/);
+    const duplicate = {
+      modules: [
+        { id: 'a', name: 'A', command: ['x'] },
+        { id: 'a', name: 'B', command: ['y'] },
+      ],
+    };
+    expect(() => parseModuleRegistry(JSON.stringify(duplicate), 'm.json')).toThrow(
+      /modules\.1\.id: duplicate module id a/,
+    );
+    const badType = {
+      modules: [
+        { id: 'a', name: 'A', command: ['x'], parameters: [{ name: 'p', type: 'colour' }] },
+      ],
+    };
+    expect(() => parseModuleRegistry(JSON.stringify(badType), 'm.json')).toThrow(
+      /modules\.0\.parameters\.0\.type/,
+    );
+    const badRegex = {
+      modules: [
+        {
+          id: 'a',
+          name: 'A',
+          command: ['x'],
+          parameters: [{ name: 'p', type: 'text', validation: { pattern: '(' } }],
+        },
+      ],
+    };
+    expect(() => parseModuleRegistry(JSON.stringify(badRegex), 'm.json')).toThrow(
+      /validation\.pattern: pattern is not a valid regular expression/,
+    );
   });
 
   it('reports a file that cannot be read', () => {
-    expect(() => loadModuleRegistry(path.join(dir, 'absent.json'))).toThrow(/absent\.json[\s\S]*cannot be read/);
+    expect(() => loadModuleRegistry(path.join(dir, 'absent.json'))).toThrow(
+      /absent\.json[\s\S]*cannot be read/,
+    );
   });
 
   it('ships scoring, classification and demo modules with resolved commands', () => {

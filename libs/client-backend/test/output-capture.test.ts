@@ -10,9 +10,18 @@ const dir = mkdtempSync(path.join(tmpdir(), 'prismq-capture-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let fileCount = 0;
 
-function makeCapture(bufferLines: number, onProgress?: (progress: Progress) => void): { capture: OutputCapture; file: string } {
+function makeCapture(
+  bufferLines: number,
+  onProgress?: (progress: Progress) => void,
+): { capture: OutputCapture; file: string } {
   const file = path.join(dir, `run-${fileCount++}.log`);
-  const capture = new OutputCapture({ writer: openLogFile(file), filePath: file, bufferLines, ...(onProgress ? { onProgress } : {}), now: () => 1_700_000_000_000 });
+  const capture = new OutputCapture({
+    writer: openLogFile(file),
+    filePath: file,
+    bufferLines,
+    ...(onProgress ? { onProgress } : {}),
+    now: () => 1_700_000_000_000,
+  });
   return { capture, file };
 }
 
@@ -38,7 +47,9 @@ describe('OutputCapture', () => {
     const { lines, totalLines } = await readLogTail(file, 10);
     expect(totalLines).toBe(4);
     expect(lines.map((line) => line.text)).toEqual(['a', 'b', 'c', 'd']);
-    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('1\t2023-11-14T22:13:20.000Z\tstdout\tinfo\t-\ta');
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(
+      '1\t2023-11-14T22:13:20.000Z\tstdout\tinfo\t-\ta',
+    );
   });
 
   it('reads back from the file when the memory buffer has wrapped', async () => {
@@ -49,7 +60,13 @@ describe('OutputCapture', () => {
     capture.write('stdout', chunk.slice(20_000));
     expect(capture.readAfterFromMemory(10, 5)).toBeUndefined();
     const early = await capture.readAfter(10, 5);
-    expect(early.map((line) => line.text)).toEqual(['line 11', 'line 12', 'line 13', 'line 14', 'line 15']);
+    expect(early.map((line) => line.text)).toEqual([
+      'line 11',
+      'line 12',
+      'line 13',
+      'line 14',
+      'line 15',
+    ]);
     const middle = await capture.readAfter(2_500, 3);
     expect(middle.map((line) => line.seq)).toEqual([2_501, 2_502, 2_503]);
     const tail = await capture.tail(150);

@@ -24,12 +24,33 @@ const module = ModuleDefinitionSchema.parse({
 
 describe('checkParameters', () => {
   it('accepts values of the declared types within bounds', () => {
-    const result = checkParameters(module, { input: 'a.jsonl', max_results: 100, mode: 'full', dry_run: true, api_key: 's3cret' });
-    expect(result).toEqual({ ok: true, values: { input: 'a.jsonl', max_results: 100, mode: 'full', dry_run: true, api_key: 's3cret' } });
+    const result = checkParameters(module, {
+      input: 'a.jsonl',
+      max_results: 100,
+      mode: 'full',
+      dry_run: true,
+      api_key: 's3cret',
+    });
+    expect(result).toEqual({
+      ok: true,
+      values: {
+        input: 'a.jsonl',
+        max_results: 100,
+        mode: 'full',
+        dry_run: true,
+        api_key: 's3cret',
+      },
+    });
   });
 
   it('names each field and the rule it broke', () => {
-    const result = checkParameters(module, { input: 'UPPER', max_results: 0, mode: 'slow', dry_run: 'yes', nope: 1 });
+    const result = checkParameters(module, {
+      input: 'UPPER',
+      max_results: 0,
+      mode: 'slow',
+      dry_run: 'yes',
+      nope: 1,
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.details.map((detail) => [detail.field, detail.rule])).toEqual([
@@ -51,7 +72,10 @@ describe('checkParameters', () => {
   it('rejects more than 100 keys before looking at them', () => {
     const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`p${i}`, 1]));
     const result = checkParameters(module, many);
-    expect(result).toEqual({ ok: false, details: [expect.objectContaining({ field: 'parameters', rule: 'max-keys' })] });
+    expect(result).toEqual({
+      ok: false,
+      details: [expect.objectContaining({ field: 'parameters', rule: 'max-keys' })],
+    });
   });
 
   it('rejects malformed parameter names', () => {
@@ -62,11 +86,15 @@ describe('checkParameters', () => {
 
 describe('merging, redaction and argv', () => {
   it('lists missing required parameters', () => {
-    expect(checkRequired(module, mergeWithDefaults(module)).map((detail) => detail.field)).toEqual(['parameters.input']);
+    expect(checkRequired(module, mergeWithDefaults(module)).map((detail) => detail.field)).toEqual([
+      'parameters.input',
+    ]);
   });
 
   it('layers defaults, saved config and request in that order', () => {
-    expect(mergeWithDefaults(module, { max_results: 20, mode: 'full' }, { max_results: 30 })).toEqual({
+    expect(
+      mergeWithDefaults(module, { max_results: 20, mode: 'full' }, { max_results: 30 }),
+    ).toEqual({
       max_results: 30,
       mode: 'full',
       dry_run: false,
@@ -74,20 +102,17 @@ describe('merging, redaction and argv', () => {
   });
 
   it('redacts passwords for storage and drops them from configs', () => {
-    expect(redactParameters(module, { input: 'a', api_key: 'k' })).toEqual({ input: 'a', api_key: '***' });
+    expect(redactParameters(module, { input: 'a', api_key: 'k' })).toEqual({
+      input: 'a',
+      api_key: '***',
+    });
     expect(withoutPasswords(module, { input: 'a', api_key: 'k' })).toEqual({ input: 'a' });
   });
 
   it('builds argv in declaration order with checkboxes as bare flags', () => {
-    expect(parametersToArgv(module, { dry_run: true, input: 'x y', max_results: 5, api_key: 'k' })).toEqual([
-      '--input',
-      'x y',
-      '--max_results',
-      '5',
-      '--dry_run',
-      '--api_key',
-      'k',
-    ]);
+    expect(
+      parametersToArgv(module, { dry_run: true, input: 'x y', max_results: 5, api_key: 'k' }),
+    ).toEqual(['--input', 'x y', '--max_results', '5', '--dry_run', '--api_key', 'k']);
     expect(parametersToArgv(module, { dry_run: false })).toEqual([]);
   });
 });

@@ -12,18 +12,37 @@ describe('restart on the same data folder', () => {
     const dataDir = makeDataDir();
     dirs.push(dataDir);
     const first = await startTestServer(dataDir);
-    const launched = await first.app.inject({ method: 'POST', url: '/api/modules/lines/runs', payload: { parameters: { count: 20, prefix: 'kept' } } });
+    const launched = await first.app.inject({
+      method: 'POST',
+      url: '/api/modules/lines/runs',
+      payload: { parameters: { count: 20, prefix: 'kept' } },
+    });
     const { runId } = launched.json() as RunRecord;
-    await expect.poll(async () => (await first.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json().status).toBe('completed');
+    await expect
+      .poll(
+        async () =>
+          (await first.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json().status,
+      )
+      .toBe('completed');
     await first.close();
 
     const second = await startTestServer(dataDir);
     try {
       const run = (await second.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json();
-      expect(run).toMatchObject({ runId, status: 'completed', exitCode: 0, parameters: { count: 20, prefix: 'kept' }, progress: { percent: 100 } });
-      const config = (await second.app.inject({ method: 'GET', url: '/api/modules/lines/config' })).json();
+      expect(run).toMatchObject({
+        runId,
+        status: 'completed',
+        exitCode: 0,
+        parameters: { count: 20, prefix: 'kept' },
+        progress: { percent: 100 },
+      });
+      const config = (
+        await second.app.inject({ method: 'GET', url: '/api/modules/lines/config' })
+      ).json();
       expect(config.parameters).toEqual({ count: 20, prefix: 'kept' });
-      const logs = (await second.app.inject({ method: 'GET', url: `/api/runs/${runId}/logs?tail=2` })).json();
+      const logs = (
+        await second.app.inject({ method: 'GET', url: `/api/runs/${runId}/logs?tail=2` })
+      ).json();
       expect(logs).toMatchObject({ totalLines: 21, truncated: true });
       expect(logs.lines.map((line: { seq: number }) => line.seq)).toEqual([20, 21]);
       const list = (await second.app.inject({ method: 'GET', url: '/api/runs' })).json();
@@ -39,11 +58,17 @@ describe('restart on the same data folder', () => {
     const child = spawnCli(['--modules', FIXTURE_MODULES, '--data-dir', dataDir, '--port', '0']);
     const done = collect(child);
     const url = await waitForListening(child);
-    const response = await fetch(`${url}/api/modules/sleeper/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"parameters":{}}' });
+    const response = await fetch(`${url}/api/modules/sleeper/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"parameters":{}}',
+    });
     const { runId } = (await response.json()) as RunRecord;
     let pidLine = '';
     while (!pidLine.startsWith('pids')) {
-      const logs = (await (await fetch(`${url}/api/runs/${runId}/logs`)).json()) as { lines: { text: string }[] };
+      const logs = (await (await fetch(`${url}/api/runs/${runId}/logs`)).json()) as {
+        lines: { text: string }[];
+      };
       pidLine = logs.lines[0]?.text ?? '';
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -60,7 +85,10 @@ describe('restart on the same data folder', () => {
     const restarted = await startTestServer(dataDir);
     try {
       const run = (await restarted.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json();
-      expect(run).toMatchObject({ status: 'failed', errorMessage: 'interrupted by server restart' });
+      expect(run).toMatchObject({
+        status: 'failed',
+        errorMessage: 'interrupted by server restart',
+      });
       expect(run.completedAt).toEqual(expect.any(String));
       expect(existsSync(`${dataDir}/runs/${runId}/run.log`)).toBe(true);
       expect(readFileSync(`${dataDir}/runs/${runId}/run.log`, 'utf8')).toContain('pids');
@@ -74,16 +102,41 @@ describe('restart on the same data folder', () => {
     dirs.push(dataDir);
     const server = await startTestServer(dataDir);
     try {
-      const { runId } = (await server.app.inject({ method: 'POST', url: '/api/modules/lines/runs', payload: { parameters: { count: 1 } } })).json();
-      await expect.poll(async () => (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json().status).toBe('completed');
-      const keep = await server.app.inject({ method: 'POST', url: '/api/system/maintenance/cleanup', payload: { olderThanHours: 1 } });
+      const { runId } = (
+        await server.app.inject({
+          method: 'POST',
+          url: '/api/modules/lines/runs',
+          payload: { parameters: { count: 1 } },
+        })
+      ).json();
+      await expect
+        .poll(
+          async () =>
+            (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json().status,
+        )
+        .toBe('completed');
+      const keep = await server.app.inject({
+        method: 'POST',
+        url: '/api/system/maintenance/cleanup',
+        payload: { olderThanHours: 1 },
+      });
       expect(keep.json()).toEqual({ deleted: 0 });
       await new Promise((resolve) => setTimeout(resolve, 5));
-      const removed = await server.app.inject({ method: 'POST', url: '/api/system/maintenance/cleanup', payload: { olderThanHours: 0 } });
+      const removed = await server.app.inject({
+        method: 'POST',
+        url: '/api/system/maintenance/cleanup',
+        payload: { olderThanHours: 0 },
+      });
       expect(removed.json()).toEqual({ deleted: 1 });
-      expect((await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).statusCode).toBe(404);
+      expect(
+        (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).statusCode,
+      ).toBe(404);
       expect(existsSync(`${dataDir}/runs/${runId}`)).toBe(false);
-      const bad = await server.app.inject({ method: 'POST', url: '/api/system/maintenance/cleanup', payload: { olderThanHours: -1 } });
+      const bad = await server.app.inject({
+        method: 'POST',
+        url: '/api/system/maintenance/cleanup',
+        payload: { olderThanHours: -1 },
+      });
       expect(bad.statusCode).toBe(400);
     } finally {
       await server.close();

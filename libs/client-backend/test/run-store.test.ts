@@ -38,7 +38,10 @@ describe('RunStore', () => {
     first.close();
     const second = new RunStore(file);
     expect(second.getRun(stored.runId)).toEqual(stored);
-    expect(second.getConfig('m')).toEqual({ parameters: { input: 'y' }, updatedAt: '2026-01-01T00:00:00.000Z' });
+    expect(second.getConfig('m')).toEqual({
+      parameters: { input: 'y' },
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
     second.close();
   });
 
@@ -48,7 +51,11 @@ describe('RunStore', () => {
     const b = run({ createdAt: '2026-01-02T00:00:00.000Z', status: 'failed' });
     const c = run({ createdAt: '2026-01-03T00:00:00.000Z', moduleId: 'x' });
     [a, b, c].forEach((r) => store.saveRun(r));
-    expect(store.listRuns({ limit: 10, offset: 0 }).runs.map((r) => r.runId)).toEqual([c.runId, b.runId, a.runId]);
+    expect(store.listRuns({ limit: 10, offset: 0 }).runs.map((r) => r.runId)).toEqual([
+      c.runId,
+      b.runId,
+      a.runId,
+    ]);
     expect(store.listRuns({ moduleId: 'x', limit: 1, offset: 1 })).toEqual({ runs: [a], total: 2 });
     expect(store.listRuns({ status: 'failed', limit: 10, offset: 0 }).total).toBe(1);
     expect(store.countByStatus()).toMatchObject({ completed: 2, failed: 1, running: 0 });
@@ -62,7 +69,10 @@ describe('RunStore', () => {
     const done = run({});
     [queued, running, done].forEach((r) => store.saveRun(r));
     expect(store.failInterrupted('2026-02-01T00:00:00.000Z')).toBe(2);
-    expect(store.getRun(running.runId)).toMatchObject({ status: 'failed', errorMessage: 'interrupted by server restart' });
+    expect(store.getRun(running.runId)).toMatchObject({
+      status: 'failed',
+      errorMessage: 'interrupted by server restart',
+    });
     expect(store.getRun(done.runId)).toEqual(done);
     store.close();
   });

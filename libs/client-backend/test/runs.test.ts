@@ -18,24 +18,47 @@ afterAll(async () => {
   removeDataDir(dataDir);
 });
 
-async function launch(moduleId: string, parameters: Record<string, unknown> = {}): Promise<RunRecord> {
-  const response = await server.app.inject({ method: 'POST', url: `/api/modules/${moduleId}/runs`, payload: { parameters } });
+async function launch(
+  moduleId: string,
+  parameters: Record<string, unknown> = {},
+): Promise<RunRecord> {
+  const response = await server.app.inject({
+    method: 'POST',
+    url: `/api/modules/${moduleId}/runs`,
+    payload: { parameters },
+  });
   expect(response.statusCode, response.body).toBe(202);
   return response.json();
 }
 
-async function waitForStatus(runId: string, statuses: string[], timeoutMs = 10_000): Promise<RunRecord> {
+async function waitForStatus(
+  runId: string,
+  statuses: string[],
+  timeoutMs = 10_000,
+): Promise<RunRecord> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const run = (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json() as RunRecord;
+    const run = (
+      await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })
+    ).json() as RunRecord;
     if (statuses.includes(run.status)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-async function logText(runId: string, query = ''): Promise<{ lines: { seq: number; text: string; stream: string; level: string }[]; totalLines: number; truncated: boolean }> {
-  return (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}/logs${query}` })).json();
+async function logText(
+  runId: string,
+  query = '',
+): Promise<{
+  lines: { seq: number; text: string; stream: string; level: string }[];
+  totalLines: number;
+  truncated: boolean;
+}> {
+  return (
+    await server.app.inject({ method: 'GET', url: `/api/runs/${runId}/logs${query}` })
+  ).json();
 }
 
 function pidsFromLog(text: string): [number, number] {
@@ -65,19 +88,37 @@ describe('runs with real child processes', () => {
     const done = await waitForStatus(started.runId, ['completed', 'failed']);
     expect(done).toMatchObject({ status: 'completed', exitCode: 0, errorMessage: null });
     expect(done.durationMs).toBeGreaterThanOrEqual(0);
-    expect(done.parameters).toEqual({ input: 'data.jsonl', mode: 'fast', fail: false, limit: 3, api_key: '***' });
+    expect(done.parameters).toEqual({
+      input: 'data.jsonl',
+      mode: 'fast',
+      fail: false,
+      limit: 3,
+      api_key: '***',
+    });
 
     const { lines } = await logText(done.runId);
     const texts = lines.map((line) => line.text);
     const runDir = path.join(dataDir, 'runs', done.runId);
     expect(texts).toContain(`run ${done.runId}`);
     expect(texts).toContain(`cwd ${runDir}`);
-    expect(texts).toContain(`argv ${JSON.stringify(['--input', 'data.jsonl', '--mode', 'fast', '--limit', '3', '--api_key', 'hunter2'])}`);
-    expect(lines.find((line) => line.text === 'WARNING: a warning line')).toMatchObject({ stream: 'stdout', level: 'warning' });
-    expect(lines.find((line) => line.text === 'ERROR: an error line')).toMatchObject({ stream: 'stderr', level: 'error' });
+    expect(texts).toContain(
+      `argv ${JSON.stringify(['--input', 'data.jsonl', '--mode', 'fast', '--limit', '3', '--api_key', 'hunter2'])}`,
+    );
+    expect(lines.find((line) => line.text === 'WARNING: a warning line')).toMatchObject({
+      stream: 'stdout',
+      level: 'warning',
+    });
+    expect(lines.find((line) => line.text === 'ERROR: an error line')).toMatchObject({
+      stream: 'stderr',
+      level: 'error',
+    });
 
-    const results = (await server.app.inject({ method: 'GET', url: `/api/runs/${done.runId}/results` })).json();
-    expect(results.files.map((file: { name: string; size: number }) => [file.name, file.size])).toEqual([
+    const results = (
+      await server.app.inject({ method: 'GET', url: `/api/runs/${done.runId}/results` })
+    ).json();
+    expect(
+      results.files.map((file: { name: string; size: number }) => [file.name, file.size]),
+    ).toEqual([
       ['nested/part.txt', 3],
       ['result.json', 12],
     ]);
@@ -86,10 +127,15 @@ describe('runs with real child processes', () => {
     // The password reached the process but is stored nowhere else in plain text.
     const db = readFileSync(path.join(dataDir, 'prismq.db')).toString('latin1');
     expect(db).not.toContain('hunter2');
-    const history = (await server.app.inject({ method: 'GET', url: '/api/runs?moduleId=env' })).json();
+    const history = (
+      await server.app.inject({ method: 'GET', url: '/api/runs?moduleId=env' })
+    ).json();
     expect(JSON.stringify(history)).not.toContain('hunter2');
 
-    const download = await server.app.inject({ method: 'GET', url: `/api/runs/${done.runId}/logs/download` });
+    const download = await server.app.inject({
+      method: 'GET',
+      url: `/api/runs/${done.runId}/logs/download`,
+    });
     expect(download.headers['content-type']).toMatch(/^text\/plain/);
     expect(download.headers['content-disposition']).toContain(`run-${done.runId}.log`);
     expect(download.body).toContain('ERROR: an error line');
@@ -98,7 +144,11 @@ describe('runs with real child processes', () => {
   it('marks a non-zero exit as failed with the code', async () => {
     const run = await launch('env', { input: 'x', fail: true });
     const done = await waitForStatus(run.runId, ['completed', 'failed']);
-    expect(done).toMatchObject({ status: 'failed', exitCode: 4, errorMessage: 'exited with code 4' });
+    expect(done).toMatchObject({
+      status: 'failed',
+      exitCode: 4,
+      errorMessage: 'exited with code 4',
+    });
   });
 
   it('fails clearly when the command cannot start', async () => {
@@ -122,7 +172,9 @@ describe('runs with real child processes', () => {
     const all = await logText(run.runId, '?tail=10000&afterSeq=0');
     expect(all.lines).toHaveLength(10_000);
     // stdout and stderr are separate pipes, so only each stream's own order is guaranteed.
-    const stdoutNumbers = all.lines.filter((line) => line.stream === 'stdout').map((line) => Number(line.text.split(' ')[1]));
+    const stdoutNumbers = all.lines
+      .filter((line) => line.stream === 'stdout')
+      .map((line) => Number(line.text.split(' ')[1]));
     expect(stdoutNumbers).toEqual([...stdoutNumbers].sort((a, b) => a - b));
   });
 
@@ -154,7 +206,9 @@ describe('runs with real child processes', () => {
       lines = (await logText(run.runId)).lines;
     }
     const [pid] = pidsFromLog(lines[0]!.text);
-    const cancelled = (await server.app.inject({ method: 'DELETE', url: `/api/runs/${run.runId}` })).json();
+    const cancelled = (
+      await server.app.inject({ method: 'DELETE', url: `/api/runs/${run.runId}` })
+    ).json();
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.errorMessage).toContain('SIGKILL');
     expect(alive(pid)).toBe(false);
@@ -165,18 +219,31 @@ describe('runs with real child processes', () => {
     const second = await launch('sleeper');
     const third = await launch('sleeper');
     const fourth = await launch('sleeper');
-    expect([first.status, second.status, third.status, fourth.status]).toEqual(['running', 'running', 'queued', 'queued']);
+    expect([first.status, second.status, third.status, fourth.status]).toEqual([
+      'running',
+      'running',
+      'queued',
+      'queued',
+    ]);
     const before = (await server.app.inject({ method: 'GET', url: '/api/runs' })).json().total;
-    const refused = await server.app.inject({ method: 'POST', url: '/api/modules/sleeper/runs', payload: { parameters: {} } });
+    const refused = await server.app.inject({
+      method: 'POST',
+      url: '/api/modules/sleeper/runs',
+      payload: { parameters: {} },
+    });
     expect(refused.statusCode).toBe(429);
     expect(refused.json().error.code).toBe('QUEUE_FULL');
-    expect((await server.app.inject({ method: 'GET', url: '/api/runs' })).json().total).toBe(before);
+    expect((await server.app.inject({ method: 'GET', url: '/api/runs' })).json().total).toBe(
+      before,
+    );
 
     const stats = (await server.app.inject({ method: 'GET', url: '/api/system/stats' })).json();
     expect(stats.runs).toMatchObject({ active: 2, queued: 2 });
 
     // Cancelling a queued run takes it out without ever starting it.
-    const cancelledQueued = (await server.app.inject({ method: 'DELETE', url: `/api/runs/${fourth.runId}` })).json();
+    const cancelledQueued = (
+      await server.app.inject({ method: 'DELETE', url: `/api/runs/${fourth.runId}` })
+    ).json();
     expect(cancelledQueued).toMatchObject({ status: 'cancelled', startedAt: null });
     // Freeing a slot starts the oldest waiting run.
     await server.app.inject({ method: 'DELETE', url: `/api/runs/${first.runId}` });
@@ -186,10 +253,19 @@ describe('runs with real child processes', () => {
   });
 
   it('filters the history by status and module, newest first', async () => {
-    const cancelled = (await server.app.inject({ method: 'GET', url: '/api/runs?status=cancelled&moduleId=sleeper&limit=2' })).json();
+    const cancelled = (
+      await server.app.inject({
+        method: 'GET',
+        url: '/api/runs?status=cancelled&moduleId=sleeper&limit=2',
+      })
+    ).json();
     expect(cancelled.total).toBeGreaterThanOrEqual(4);
     expect(cancelled.runs).toHaveLength(2);
-    expect(cancelled.runs.every((run: RunRecord) => run.status === 'cancelled' && run.moduleId === 'sleeper')).toBe(true);
+    expect(
+      cancelled.runs.every(
+        (run: RunRecord) => run.status === 'cancelled' && run.moduleId === 'sleeper',
+      ),
+    ).toBe(true);
     expect(cancelled.runs[0].createdAt >= cancelled.runs[1].createdAt).toBe(true);
   });
 });

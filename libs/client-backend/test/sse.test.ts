@@ -44,35 +44,57 @@ describe('SSE log stream over loopback HTTP', () => {
     expect(last.event).toBe('complete');
     expect(JSON.parse(last.data)).toMatchObject({ runId, status: 'completed', exitCode: 0 });
     const line = JSON.parse(stream.events.find((event) => event.id === '1')!.data);
-    expect(line).toMatchObject({ seq: 1, stream: 'stdout', level: 'info', text: 'line 1', truncated: false });
+    expect(line).toMatchObject({
+      seq: 1,
+      stream: 'stdout',
+      level: 'info',
+      text: 'line 1',
+      truncated: false,
+    });
   });
 
   it('resumes after a disconnect from Last-Event-ID, reaching into the file past the memory buffer', async () => {
     const runId = await launch('lines', { count: 3_000 });
-    let first: Awaited<ReturnType<typeof openSse>> | undefined;
     let seen = 0;
-    first = await openSse(`${baseUrl}/api/runs/${runId}/logs/stream`, {}, (event) => {
-      if (event.event === 'log' && ++seen === 100) first?.close();
+    let disconnect = (): void => undefined;
+    const first = await openSse(`${baseUrl}/api/runs/${runId}/logs/stream`, {}, (event) => {
+      if (event.event === 'log' && ++seen === 100) disconnect();
     });
+    disconnect = first.close;
     await first.ended;
     const received = logSeqs(first.events);
     const lastId = received[received.length - 1]!;
     expect(lastId).toBeGreaterThanOrEqual(100);
     expect(lastId).toBeLessThan(3_001);
     // Wait for the run to end so the 500-line buffer has long wrapped past lastId.
-    await expect.poll(async () => ((await (await fetch(`${baseUrl}/api/runs/${runId}`)).json()) as { status: string }).status).toBe('completed');
-    const second = await openSse(`${baseUrl}/api/runs/${runId}/logs/stream`, { 'last-event-id': String(lastId) });
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${baseUrl}/api/runs/${runId}`)).json()) as { status: string })
+            .status,
+      )
+      .toBe('completed');
+    const second = await openSse(`${baseUrl}/api/runs/${runId}/logs/stream`, {
+      'last-event-id': String(lastId),
+    });
     await second.ended;
-    expect([...received, ...logSeqs(second.events)]).toEqual(Array.from({ length: 3_001 }, (_, i) => i + 1));
+    expect([...received, ...logSeqs(second.events)]).toEqual(
+      Array.from({ length: 3_001 }, (_, i) => i + 1),
+    );
   });
 
   it('delivers everything in order to a client that stops reading for a while', async () => {
     const runId = await launch('lines', { count: 100_000, prefix: 'slowreader' });
     const stream = await openSse(`${baseUrl}/api/runs/${runId}/logs/stream`);
     stream.response.pause();
-    await expect.poll(async () => ((await (await fetch(`${baseUrl}/api/runs/${runId}`)).json()) as { status: string }).status, { timeout: 15_000 }).toBe(
-      'completed',
-    );
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${baseUrl}/api/runs/${runId}`)).json()) as { status: string })
+            .status,
+        { timeout: 15_000 },
+      )
+      .toBe('completed');
     stream.response.resume();
     await stream.ended;
     expect(logSeqs(stream.events)).toEqual(Array.from({ length: 100_001 }, (_, i) => i + 1));
@@ -85,12 +107,20 @@ describe('SSE log stream over loopback HTTP', () => {
     expect(stream.comments[0]?.trim()).toBe('keep-alive');
     await fetch(`${baseUrl}/api/runs/${runId}`, { method: 'DELETE' });
     await stream.ended;
-    expect(JSON.parse(stream.events[stream.events.length - 1]!.data)).toMatchObject({ status: 'cancelled' });
+    expect(JSON.parse(stream.events[stream.events.length - 1]!.data)).toMatchObject({
+      status: 'cancelled',
+    });
   });
 
   it('streams a finished run from its file after the run left memory', async () => {
     const runId = await launch('lines', { count: 50 });
-    await expect.poll(async () => ((await (await fetch(`${baseUrl}/api/runs/${runId}`)).json()) as { status: string }).status).toBe('completed');
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${baseUrl}/api/runs/${runId}`)).json()) as { status: string })
+            .status,
+      )
+      .toBe('completed');
     const stream = await openSse(`${baseUrl}/api/runs/${runId}/logs/stream?lastEventId=45`);
     await stream.ended;
     expect(logSeqs(stream.events)).toEqual([46, 47, 48, 49, 50, 51]);
@@ -98,6 +128,8 @@ describe('SSE log stream over loopback HTTP', () => {
 
   it('answers 400 for a malformed run id and 404 for an unknown one before streaming', async () => {
     expect((await fetch(`${baseUrl}/api/runs/not-a-uuid/logs/stream`)).status).toBe(400);
-    expect((await fetch(`${baseUrl}/api/runs/00000000-0000-4000-8000-000000000000/logs/stream`)).status).toBe(404);
+    expect(
+      (await fetch(`${baseUrl}/api/runs/00000000-0000-4000-8000-000000000000/logs/stream`)).status,
+    ).toBe(404);
   });
 });

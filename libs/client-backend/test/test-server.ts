@@ -6,7 +6,11 @@ import { createServer, type PrismqServer } from '../src/server.js';
 import type { ServerOptionsInput } from '../src/server-options.js';
 
 /** The test registry, whose commands are the scripts in test/fixtures. */
-export const FIXTURE_MODULES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'modules.json');
+export const FIXTURE_MODULES = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'fixtures',
+  'modules.json',
+);
 
 /** A fresh data folder under the OS temp folder; remove it with {@link removeDataDir}. */
 export function makeDataDir(): string {
@@ -18,6 +22,16 @@ export function removeDataDir(dir: string): void {
 }
 
 /** A server on the fixture registry with quiet logs; the caller closes it. */
-export function startTestServer(dataDir: string, options: ServerOptionsInput = {}): Promise<PrismqServer> {
-  return createServer({ modulesFile: FIXTURE_MODULES, dataDir, port: 0, logLevel: 'silent', killGraceMs: 500, ...options });
+export function startTestServer(
+  dataDir: string,
+  options: ServerOptionsInput = {},
+): Promise<PrismqServer> {
+  return createServer({
+    modulesFile: FIXTURE_MODULES,
+    dataDir,
+    port: 0,
+    logLevel: 'silent',
+    killGraceMs: 500,
+    ...options,
+  });
 }

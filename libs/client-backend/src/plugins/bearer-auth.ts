@@ -21,6 +21,7 @@ export function installBearerAuth(app: FastifyInstance, token: string | undefine
     if (!request.url.startsWith('/api')) return;
     const header = request.headers.authorization ?? '';
     const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-    if (!tokenMatches(token, presented)) throw new ApiError('UNAUTHORIZED', 'missing or wrong bearer token for /api');
+    if (!tokenMatches(token, presented))
+      throw new ApiError('UNAUTHORIZED', 'missing or wrong bearer token for /api');
   });
 }

@@ -32,11 +32,20 @@ export function toApiError(error: unknown): ApiError {
       ]);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new ApiError('INVALID_INPUT', 'request body must be application/json', [
-        { field: 'content-type', rule: 'media-type', message: 'content-type must be application/json' },
+        {
+          field: 'content-type',
+          rule: 'media-type',
+          message: 'content-type must be application/json',
+        },
       ]);
   }
-  if (fastifyError.statusCode === 404) return new ApiError('NOT_FOUND', fastifyError.message ?? 'not found');
-  if (fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  if (fastifyError.statusCode === 404)
+    return new ApiError('NOT_FOUND', fastifyError.message ?? 'not found');
+  if (
+    fastifyError.statusCode !== undefined &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
     return new ApiError('INVALID_INPUT', fastifyError.message ?? 'invalid request');
   }
   return new ApiError('INTERNAL', 'internal server error');
@@ -47,10 +56,23 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error);
     if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
-    const body = { error: { code: apiError.code, message: apiError.message, ...(apiError.details ? { details: apiError.details } : {}) } };
+    const body = {
+      error: {
+        code: apiError.code,
+        message: apiError.message,
+        ...(apiError.details ? { details: apiError.details } : {}),
+      },
+    };
     return reply.code(apiError.statusCode).type('application/json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` } }),
+    reply
+      .code(404)
+      .send({
+        error: {
+          code: 'NOT_FOUND',
+          message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+        },
+      }),
   );
 }

@@ -7,7 +7,11 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
   await app.register(swagger, {
     openapi: {
-      info: { title: 'PrismQ control panel', description: 'Runs PrismQ modules, streams their logs, keeps their history.', version },
+      info: {
+        title: 'PrismQ control panel',
+        description: 'Runs PrismQ modules, streams their logs, keeps their history.',
+        version,
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,

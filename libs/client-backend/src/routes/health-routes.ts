@@ -3,10 +3,17 @@ import { HealthResponseSchema } from '../api-schemas.js';
 import type { ServerContext } from '../server-context.js';
 
 /** `GET /health`. */
-export const healthRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (app, { context }) => {
-  app.get('/health', { schema: { tags: ['system'], response: { 200: HealthResponseSchema } } }, async () => ({
-    status: 'ok' as const,
-    version: context.version,
-    uptimeSeconds: Math.round((performance.now() - context.startedAtMs) / 10) / 100,
-  }));
+export const healthRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (
+  app,
+  { context },
+) => {
+  app.get(
+    '/health',
+    { schema: { tags: ['system'], response: { 200: HealthResponseSchema } } },
+    async () => ({
+      status: 'ok' as const,
+      version: context.version,
+      uptimeSeconds: Math.round((performance.now() - context.startedAtMs) / 10) / 100,
+    }),
+  );
 };

@@ -2,7 +2,13 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LogsQuerySchema, LogsResponseSchema, RunIdParamsSchema, StreamQuerySchema, errorResponses } from '../api-schemas.js';
+import {
+  LogsQuerySchema,
+  LogsResponseSchema,
+  RunIdParamsSchema,
+  StreamQuerySchema,
+  errorResponses,
+} from '../api-schemas.js';
 import { toApiLogLine } from '../api-log-line.js';
 import { readLogLines, readLogTail } from '../log-file.js';
 import type { LogLine } from '../log-line.js';
@@ -12,7 +18,10 @@ import type { ServerContext } from '../server-context.js';
 import { SseWriter } from '../sse-writer.js';
 
 /** Log tail, SSE stream and download routes. */
-export const logRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (app, { context }) => {
+export const logRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (
+  app,
+  { context },
+) => {
   const { manager } = context;
 
   app.get(
@@ -20,7 +29,8 @@ export const logRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
     {
       schema: {
         tags: ['logs'],
-        description: 'Without afterSeq: the newest `tail` lines. With afterSeq: up to `tail` lines after it, oldest first.',
+        description:
+          'Without afterSeq: the newest `tail` lines. With afterSeq: up to `tail` lines after it, oldest first.',
         params: RunIdParamsSchema,
         querystring: LogsQuerySchema,
         response: { 200: LogsResponseSchema, ...errorResponses },
@@ -35,7 +45,10 @@ export const logRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
       let totalLines: number;
       if (capture !== undefined) {
         totalLines = capture.lastSeq;
-        lines = afterSeq === undefined ? await capture.tail(tail) : await capture.readAfter(afterSeq, tail);
+        lines =
+          afterSeq === undefined
+            ? await capture.tail(tail)
+            : await capture.readAfter(afterSeq, tail);
       } else if (afterSeq === undefined) {
         ({ lines, totalLines } = await readLogTail(manager.logFile(runId), tail));
       } else {
@@ -60,7 +73,9 @@ export const logRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
           'Server-Sent Events: `log` (id = line seq), `status`, and a final `complete`. Resume with the Last-Event-ID header or `lastEventId`.',
         params: RunIdParamsSchema,
         querystring: StreamQuerySchema,
-        headers: z.object({ 'last-event-id': z.coerce.number().int().min(0).optional() }).passthrough(),
+        headers: z
+          .object({ 'last-event-id': z.coerce.number().int().min(0).optional() })
+          .passthrough(),
         response: { 200: z.string().describe('text/event-stream'), ...errorResponses },
       },
     },
@@ -71,13 +86,22 @@ export const logRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
       reply.hijack();
       const writer = new SseWriter(reply.raw);
       writer.open(reply.getHeaders() as Record<string, string | number | string[]>);
-      await streamRunLog(writer, runLogSource(manager, runId), { afterSeq, keepAliveMs: context.sseKeepAliveMs });
+      await streamRunLog(writer, runLogSource(manager, runId), {
+        afterSeq,
+        keepAliveMs: context.sseKeepAliveMs,
+      });
     },
   );
 
   app.get(
     '/api/runs/:runId/logs/download',
-    { schema: { tags: ['logs'], params: RunIdParamsSchema, response: { 200: z.any().describe('text/plain log file'), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['logs'],
+        params: RunIdParamsSchema,
+        response: { 200: z.any().describe('text/plain log file'), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const { runId } = request.params;
       manager.getRun(runId);
@@ -86,7 +110,9 @@ export const logRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
         () => true,
         () => false,
       );
-      reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="run-${runId}.log"`);
+      reply
+        .type('text/plain; charset=utf-8')
+        .header('content-disposition', `attachment; filename="run-${runId}.log"`);
       return exists ? reply.send(createReadStream(file)) : reply.send('');
     },
   );

@@ -16,12 +16,21 @@ import { RunRecordSchema } from '../run-record.js';
 import type { ServerContext } from '../server-context.js';
 
 /** Module listing, module config and run launch routes. */
-export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (app, { context }) => {
+export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (
+  app,
+  { context },
+) => {
   const { manager, store, registry } = context;
 
   app.get(
     '/api/modules',
-    { schema: { tags: ['modules'], querystring: ModuleListQuerySchema, response: { 200: ModuleListResponseSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['modules'],
+        querystring: ModuleListQuerySchema,
+        response: { 200: ModuleListResponseSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const { category, tag, enabled } = request.query;
       const modules = [...registry.values()].filter(
@@ -36,17 +45,33 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
 
   app.get(
     '/api/modules/:id',
-    { schema: { tags: ['modules'], params: ModuleIdParamsSchema, response: { 200: ModuleDefinitionSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['modules'],
+        params: ModuleIdParamsSchema,
+        response: { 200: ModuleDefinitionSchema, ...errorResponses },
+      },
+    },
     async (request) => manager.getModule(request.params.id),
   );
 
   app.get(
     '/api/modules/:id/config',
-    { schema: { tags: ['modules'], params: ModuleIdParamsSchema, response: { 200: ModuleConfigResponseSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['modules'],
+        params: ModuleIdParamsSchema,
+        response: { 200: ModuleConfigResponseSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const module = manager.getModule(request.params.id);
       const saved = store.getConfig(module.id);
-      return { moduleId: module.id, parameters: mergeWithDefaults(module, saved?.parameters ?? {}), updatedAt: saved?.updatedAt ?? null };
+      return {
+        moduleId: module.id,
+        parameters: mergeWithDefaults(module, saved?.parameters ?? {}),
+        updatedAt: saved?.updatedAt ?? null,
+      };
     },
   );
 
@@ -63,7 +88,12 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
     async (request) => {
       const module = manager.getModule(request.params.id);
       const check = checkParameters(module, request.body.parameters);
-      if (!check.ok) throw new ApiError('INVALID_INPUT', `invalid parameters for module ${module.id}`, check.details);
+      if (!check.ok)
+        throw new ApiError(
+          'INVALID_INPUT',
+          `invalid parameters for module ${module.id}`,
+          check.details,
+        );
       const updatedAt = new Date().toISOString();
       const parameters = withoutPasswords(module, check.values);
       store.saveConfig(module.id, parameters, updatedAt);
@@ -77,7 +107,10 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
       schema: {
         tags: ['modules'],
         params: ModuleIdParamsSchema,
-        response: { 200: z.object({ moduleId: z.string(), deleted: z.boolean() }), ...errorResponses },
+        response: {
+          200: z.object({ moduleId: z.string(), deleted: z.boolean() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -97,7 +130,11 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
       },
     },
     async (request, reply) => {
-      const run = manager.createRun(request.params.id, request.body.parameters, request.body.saveConfig);
+      const run = manager.createRun(
+        request.params.id,
+        request.body.parameters,
+        request.body.saveConfig,
+      );
       return reply.code(202).send(run);
     },
   );

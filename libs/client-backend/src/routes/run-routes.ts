@@ -1,11 +1,19 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ResultsResponseSchema, RunIdParamsSchema, RunListQuerySchema, RunListResponseSchema, errorResponses } from '../api-schemas.js';
+import {
+  ResultsResponseSchema,
+  RunIdParamsSchema,
+  RunListQuerySchema,
+  RunListResponseSchema,
+  errorResponses,
+} from '../api-schemas.js';
 import { RunRecordSchema } from '../run-record.js';
 import type { ServerContext } from '../server-context.js';
 
-async function listOutputFiles(outputDir: string): Promise<{ name: string; size: number; modified: string }[]> {
+async function listOutputFiles(
+  outputDir: string,
+): Promise<{ name: string; size: number; modified: string }[]> {
   let names: string[];
   try {
     names = await readdir(outputDir, { recursive: true });
@@ -15,37 +23,70 @@ async function listOutputFiles(outputDir: string): Promise<{ name: string; size:
   const files = await Promise.all(
     names.map(async (name) => {
       const info = await stat(path.join(outputDir, name)).catch(() => undefined);
-      return info?.isFile() ? { name: name.split(path.sep).join('/'), size: info.size, modified: info.mtime.toISOString() } : undefined;
+      return info?.isFile()
+        ? {
+            name: name.split(path.sep).join('/'),
+            size: info.size,
+            modified: info.mtime.toISOString(),
+          }
+        : undefined;
     }),
   );
   return files.filter((file) => file !== undefined).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Run listing, lookup, cancel and results routes. */
-export const runRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (app, { context }) => {
+export const runRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = async (
+  app,
+  { context },
+) => {
   const { manager } = context;
 
   app.get(
     '/api/runs',
-    { schema: { tags: ['runs'], querystring: RunListQuerySchema, response: { 200: RunListResponseSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['runs'],
+        querystring: RunListQuerySchema,
+        response: { 200: RunListResponseSchema, ...errorResponses },
+      },
+    },
     async (request) => manager.listRuns(request.query),
   );
 
   app.get(
     '/api/runs/:runId',
-    { schema: { tags: ['runs'], params: RunIdParamsSchema, response: { 200: RunRecordSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['runs'],
+        params: RunIdParamsSchema,
+        response: { 200: RunRecordSchema, ...errorResponses },
+      },
+    },
     async (request) => manager.getRun(request.params.runId),
   );
 
   app.delete(
     '/api/runs/:runId',
-    { schema: { tags: ['runs'], params: RunIdParamsSchema, response: { 200: RunRecordSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['runs'],
+        params: RunIdParamsSchema,
+        response: { 200: RunRecordSchema, ...errorResponses },
+      },
+    },
     async (request) => manager.cancel(request.params.runId),
   );
 
   app.get(
     '/api/runs/:runId/results',
-    { schema: { tags: ['runs'], params: RunIdParamsSchema, response: { 200: ResultsResponseSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['runs'],
+        params: RunIdParamsSchema,
+        response: { 200: ResultsResponseSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const run = manager.getRun(request.params.runId);
       return {
