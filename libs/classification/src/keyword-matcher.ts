@@ -105,7 +105,11 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
 
   // Scratch state of the current call; `match` is synchronous, so one set per matcher is safe.
   const seenAt = new Int32Array(keywords.length);
-  const recent = new Int32Array(longest);
+  // A power-of-two ring, so the slot of a position is a mask instead of a division.
+  let ringSize = 1;
+  while (ringSize < longest) ringSize *= 2;
+  const ringMask = ringSize - 1;
+  const recent = new Int32Array(ringSize);
   let stamp = 0;
   let found: number[] = [];
   let starts: number[] = [];
@@ -113,7 +117,7 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
   let position = 0;
 
   const emit = (word: number): void => {
-    recent[position % longest] = word;
+    recent[position & ringMask] = word;
     const endNodes = word >= 0 ? ends[word] : undefined;
     if (endNodes !== undefined) {
       for (const end of endNodes) {
@@ -130,7 +134,7 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
           }
           if (node.before.size === 0 || start === 0 || position - start + 1 >= longest) break;
           start -= 1;
-          node = node.before.get(recent[start % longest] as number);
+          node = node.before.get(recent[start & ringMask] as number);
         }
       }
     }
