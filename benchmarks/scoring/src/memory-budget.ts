@@ -41,9 +41,11 @@ export function formatVerdict(
   budgetBytes: number = SESSION_BUDGET_BYTES,
 ): string {
   const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
-  const growth = verdict.retainedGrowthBytes === null ? 'n/a' : mb(verdict.retainedGrowthBytes);
+  const signedMb = (bytes: number): string => `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))}`;
+  const growth =
+    verdict.retainedGrowthBytes === null ? 'n/a' : signedMb(verdict.retainedGrowthBytes);
   return (
     `${verdict.withinBudget ? 'ok  ' : 'OVER'} ${verdict.name}: session heap ${mb(verdict.sessionBytes)} ` +
-    `(budget ${mb(budgetBytes)}), RSS +${mb(verdict.rssIncreaseBytes)}, retained growth over repeats ${growth}`
+    `(budget ${mb(budgetBytes)}), RSS ${signedMb(verdict.rssIncreaseBytes)}, retained growth over repeats ${growth}`
   );
 }

@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import {
-  MemoryReportSchema,
+  onProfilingResult,
   profileFunction,
   profileMemory,
+  readCpuProfileSummary,
+  readMemoryReport,
+  type CpuProfileSummary,
   type MemoryReport,
 } from '@prismq/profiling';
 import { scoreIdeaInspirationBatch, scoreText, scoreTextContent } from '@prismq/scoring';
@@ -50,30 +51,61 @@ const scenarios: Scenario[] = [
   },
 ];
 
-const profileDir = resolve(process.env['PRISMQ_PROFILE_DIR'] ?? 'reports');
+/** The file of `suffix` the next `kind` result named `name` reports, captured while `run` runs. */
+async function capturedReport(
+  kind: 'cpu' | 'memory',
+  name: string,
+  suffix: string,
+  run: () => Promise<unknown>,
+): Promise<string> {
+  let reportPath: string | undefined;
+  const stop = onProfilingResult((result) => {
+    if (result.kind === kind && result.name === name) {
+      reportPath = result.reportPaths.find((path) => path.endsWith(suffix));
+    }
+  });
+  try {
+    await run();
+  } finally {
+    stop();
+  }
+  if (reportPath === undefined)
+    throw new Error(`the ${kind} profiler wrote no ${suffix} for ${name}`);
+  return reportPath;
+}
 
-/** The newest memory report written for `name` (file names end in a sortable timestamp). */
-async function latestMemoryReport(name: string): Promise<MemoryReport> {
-  const dir = join(profileDir, 'memory');
-  const files = (await readdir(dir))
-    .filter((file) => file.startsWith(`${name}_`) && file.endsWith('.memory.json'))
-    .sort();
-  const newest = files.at(-1);
-  if (newest === undefined)
-    throw new Error(`no ${name}_*.memory.json in ${dir}; did profileMemory write its report?`);
-  return MemoryReportSchema.parse(JSON.parse(await readFile(join(dir, newest), 'utf8')));
+/** Profiles `cpuRepeats` sessions on the CPU and reads back the summary. */
+async function profileSessionsCpu(scenario: Scenario): Promise<CpuProfileSummary> {
+  const path = await capturedReport('cpu', scenario.name, '.cpu.json', () =>
+    profileFunction(
+      () => {
+        for (let i = 0; i < scenario.cpuRepeats; i++) scenario.session();
+      },
+      { name: scenario.name },
+    ),
+  );
+  return readCpuProfileSummary(path);
+}
+
+/** Profiles one session for memory and reads back the report the profiler wrote. */
+async function profileSessionMemory(scenario: Scenario): Promise<MemoryReport> {
+  const path = await capturedReport('memory', scenario.name, '.memory.json', () =>
+    profileMemory(scenario.session, { name: scenario.name, sampleIntervalMs: 1, repeat: 5 }),
+  );
+  return readMemoryReport(path);
 }
 
 let over = 0;
 for (const scenario of scenarios) {
-  await profileFunction(
-    () => {
-      for (let i = 0; i < scenario.cpuRepeats; i++) scenario.session();
-    },
-    { name: scenario.name },
+  const cpu = await profileSessionsCpu(scenario);
+  const hottest = cpu.topSelf[0];
+  console.log(
+    `cpu  ${scenario.name}: ${((cpu.wallMs * 1000) / scenario.cpuRepeats).toFixed(1)} µs per session` +
+      (hottest
+        ? `, hottest ${hottest.functionName} (${hottest.selfPercent.toFixed(0)} % self)`
+        : ''),
   );
-  await profileMemory(scenario.session, { name: scenario.name, sampleIntervalMs: 1, repeat: 5 });
-  const verdict = judgeSession(await latestMemoryReport(scenario.name), SESSION_BUDGET_BYTES);
+  const verdict = judgeSession(await profileSessionMemory(scenario), SESSION_BUDGET_BYTES);
   console.log(formatVerdict(verdict, SESSION_BUDGET_BYTES));
   if (!verdict.withinBudget) over++;
 }
