@@ -56,6 +56,20 @@ describe('report generator on planted results', () => {
     );
   });
 
+  it('checks targets attached to cases in bench files, unless the targets file states them', async () => {
+    const root = workspace();
+    const build = runReport(treeAt(root), {});
+    const attached = build.analysis.targetResults.filter((r) => r.target.id === 'alpha/text/short');
+    expect(attached.map((r) => [r.status, r.target.description])).toEqual([
+      ['met', 'target in the bench file of alpha/text/short'],
+    ]);
+    expect(attached[0]!.margin).toBeCloseTo(10, 0);
+    const onFast = build.analysis.targetResults.filter(
+      (r) => r.subject === 'alpha/api/fast' && r.target.metric === 'p50',
+    );
+    expect(onFast.map((r) => r.target.id)).toEqual(['alpha-fast']);
+  });
+
   it('applies the size-jump, stability, memory and CPU rules with their evidence', async () => {
     const root = workspace();
     const build = await runReport(treeAt(root), {});

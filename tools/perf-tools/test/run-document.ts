@@ -21,7 +21,7 @@ export function samplesAround(
 export function caseFrom(
   id: string,
   samples: readonly number[],
-  extra: Partial<Pick<BenchmarkCase, 'args' | 'inputSize' | 'heapBytesPerOp'>> & {
+  extra: Partial<Pick<BenchmarkCase, 'args' | 'inputSize' | 'heapBytesPerOp' | 'target'>> & {
     keepSamples?: boolean;
   } = {},
 ): BenchmarkCase {

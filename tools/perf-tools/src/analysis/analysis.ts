@@ -6,6 +6,7 @@ import {
   type CaseComparison,
   type ComparisonPolicy,
 } from './baseline-comparison';
+import { embeddedTargets } from './embedded-targets';
 import type { MeasuredCase } from './measured-case';
 import { collectSweeps, type SweepSeries } from './sweep-series';
 import { evaluateTargets, type TargetResult } from './target-evaluation';
@@ -38,7 +39,15 @@ export function analyzeInputs(inputs: ReportInputs, policy: ComparisonPolicy): A
     cases,
     baselineCases,
     sweeps: collectSweeps(cases),
-    targetResults: evaluateTargets(inputs.targets, cases, inputs.loadReports, inputs.memoryReports),
+    targetResults: evaluateTargets(
+      {
+        targets: [...inputs.targets.targets, ...embeddedTargets(cases, inputs.targets.targets)],
+        memory: inputs.targets.memory,
+      },
+      cases,
+      inputs.loadReports,
+      inputs.memoryReports,
+    ),
     comparisons: compareWithBaseline(cases, baselineCases, policy),
     variants: inputs.targets.variants,
     memoryTargets: inputs.targets.memory,
