@@ -2,7 +2,9 @@ import { modeState } from './profiling-mode.js';
 import { ProfilingError } from './profiling-error.js';
 
 /** Any method a decorator can wrap. */
-export type AnyMethod = (this: unknown, ...args: never[]) => unknown;
+// `any` is what lets a method with a typed `this` and parameters be passed in and come back unchanged.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyMethod = (this: any, ...args: any[]) => any;
 
 /** Runs a method with profiling on: `(method, this, args, record name)`. */
 export type ProfiledInvoker = (method: AnyMethod, thisArg: unknown, args: unknown[], name: string) => unknown;
