@@ -172,23 +172,26 @@ function timing(functionName: string, location: string, selfPercent: number) {
   };
 }
 
-const cpuSummary: CpuProfileSummary = {
-  schemaVersion: 1,
-  kind: 'cpu',
-  name: 'alpha-scoring',
-  timestamp: '2026-01-10T10:07:00.000Z',
-  wallMs: 520,
-  profileMs: 500,
-  sampleIntervalUs: 100,
-  totalSamples: 5000,
-  profilePath: 'reports/cpu/alpha-scoring_1.cpuprofile',
-  topSelf: [
-    timing('(garbage collector)', ':0', 45),
-    timing('hotLoop', 'src/scorer.ts:12', 40),
-    timing('tokenize', 'src/tokens.ts:3', 10),
-  ],
-  topTotal: [],
-};
+// Profilers report absolute paths; the report must show them relative to the workspace.
+function cpuSummary(root: string): CpuProfileSummary {
+  return {
+    schemaVersion: 1,
+    kind: 'cpu',
+    name: 'alpha-scoring',
+    timestamp: '2026-01-10T10:07:00.000Z',
+    wallMs: 520,
+    profileMs: 500,
+    sampleIntervalUs: 100,
+    totalSamples: 5000,
+    profilePath: 'reports/cpu/alpha-scoring_1.cpuprofile',
+    topSelf: [
+      timing('(garbage collector)', ':0', 45),
+      timing('hotLoop', `${root}/src/scorer.ts:12`, 40),
+      timing('tokenize', 'src/tokens.ts:3', 10),
+    ],
+    topTotal: [],
+  };
+}
 
 const loadReport: LoadTestReport = {
   schemaVersion: 1,
@@ -231,7 +234,7 @@ export function createPlantedWorkspace(plant: PlantOptions = { seed: 1 }): strin
     'reports/memory/alpha-steady_1.memory.json',
     memoryReport('alpha-steady', 40, [10, 10.1, 10, 10.1, 10]),
   );
-  writeAt(root, 'reports/cpu/alpha-scoring_1.cpu.json', cpuSummary);
+  writeAt(root, 'reports/cpu/alpha-scoring_1.cpu.json', cpuSummary(root));
   writeAt(root, 'reports/load/alpha.json', loadReport);
   return root;
 }

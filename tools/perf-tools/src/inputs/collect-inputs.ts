@@ -11,6 +11,7 @@ import {
 import { parseTargetsFile } from '../targets/parse-targets-file';
 import { TargetsFileError } from '../targets/targets-file-error';
 import type { InputWarning, ReportInputs, Sourced } from './report-inputs';
+import { relativeCpuSummary, relativeMemoryReport } from './workspace-relative';
 
 /** Where to look for inputs; all paths are relative to `root`. */
 export interface InputLocations {
@@ -191,11 +192,24 @@ export function collectInputs(locations: InputLocations): ReportInputs {
     runs.map((run) => run.data.project),
     warnings,
   );
+  const { root } = locations;
   const cpuProfiles = newestPerName(
-    readFolder(locations, 'cpu', '.cpu.json', readCpuProfileSummary, warnings),
+    readFolder(
+      locations,
+      'cpu',
+      '.cpu.json',
+      (path) => relativeCpuSummary(readCpuProfileSummary(path), root),
+      warnings,
+    ),
   );
   const memoryReports = newestPerName(
-    readFolder(locations, 'memory', '.memory.json', readMemoryReport, warnings),
+    readFolder(
+      locations,
+      'memory',
+      '.memory.json',
+      (path) => relativeMemoryReport(readMemoryReport(path), root),
+      warnings,
+    ),
   );
   const loadReports = readFolder(locations, 'load', '.json', readLoadTestReport, warnings)
     .filter((doc) => {
