@@ -102,6 +102,7 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
   const trie = buildCharacterTrie(dictionary);
   const { transitions, wordAtState, extraSymbols, alphabet } = trie;
   const ends: (readonly PhraseNode[] | undefined)[] = Array.from({ length: dictionary.size }, (_, id) => endsByWord.get(id));
+  const endsPhrase = Uint8Array.from(ends, (nodes) => (nodes === undefined ? 0 : 1));
 
   // Scratch state of the current call; `match` is synchronous, so one set per matcher is safe.
   const seenAt = new Int32Array(keywords.length);
@@ -116,9 +117,9 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
   let ordered = true;
   let position = 0;
 
-  const emit = (word: number): void => {
-    recent[position & ringMask] = word;
-    const endNodes = word >= 0 ? ends[word] : undefined;
+  /** Records the phrases that end with `word` at the current position (already in `recent`). */
+  const phrasesEndingWith = (word: number): void => {
+    const endNodes = ends[word];
     if (endNodes !== undefined) {
       for (const end of endNodes) {
         let node: PhraseNode | undefined = end;
@@ -138,6 +139,12 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
         }
       }
     }
+  };
+  // Most words of a text are in no keyword: they only take their slot in the ring.
+  const wordEnds = (state: number): void => {
+    const word = state >= 0 ? (wordAtState[state] as number) : -1;
+    recent[position & ringMask] = word;
+    if (word >= 0 && endsPhrase[word] === 1) phrasesEndingWith(word);
     position += 1;
   };
 
@@ -170,7 +177,7 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
           }
           if (unit === 39 && state !== OUTSIDE && i + 1 < length && isWordAt(text, i + 1)) continue;
           if (state !== OUTSIDE) {
-            emit(state >= 0 ? (wordAtState[state] as number) : -1);
+            wordEnds(state);
             state = OUTSIDE;
           }
           continue;
@@ -184,11 +191,11 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
         } else if (kind === APOSTROPHE && state !== OUTSIDE && i + 1 < length && isWordAt(text, i + 1)) {
           continue;
         } else if (state !== OUTSIDE) {
-          emit(state >= 0 ? (wordAtState[state] as number) : -1);
+          wordEnds(state);
           state = OUTSIDE;
         }
       }
-      if (state !== OUTSIDE) emit(state >= 0 ? (wordAtState[state] as number) : -1);
+      if (state !== OUTSIDE) wordEnds(state);
 
       const result = found;
       if (ordered) return result;

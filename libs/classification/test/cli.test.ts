@@ -82,15 +82,18 @@ describe('prismq-classify', () => {
     const dir = mkdtempSync(join(tmpdir(), 'prismq-classify-'));
     const tablesFile = join(dir, 'tables.json');
     writeFileSync(tablesFile, JSON.stringify({ categories: [] }));
-    const badTables = await runCli(['--tables', tablesFile]);
+    const [badTables, badOption, unknown, missing] = await Promise.all([
+      runCli(['--tables', tablesFile]),
+      runCli(['--threshold', '3']),
+      runCli(['--fast']),
+      runCli(['--input', join(dir, 'nope.jsonl')]),
+    ]);
     expect(badTables.code).toBe(2);
     expect(badTables.stderr[0]).toContain('categories: at least one category is required');
-    const badOption = await runCli(['--threshold', '3']);
     expect(badOption.code).toBe(2);
     expect(badOption.stderr[0]).toContain('--threshold must be ≤ 1');
-    const unknown = await runCli(['--fast']);
     expect(unknown.code).toBe(2);
-    const missing = await runCli(['--input', join(dir, 'nope.jsonl')]);
+    expect(unknown.stderr[0]).toContain("Unknown option '--fast'");
     expect(missing.code).toBe(1);
     expect(missing.stderr[0]).toMatch(/cannot read ".*nope\.jsonl": ENOENT/);
   });
