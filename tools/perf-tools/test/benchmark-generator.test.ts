@@ -165,5 +165,16 @@ describe('benchmark generator, in a real temporary Nx workspace', () => {
     expect(run.project).toBe('widget');
     expect(run.cases.map((c) => c.id)).toEqual(['widget/smoke/exports']);
     expect(run.cases[0]!.stats.p50).toBeGreaterThan(0);
+
+    const profiled = nx('run', 'widget-bench:profile');
+    expect(profiled.status, profiled.output).toBe(0);
+    const written = [
+      ...readdirSync(join(root, 'reports/cpu')),
+      ...readdirSync(join(root, 'reports/memory')),
+    ];
+    const summaries = written
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/_[^.]*\./, '_*.'));
+    expect(summaries.sort()).toEqual(['widget-smoke_*.cpu.json', 'widget-smoke_*.memory.json']);
   }, 90_000);
 });
