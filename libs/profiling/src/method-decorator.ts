@@ -24,16 +24,29 @@ function ownerName(thisArg: unknown): string {
   return 'anonymous';
 }
 
-function recordName(fixed: string | undefined, thisArg: unknown, key: string): string {
-  return fixed ?? `${ownerName(thisArg)}.${key}`;
+function ownerOf(thisArg: unknown): unknown {
+  return typeof thisArg === 'object' && thisArg !== null ? thisArg.constructor : thisArg;
 }
 
 function wrapMethod(method: AnyMethod, key: string, flag: number, fixedName: string | undefined, invoke: ProfiledInvoker): AnyMethod {
+  // The record name (`Class.method`) is rebuilt only when the receiver's class changes, so a
+  // timed call does not build a string every time.
+  let lastOwner: unknown = undefined;
+  let lastName = fixedName ?? `anonymous.${key}`;
+  const nameFor = (thisArg: unknown): string => {
+    if (fixedName !== undefined) return fixedName;
+    const owner = ownerOf(thisArg);
+    if (owner !== lastOwner) {
+      lastOwner = owner;
+      lastName = `${ownerName(thisArg)}.${key}`;
+    }
+    return lastName;
+  };
   // The "off" path is one bit test and a plain apply, so it stays within a few percent of an
   // undecorated call; everything else happens in `invoke`.
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
     if ((modeState.flags & flag) === 0) return (method as (...a: unknown[]) => unknown).apply(this, args);
-    return invoke(method, this, args, recordName(fixedName, this, key));
+    return invoke(method, this, args, nameFor(this));
   };
   Object.defineProperty(wrapped, 'name', { value: method.name, configurable: true });
   return wrapped as AnyMethod;

@@ -8,6 +8,8 @@ import type { ProfilingResult } from './profiling-result.js';
 import { isThenable } from './thenable.js';
 
 const NO_PATHS: readonly string[] = Object.freeze([]);
+// Read once: `performance.timeOrigin` is an accessor, and it never changes.
+const TIME_ORIGIN = performance.timeOrigin;
 
 // A class, so the ISO timestamp (≈100 ns to format) is only built when somebody reads it:
 // timing runs on hot paths where every allocation and string counts.
@@ -52,7 +54,11 @@ export interface TimeRecorder {
  * folder (`PRISMQ_PROFILE_DIR/time`, else `reports/time`).
  * @throws {@link ProfilingError} for invalid options or an unwritable folder
  */
-export function createTimeRecorder(options: TimeOptions | undefined, caller: string): TimeRecorder & { name?: string } {
+export function createTimeRecorder(
+  options: TimeOptions | undefined,
+  caller: string,
+  defaultCpuTime: boolean,
+): TimeRecorder & { name?: string } {
   const settings = parseProfilingOptions(TimeOptionsSchema, options, caller);
   let jsonlFile: string | undefined;
   if (settings.jsonlFile !== undefined) {
@@ -60,7 +66,7 @@ export function createTimeRecorder(options: TimeOptions | undefined, caller: str
     mkdirSync(dirname(jsonlFile), { recursive: true });
   }
   return {
-    cpuTime: settings.cpuTime,
+    cpuTime: settings.cpuTime ?? defaultCpuTime,
     jsonlFile,
     reportPaths: jsonlFile ? Object.freeze([jsonlFile]) : NO_PATHS,
     ...(settings.name !== undefined ? { name: settings.name } : {}),
@@ -74,7 +80,7 @@ function record(recorder: TimeRecorder, name: string, wallStart: number, cpuStar
     const cpu = process.cpuUsage(cpuStart);
     cpuMs = (cpu.user + cpu.system) / 1000;
   }
-  const result = new TimeResult(name, wallMs, cpuMs, performance.timeOrigin + wallStart, recorder.reportPaths, threw);
+  const result = new TimeResult(name, wallMs, cpuMs, TIME_ORIGIN + wallStart, recorder.reportPaths, threw);
   recordProfilingResult(result);
   // One write call per line: appends from one process never interleave inside a line.
   if (recorder.jsonlFile) appendFileSync(recorder.jsonlFile, `${JSON.stringify(result)}\n`);
@@ -116,6 +122,6 @@ export function runTimed<T>(fn: (...args: never[]) => T, thisArg: unknown, args:
  * const parsed = timeFunction(() => parse(text), { name: 'parse' });
  */
 export function timeFunction<T>(fn: () => T, options?: TimeOptions): T {
-  const recorder = createTimeRecorder(options, 'timeFunction');
+  const recorder = createTimeRecorder(options, 'timeFunction', true);
   return runTimed(fn, undefined, [], recorder, recorder.name ?? (fn.name || 'anonymous'));
 }
