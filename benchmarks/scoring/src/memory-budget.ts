@@ -3,6 +3,31 @@ import type { MemoryReport } from '@prismq/profiling';
 /** The catalogue's target: one scoring session stays under 100 MB. */
 export const SESSION_BUDGET_BYTES = 100 * 1024 * 1024;
 
+/** A budget override that is not a positive number of megabytes. */
+export class BudgetSettingError extends Error {
+  /** Always `BUDGET_SETTING_INVALID`. */
+  readonly code = 'BUDGET_SETTING_INVALID' as const;
+
+  constructor(variable: string, value: string) {
+    super(`${variable} must be a positive number of megabytes; got ${JSON.stringify(value)}`);
+    this.name = 'BudgetSettingError';
+  }
+}
+
+/**
+ * The session budget in bytes: `PRISMQ_SCORING_SESSION_BUDGET_MB` when set (so the check
+ * itself can be tested with a budget that every session exceeds), else the 100 MB target.
+ * @throws {BudgetSettingError} when the variable is set to anything but a positive number
+ */
+export function sessionBudgetBytes(env: Readonly<Record<string, string | undefined>>): number {
+  const variable = 'PRISMQ_SCORING_SESSION_BUDGET_MB';
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return SESSION_BUDGET_BYTES;
+  const megabytes = Number(raw);
+  if (!(megabytes > 0 && megabytes < Infinity)) throw new BudgetSettingError(variable, raw);
+  return megabytes * 1024 * 1024;
+}
+
 /** How one profiled session compares with the memory budget. */
 export interface BudgetVerdict {
   name: string;

@@ -9,7 +9,7 @@ import {
 } from '@prismq/profiling';
 import { scoreIdeaInspirationBatch, scoreText, scoreTextContent } from '@prismq/scoring';
 import { TEXT_LONG, batchOf, proseOfWords } from './bench-inputs.js';
-import { SESSION_BUDGET_BYTES, formatVerdict, judgeSession } from './memory-budget.js';
+import { formatVerdict, judgeSession, sessionBudgetBytes } from './memory-budget.js';
 
 // The heavy scoring cases under the CPU and memory profilers. CPU runs repeat the work so the
 // sampling profiler sees a few hundred milliseconds; memory runs profile one session each and
@@ -95,6 +95,7 @@ async function profileSessionMemory(scenario: Scenario): Promise<MemoryReport> {
   return readMemoryReport(path);
 }
 
+const budgetBytes = sessionBudgetBytes(process.env);
 let over = 0;
 for (const scenario of scenarios) {
   const cpu = await profileSessionsCpu(scenario);
@@ -105,14 +106,14 @@ for (const scenario of scenarios) {
         ? `, hottest ${hottest.functionName} (${hottest.selfPercent.toFixed(0)} % self)`
         : ''),
   );
-  const verdict = judgeSession(await profileSessionMemory(scenario), SESSION_BUDGET_BYTES);
-  console.log(formatVerdict(verdict, SESSION_BUDGET_BYTES));
+  const verdict = judgeSession(await profileSessionMemory(scenario), budgetBytes);
+  console.log(formatVerdict(verdict, budgetBytes));
   if (!verdict.withinBudget) over++;
 }
 
 if (over > 0) {
   console.error(
-    `${over} scoring session(s) over the ${SESSION_BUDGET_BYTES / (1024 * 1024)} MB memory target`,
+    `${over} scoring session(s) over the ${budgetBytes / (1024 * 1024)} MB memory target`,
   );
   process.exitCode = 1;
 }
