@@ -31,6 +31,7 @@ export type {
   CaseComparison,
   ComparisonPolicy,
   ComparisonVerdict,
+  SignificanceTest,
 } from './analysis/baseline-comparison';
 export { findBottlenecks } from './findings/find-bottlenecks';
 export type { Finding, Severity, Effort, RuleId } from './findings/finding';

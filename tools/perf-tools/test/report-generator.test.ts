@@ -126,6 +126,36 @@ describe('report generator on planted results', () => {
     );
   });
 
+  it('with --test bootstrap, judges the same slowdown by the interval of the ratio of medians', async () => {
+    const root = workspace({ seed: 1 });
+    runReport(treeAt(root), { saveBaseline: true });
+    writeAt(
+      root,
+      'reports/benchmarks/alpha/latest.json',
+      runOf('alpha', plantedCases({ seed: 2 })),
+    );
+    expect(
+      runReport(treeAt(root), { test: 'bootstrap' }).findings.filter(
+        (f) => f.rule === 'regression',
+      ),
+    ).toEqual([]);
+    writeAt(
+      root,
+      'reports/benchmarks/alpha/latest.json',
+      runOf('alpha', plantedCases({ seed: 3, fastFactor: 1.2 })),
+    );
+    const slowed = runReport(treeAt(root), { test: 'bootstrap', alpha: 0.01 });
+    expect(slowed.findings.filter((f) => f.rule === 'regression').map((f) => f.subject)).toEqual([
+      'alpha/api/fast',
+    ]);
+    expect(
+      slowed.analysis.comparisons.find((c) => c.id === 'alpha/api/fast')!.interval!.confidence,
+    ).toBe(0.99);
+    expect(read(root, 'reports/BOTTLENECK_IDENTIFICATION.md')).toContain(
+      'the 99 % bootstrap interval of the ratio of medians excludes 1',
+    );
+  });
+
   it('fails check mode on critical findings and regressions, printing them, and writes nothing', async () => {
     const root = workspace();
     const error = await reportGenerator(treeAt(root), { check: true }).catch((e: unknown) => e);

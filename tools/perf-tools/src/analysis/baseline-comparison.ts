@@ -27,17 +27,35 @@ export interface CaseComparison {
 export interface ComparisonPolicy {
   /** Noise threshold: changes in p50 smaller than this fraction never count (0.05 = 5 %). */
   readonly tolerance: number;
-  /** Significance level of the Mann–Whitney U test. */
+  /** Significance level: of the U test, or 1 − confidence of the bootstrap interval. */
   readonly alpha: number;
+  /**
+   * `mann-whitney`: the samples differ with p < alpha. `bootstrap`: the (1 − alpha) bootstrap
+   * interval of the ratio of medians excludes 1.
+   */
+  readonly test: SignificanceTest;
+}
+
+/** How significance is decided. */
+export type SignificanceTest = 'mann-whitney' | 'bootstrap';
+
+function isSignificant(
+  pValue: number | undefined,
+  interval: RatioInterval | undefined,
+  policy: ComparisonPolicy,
+): boolean | undefined {
+  if (policy.test === 'bootstrap')
+    return interval ? interval.low > 1 || interval.high < 1 : undefined;
+  return pValue === undefined ? undefined : pValue < policy.alpha;
 }
 
 function verdictOf(
   ratio: number,
-  pValue: number | undefined,
+  significant: boolean | undefined,
   policy: ComparisonPolicy,
 ): ComparisonVerdict {
-  if (pValue === undefined) return 'not tested';
-  if (pValue >= policy.alpha) return 'no significant change';
+  if (significant === undefined) return 'not tested';
+  if (!significant) return 'no significant change';
   if (ratio > 1 + policy.tolerance) return 'slower';
   if (ratio < 1 / (1 + policy.tolerance)) return 'faster';
   return 'no significant change';
@@ -60,7 +78,9 @@ export function compareWithBaseline(
     const before = base.case.sampleTimes ?? [];
     const after = measured.case.sampleTimes ?? [];
     const test = mannWhitneyU(before, after);
-    const interval = medianRatioInterval(before, after, measured.case.id);
+    const interval = medianRatioInterval(before, after, measured.case.id, {
+      confidence: policy.test === 'bootstrap' ? 1 - policy.alpha : 0.95,
+    });
     const ratio = measured.case.stats.p50 / base.case.stats.p50;
     comparisons.push({
       id: measured.case.id,
@@ -73,7 +93,7 @@ export function compareWithBaseline(
       ratio,
       ...(interval ? { interval } : {}),
       ...(test ? { pValue: test.pValue } : {}),
-      verdict: verdictOf(ratio, test?.pValue, policy),
+      verdict: verdictOf(ratio, isSignificant(test?.pValue, interval, policy), policy),
     });
   }
   return comparisons.sort((a, b) => a.id.localeCompare(b.id, 'en'));

@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis/analysis';
 import { formatDuration, formatPercent, formatSignedPercent } from '../markdown/format-value';
+import { significanceRule } from '../markdown/significance-rule';
 import type { Finding } from './finding';
 
 /** Cases slower than the baseline beyond the noise threshold and with a significant test → high. */
@@ -19,7 +20,7 @@ export function regressionRule(analysis: Analysis): Finding[] {
         title: `${c.id} is ${formatSignedPercent(c.ratio - 1)} slower than the baseline`,
         evidence: [
           `p50 ${formatDuration(c.baselineP50)} → ${formatDuration(c.currentP50)}${interval}`,
-          `Mann–Whitney U p = ${(c.pValue ?? 1).toPrecision(2)} (α ${analysis.policy.alpha}); noise threshold ${formatPercent(analysis.policy.tolerance)}`,
+          `Mann–Whitney U p = ${c.pValue === undefined ? 'n/a' : c.pValue.toPrecision(2)}; significant because ${significanceRule(analysis.policy)}; noise threshold ${formatPercent(analysis.policy.tolerance)}`,
         ],
         files: [c.baselineFile, c.file],
         impact: 'Code that was faster before is now slower; left alone, regressions accumulate.',

@@ -15,6 +15,7 @@ import {
   formatSignedPercent,
 } from './format-value';
 import { markdownTable } from './markdown-table';
+import { significanceRule } from './significance-rule';
 import { headerLines, warningsSection } from './report-header';
 
 /** The rendered baseline report and the charts it links. */
@@ -215,6 +216,11 @@ function scalingSection(ctx: ReportContext, charts: ChartFile[]): string[] {
   return lines;
 }
 
+function intervalPercent(comparisons: ReportContext['analysis']['comparisons']): string {
+  const confidence = comparisons.find((c) => c.interval)?.interval?.confidence ?? 0.95;
+  return formatNumber(confidence * 100);
+}
+
 function baselineSection(ctx: ReportContext, charts: ChartFile[]): string[] {
   const { comparisons, policy } = ctx.analysis;
   const lines = ['## Against the baseline', ''];
@@ -227,10 +233,18 @@ function baselineSection(ctx: ReportContext, charts: ChartFile[]): string[] {
   }
   const files = [...new Set(comparisons.map((c) => c.baselineFile))].sort();
   lines.push(
-    `Baselines: ${files.map((f) => `\`${f}\``).join(', ')}. A change counts when p50 moves by more than ${formatPercent(policy.tolerance)} and a two-sided Mann–Whitney U test on the raw samples gives p < ${policy.alpha}. The interval is a 95 % bootstrap interval of the ratio of medians.`,
+    `Baselines: ${files.map((f) => `\`${f}\``).join(', ')}. A change counts when p50 moves by more than ${formatPercent(policy.tolerance)} and ${significanceRule(policy)}. The interval is a ${intervalPercent(comparisons)} % bootstrap interval of the ratio of medians.`,
     '',
     markdownTable(
-      ['case', 'baseline p50', 'current p50', 'change', '95 % CI', 'p-value', 'verdict'],
+      [
+        'case',
+        'baseline p50',
+        'current p50',
+        'change',
+        `${intervalPercent(comparisons)} % CI`,
+        'U-test p',
+        'verdict',
+      ],
       comparisons.map((c) => [
         `\`${c.id}\``,
         formatDuration(c.baselineP50),

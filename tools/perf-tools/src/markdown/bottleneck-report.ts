@@ -7,6 +7,7 @@ import { CPU_CONCENTRATION_PERCENT } from '../findings/cpu-concentration-rule';
 import type { ReportContext } from '../report/report-context';
 import { formatMeasure, formatOp, formatNumber, formatPercent } from './format-value';
 import { markdownTable } from './markdown-table';
+import { significanceRule } from './significance-rule';
 import { headerLines, warningsSection } from './report-header';
 
 /** A target met with at least this margin is listed as comfortably within target. */
@@ -46,7 +47,7 @@ function rulesUsed(ctx: ReportContext): string[] {
         ],
         [
           'regression',
-          `high when p50 is more than ${formatPercent(policy.tolerance)} slower and Mann–Whitney U p < ${policy.alpha}`,
+          `high when p50 is more than ${formatPercent(policy.tolerance)} slower and ${significanceRule(policy)}`,
         ],
         [
           'unstable measurement',

@@ -49,7 +49,7 @@ export function runReport(tree: Tree, rawOptions: ReportOptionsInput): ReportBui
   for (const warning of inputs.warnings) logger.warn(`${warning.file}: ${warning.problem}`);
   const build = buildReport(
     inputs,
-    { tolerance: options.tolerance / 100, alpha: options.alpha },
+    { tolerance: options.tolerance / 100, alpha: options.alpha, test: options.test },
     reportsDir,
   );
   logger.info(

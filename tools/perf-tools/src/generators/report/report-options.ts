@@ -19,6 +19,8 @@ export const ReportOptionsSchema = z
     tolerance: z.number().min(0).max(100).default(5),
     /** Significance level of the regression test. */
     alpha: z.number().gt(0).lt(1).default(0.05),
+    /** How significance is decided: U test on the samples, or bootstrap interval of the ratio. */
+    test: z.enum(['mann-whitney', 'bootstrap']).default('mann-whitney'),
     allowQuick: z.boolean().default(false),
     check: z.boolean().default(false),
   })
