@@ -95,8 +95,10 @@ export async function runScoreCommand(
   let exitCode: ScoreCommandExitCode = 0;
   try {
     if (total !== undefined) io.stderr.write(`${progressLine(0, total)}\n`);
-    for await (const line of input) {
+    for await (const rawLine of input) {
       lineNumber++;
+      // Files saved by Windows tools may start with a byte-order mark, which JSON.parse rejects.
+      const line = lineNumber === 1 && rawLine.startsWith('\uFEFF') ? rawLine.slice(1) : rawLine;
       if (isBlank(line)) continue;
       const result = scoreRecordLine(line);
       processed++;

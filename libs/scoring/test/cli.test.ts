@@ -104,7 +104,9 @@ describe('prismq-score', () => {
   it('reads --input, writes --output and prints progress lines with the known total', async () => {
     const inputPath = join(workDir, 'ideas.jsonl');
     const outputPath = join(workDir, 'output', 'scored.jsonl'); // the folder does not exist yet
-    writeFileSync(inputPath, [ideaA, ideaB, ideaA].map((idea) => JSON.stringify(idea)).join('\n'));
+    // A byte-order mark and CRLF endings, as a Windows editor would save the file.
+    const records = [ideaA, ideaB, ideaA].map((idea) => JSON.stringify(idea));
+    writeFileSync(inputPath, `\uFEFF${records.join('\r\n')}\r\n`);
     const run = await runCli(['--input', inputPath, '--output', outputPath]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
