@@ -36,6 +36,7 @@ const SECONDARY_MIN_SCORE = 2;
 /** Score at which confidence reaches 1. */
 const FULL_CONFIDENCE_SCORE = 20;
 const MAX_INDICATORS = 5;
+const NO_IDS: readonly number[] = Object.freeze([]);
 
 /** One weight of one keyword in one category. */
 interface Contribution {
@@ -58,16 +59,28 @@ export class CategoryClassifier {
   readonly #matcher: KeywordMatcher;
   readonly #contributions: readonly (readonly Contribution[])[];
   readonly #multipliers: FieldMultipliers;
-  readonly #fallback: CategoryInfo;
+  /** The answer when nothing matches: one frozen object, shared, since it never varies. */
+  readonly #unclassified: CategoryResult;
   readonly #subtitleWindow: number;
+  /** Per-call score scratch, reused: classification is synchronous, so calls never overlap. */
+  readonly #scores: Float64Array;
 
   /** Throws {@link KeywordTableError} for a bad table, {@link InvalidOptionError} for a bad window. */
   constructor(options: CategoryClassifierOptions = {}) {
     const tables: KeywordTables = options.tables === undefined ? defaultKeywordTables() : parseKeywordTables(options.tables);
     this.#subtitleWindow = checkSubtitleWindow(options.subtitleWindow);
     this.categories = Object.freeze(tables.categories.map(({ id, label, about, usable }) => Object.freeze({ id, label, about, usable })));
-    this.#fallback = this.categories.find((category) => !category.usable) as CategoryInfo;
+    const fallback = this.categories.find((category) => !category.usable) as CategoryInfo;
+    this.#unclassified = Object.freeze({
+      category: fallback.label,
+      categoryId: fallback.id,
+      usable: false,
+      confidence: 0.5,
+      indicators: Object.freeze(['no clear indicators found']),
+      secondary: Object.freeze({}),
+    });
     this.#multipliers = { ...tables.fieldMultipliers };
+    this.#scores = new Float64Array(this.categories.length);
 
     const idOf = new Map<string, number>();
     const keywords: string[] = [];
@@ -113,19 +126,20 @@ export class CategoryClassifier {
   }
 
   #classifyNormalized(input: NormalizedInput): CategoryResult {
-    const scores = new Float64Array(this.categories.length);
+    const scores = this.#scores;
+    scores.fill(0);
     const multipliers = this.#multipliers;
     const title = this.#matcher.match(input.title);
     const description = this.#matcher.match(input.description);
-    const subtitle = input.subtitleText === '' ? [] : this.#matcher.match(input.subtitleText.slice(0, this.#subtitleWindow));
+    const subtitle = input.subtitleText === '' ? NO_IDS : this.#matcher.match(input.subtitleText.slice(0, this.#subtitleWindow));
     this.#add(scores, title, multipliers.title);
     this.#add(scores, description, multipliers.description);
     this.#add(scores, subtitle, multipliers.subtitle);
-    const tagMatches: number[] = [];
+    let tagMatches: readonly number[] = NO_IDS;
     for (const tag of input.tags) {
       const ids = this.#matcher.match(tag);
       this.#add(scores, ids, multipliers.tag);
-      for (const id of ids) if (!tagMatches.includes(id)) tagMatches.push(id);
+      if (ids.length > 0) tagMatches = tagMatches.length === 0 ? ids : [...tagMatches, ...ids.filter((id) => !tagMatches.includes(id))];
     }
 
     let winner = -1;
@@ -136,16 +150,7 @@ export class CategoryClassifier {
         winner = i;
       }
     }
-    if (winner < 0) {
-      return {
-        category: this.#fallback.label,
-        categoryId: this.#fallback.id,
-        usable: false,
-        confidence: 0.5,
-        indicators: ['no clear indicators found'],
-        secondary: {},
-      };
-    }
+    if (winner < 0) return this.#unclassified;
 
     const indicators: string[] = [];
     const fields: readonly [string, readonly number[]][] = [

@@ -14,8 +14,11 @@ export interface KeywordMatcher {
    * Ids of the keywords occurring in `text` as whole words (the last word may be inflected),
    * each id once, ordered by the position where the keyword first starts.
    */
-  match(text: string): number[];
+  match(text: string): readonly number[];
 }
+
+/** The answer for a text without matches, shared so that a miss allocates nothing. */
+const NO_MATCHES: readonly number[] = Object.freeze([]);
 
 /** Keywords that end at the current word, reached by walking the phrase backwards. */
 interface PhraseNode {
@@ -114,6 +117,7 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
   let stamp = 0;
   let found: number[] = [];
   let starts: number[] = [];
+  let anyFound = false;
   let ordered = true;
   let position = 0;
 
@@ -128,7 +132,13 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
           for (const id of node.ids) {
             if (seenAt[id] !== stamp) {
               seenAt[id] = stamp;
-              if (starts.length > 0 && start < (starts[starts.length - 1] as number)) ordered = false;
+              if (!anyFound) {
+                anyFound = true;
+                found = [];
+                starts = [];
+              } else if (start < (starts[starts.length - 1] as number)) {
+                ordered = false;
+              }
               found.push(id);
               starts.push(start);
             }
@@ -156,11 +166,10 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
 
   return {
     keywords: Object.freeze([...keywords]),
-    match(text: string): number[] {
+    match(text: string): readonly number[] {
       stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
       if (stamp === 1) seenAt.fill(0);
-      found = [];
-      starts = [];
+      anyFound = false;
       ordered = true;
       position = 0;
       let state = OUTSIDE;
@@ -197,6 +206,7 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
       }
       if (state !== OUTSIDE) wordEnds(state);
 
+      if (!anyFound) return NO_MATCHES;
       const result = found;
       if (ordered) return result;
       const order = result.map((_, index) => index);
