@@ -6,7 +6,8 @@ export {
   type ReportOptions,
   type ReportOptionsInput,
 } from './generators/report/report-options';
-export { ReportOptionsError, PerfCheckFailedError } from './generators/report/report-errors';
+export { ReportOptionsError } from './generators/report/report-options-error';
+export { PerfCheckFailedError } from './generators/report/perf-check-failed-error';
 export { benchmarkGenerator, benchPackageName } from './generators/benchmark/generator';
 export {
   BenchmarkOptionsSchema,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportGenerator, runReport } from '../src/generators/report/generator';
-import { ReportOptionsError } from '../src/generators/report/report-errors';
+import { ReportOptionsError } from '../src/generators/report/report-options-error';
 import { TargetsFileError } from '../src/targets/targets-file-error';
 import { createPlantedWorkspace, plantedCases, treeAt } from './workspace-fixture';
 import { runOf, writeAt } from './run-document';

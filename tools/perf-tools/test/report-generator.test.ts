@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportGenerator, runReport } from '../src/generators/report/generator';
-import { PerfCheckFailedError } from '../src/generators/report/report-errors';
+import { PerfCheckFailedError } from '../src/generators/report/perf-check-failed-error';
 import { createPlantedWorkspace, plantedCases, snapshotFiles, treeAt } from './workspace-fixture';
 import { runOf, writeAt } from './run-document';
 

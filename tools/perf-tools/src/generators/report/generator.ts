@@ -5,7 +5,8 @@ import { collectInputs } from '../../inputs/collect-inputs';
 import { writeFilesAtomically } from '../../report/atomic-write';
 import { buildReport, type ReportBuild } from '../../report/build-report';
 import { benchResultFolders } from './bench-projects';
-import { PerfCheckFailedError, ReportOptionsError } from './report-errors';
+import { PerfCheckFailedError } from './perf-check-failed-error';
+import { ReportOptionsError } from './report-options-error';
 import { ReportOptionsSchema, type ReportOptionsInput } from './report-options';
 
 function parseOptions(raw: ReportOptionsInput) {

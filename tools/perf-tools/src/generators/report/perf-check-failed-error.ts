@@ -1,16 +1,3 @@
-/** Options the report generator cannot work with. */
-export class ReportOptionsError extends Error {
-  override readonly name = 'ReportOptionsError';
-  readonly code = 'REPORT_OPTIONS_INVALID';
-  constructor(
-    /** The option at fault. */
-    readonly option: string,
-    problem: string,
-  ) {
-    super(`report option --${option}: ${problem}`);
-  }
-}
-
 /** Check mode found critical findings or significant regressions. */
 export class PerfCheckFailedError extends Error {
   override readonly name = 'PerfCheckFailedError';
