@@ -46,7 +46,9 @@ describe('profileFunction (CPU)', () => {
     expect(summary.profilePath).toBe(profilePath);
     expect(summary.sampleIntervalUs).toBe(100);
     const testCode = summary.topTotal.filter((f) => /cpu-profiler\.test\.ts:\d+$/.test(f.location));
-    expect(Math.max(...testCode.map((f) => f.totalPercent))).toBeGreaterThan(50);
+    // Most of the 30 ms loop is sampled inside the test's own code (the rest of a loaded
+    // machine's profile is idle or garbage-collector time).
+    expect(Math.max(...testCode.map((f) => f.totalMs))).toBeGreaterThan(10);
 
     const table = readFileSync(profilePath.replace(/\.cpuprofile$/, '.cpu.txt'), 'utf8');
     expect(table).toContain('By self time');
