@@ -16,8 +16,14 @@ describeCase('classification/batch/classify-100', {
 
 group('batch', () => {
   summary(() => {
-    bench('classification/batch/classify-10', () => do_not_optimize(classifier.classifyBatch(TEN_RECORDS)));
-    bench('classification/batch/detect-10', () => do_not_optimize(detector.detectBatch(TEN_RECORDS)));
-    bench('classification/batch/classify-100', () => do_not_optimize(classifier.classifyBatch(HUNDRED_RECORDS)));
+    bench('classification/batch/classify-10', () =>
+      do_not_optimize(classifier.classifyBatch(TEN_RECORDS)),
+    );
+    bench('classification/batch/detect-10', () =>
+      do_not_optimize(detector.detectBatch(TEN_RECORDS)),
+    );
+    bench('classification/batch/classify-100', () =>
+      do_not_optimize(classifier.classifyBatch(HUNDRED_RECORDS)),
+    );
   });
 });

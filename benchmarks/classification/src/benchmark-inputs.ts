@@ -25,10 +25,26 @@ export const TUTORIAL_RECORD: ClassificationInput = {
 
 /** `category/varied-4`. */
 export const VARIED_RECORDS: readonly ClassificationInput[] = [
-  { title: 'Funny Meme Compilation', description: 'The best memes of the week.', tags: ['memes', 'funny'] },
-  { title: 'Morning Routine GRWM', description: 'Get ready with me for school.', tags: ['grwm', 'routine'] },
-  { title: 'iPhone Unboxing Review', description: 'First impressions of the new phone.', tags: ['unboxing', 'tech'] },
-  { title: 'ASMR Relaxation', description: 'Soft sounds to help you sleep.', tags: ['asmr', 'relaxing'] },
+  {
+    title: 'Funny Meme Compilation',
+    description: 'The best memes of the week.',
+    tags: ['memes', 'funny'],
+  },
+  {
+    title: 'Morning Routine GRWM',
+    description: 'Get ready with me for school.',
+    tags: ['grwm', 'routine'],
+  },
+  {
+    title: 'iPhone Unboxing Review',
+    description: 'First impressions of the new phone.',
+    tags: ['unboxing', 'tech'],
+  },
+  {
+    title: 'ASMR Relaxation',
+    description: 'Soft sounds to help you sleep.',
+    tags: ['asmr', 'relaxing'],
+  },
 ];
 
 /** `story/non-story`. */
@@ -40,10 +56,26 @@ export const MEME_RECORD: ClassificationInput = {
 
 /** `story/mixed-4`. */
 export const MIXED_STORY_RECORDS: readonly ClassificationInput[] = [
-  { title: 'My True Story - AITA', description: 'This really happened to me last week.', tags: ['storytime', 'aita'] },
-  { title: 'Gaming Compilation', description: 'Best plays of the month.', tags: ['gaming', 'compilation'] },
-  { title: 'Reddit Confession', description: 'A confession from the internet.', tags: ['reddit story', 'confession'] },
-  { title: 'Tutorial Video', description: 'Learn how to edit videos.', tags: ['tutorial', 'editing'] },
+  {
+    title: 'My True Story - AITA',
+    description: 'This really happened to me last week.',
+    tags: ['storytime', 'aita'],
+  },
+  {
+    title: 'Gaming Compilation',
+    description: 'Best plays of the month.',
+    tags: ['gaming', 'compilation'],
+  },
+  {
+    title: 'Reddit Confession',
+    description: 'A confession from the internet.',
+    tags: ['reddit story', 'confession'],
+  },
+  {
+    title: 'Tutorial Video',
+    description: 'Learn how to edit videos.',
+    tags: ['tutorial', 'editing'],
+  },
 ];
 
 /** `batch/classify-10` and `batch/detect-10`. */
@@ -61,7 +93,11 @@ export const PIPELINE_RECORDS: readonly ClassificationInput[] = Array.from({ len
   STORY_RECORD,
   GAMING_RECORD,
   TUTORIAL_RECORD,
-  { title: 'Reddit Confession: I lied to my family', description: 'A confession I have kept for years.', tags: ['confession', 'reddit story'] },
+  {
+    title: 'Reddit Confession: I lied to my family',
+    description: 'A confession I have kept for years.',
+    tags: ['confession', 'reddit story'],
+  },
 ]).flat();
 
 /** `edge/empty`. */
@@ -83,10 +119,30 @@ export const SPECIAL_CHARS_RECORD: ClassificationInput = {
 
 /** `count` records "Video i" / "Description i" / general, as in `batch/classify-100`. */
 export function generalRecords(count: number): ClassificationInput[] {
-  return Array.from({ length: count }, (_, i) => ({ title: `Video ${i}`, description: `Description ${i}`, tags: ['general'] }));
+  return Array.from({ length: count }, (_, i) => ({
+    title: `Video ${i}`,
+    description: `Description ${i}`,
+    tags: ['general'],
+  }));
 }
 
-const SWEEP_WORDS = ['my', 'story', 'about', 'a', 'gaming', 'tutorial', 'that', 'happened', 'yesterday', 'honest', 'review', 'of', 'the', 'new', 'routine'];
+const SWEEP_WORDS = [
+  'my',
+  'story',
+  'about',
+  'a',
+  'gaming',
+  'tutorial',
+  'that',
+  'happened',
+  'yesterday',
+  'honest',
+  'review',
+  'of',
+  'the',
+  'new',
+  'routine',
+];
 
 /** A record whose description has `words` words drawn from a mix of keywords and filler. */
 export function recordWithDescriptionWords(words: number): ClassificationInput {
@@ -97,5 +153,9 @@ export function recordWithDescriptionWords(words: number): ClassificationInput {
 
 /** Characters of title + description + tags: the input size the size-jump rule compares. */
 export function inputSize(record: ClassificationInput): number {
-  return (record.title ?? '').length + (record.description ?? '').length + (record.tags ?? []).reduce((sum, tag) => sum + tag.length, 0);
+  return (
+    (record.title ?? '').length +
+    (record.description ?? '').length +
+    (record.tags ?? []).reduce((sum, tag) => sum + tag.length, 0)
+  );
 }

@@ -1,7 +1,13 @@
 import { CategoryClassifier } from '@prismq/classification';
 import { describeCase } from '@prismq/profiling';
 import { bench, do_not_optimize, group, summary } from 'mitata';
-import { GAMING_RECORD, STORY_RECORD, TUTORIAL_RECORD, VARIED_RECORDS, inputSize } from './benchmark-inputs.js';
+import {
+  GAMING_RECORD,
+  STORY_RECORD,
+  TUTORIAL_RECORD,
+  VARIED_RECORDS,
+  inputSize,
+} from './benchmark-inputs.js';
 
 const classifier = new CategoryClassifier();
 
@@ -12,9 +18,15 @@ describeCase('classification/category/single', {
 
 group('category', () => {
   summary(() => {
-    bench('classification/category/single', () => do_not_optimize(classifier.classify(STORY_RECORD)));
-    bench('classification/category/gaming', () => do_not_optimize(classifier.classify(GAMING_RECORD)));
-    bench('classification/category/tutorial', () => do_not_optimize(classifier.classify(TUTORIAL_RECORD)));
+    bench('classification/category/single', () =>
+      do_not_optimize(classifier.classify(STORY_RECORD)),
+    );
+    bench('classification/category/gaming', () =>
+      do_not_optimize(classifier.classify(GAMING_RECORD)),
+    );
+    bench('classification/category/tutorial', () =>
+      do_not_optimize(classifier.classify(TUTORIAL_RECORD)),
+    );
     bench('classification/category/varied-4', () => {
       for (const record of VARIED_RECORDS) do_not_optimize(classifier.classify(record));
     });

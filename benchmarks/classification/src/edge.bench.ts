@@ -14,6 +14,8 @@ group('edge', () => {
   summary(() => {
     bench('classification/edge/empty', () => do_not_optimize(classifier.classify(EMPTY_RECORD)));
     bench('classification/edge/long-text', () => do_not_optimize(classifier.classify(LONG_RECORD)));
-    bench('classification/edge/special-chars', () => do_not_optimize(classifier.classify(SPECIAL_CHARS_RECORD)));
+    bench('classification/edge/special-chars', () =>
+      do_not_optimize(classifier.classify(SPECIAL_CHARS_RECORD)),
+    );
   });
 });

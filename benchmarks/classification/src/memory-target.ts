@@ -18,7 +18,8 @@ export interface MemoryVerdict {
 /** Compares a memory report's peak RSS with `budgetBytes` and looks for steady heap growth. */
 export function judgeMemory(report: MemoryReport, budgetBytes: number): MemoryVerdict {
   const series = report.heapAfterRepeatedCalls ?? [];
-  const heapKeepsGrowing = series.length >= 3 && series.every((value, i) => i === 0 || value > (series[i - 1] as number));
+  const heapKeepsGrowing =
+    series.length >= 3 && series.every((value, i) => i === 0 || value > (series[i - 1] as number));
   return {
     name: report.name,
     peakRssBytes: report.peak.rss,
@@ -33,6 +34,8 @@ export function judgeMemory(report: MemoryReport, budgetBytes: number): MemoryVe
 export function formatVerdict(verdict: MemoryVerdict): string {
   const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   const status = verdict.withinBudget ? 'within' : 'OVER';
-  const leak = verdict.heapKeepsGrowing ? ' (heap grows after every repeated call: possible leak)' : '';
+  const leak = verdict.heapKeepsGrowing
+    ? ' (heap grows after every repeated call: possible leak)'
+    : '';
   return `${verdict.name}: peak RSS ${mb(verdict.peakRssBytes)}, peak heap ${mb(verdict.peakHeapBytes)}, ${status} the ${mb(verdict.budgetBytes)} budget${leak}`;
 }

@@ -1,6 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { CategoryClassifier, StoryDetector, TextClassifier, type ClassificationInput } from '@prismq/classification';
-import { MemoryReportSchema, onProfilingResult, profileFunction, profileMemory, type ProfilingResult } from '@prismq/profiling';
+import {
+  CategoryClassifier,
+  StoryDetector,
+  TextClassifier,
+  type ClassificationInput,
+} from '@prismq/classification';
+import {
+  MemoryReportSchema,
+  onProfilingResult,
+  profileFunction,
+  profileMemory,
+  type ProfilingResult,
+} from '@prismq/profiling';
 import {
   GAMING_RECORD,
   HUNDRED_RECORDS,
@@ -22,10 +33,21 @@ const classifier = new CategoryClassifier();
 const detector = new StoryDetector();
 const enricher = new TextClassifier();
 
-const typicalMix: readonly ClassificationInput[] = [STORY_RECORD, GAMING_RECORD, TUTORIAL_RECORD, ...VARIED_RECORDS, ...MIXED_STORY_RECORDS];
+const typicalMix: readonly ClassificationInput[] = [
+  STORY_RECORD,
+  GAMING_RECORD,
+  TUTORIAL_RECORD,
+  ...VARIED_RECORDS,
+  ...MIXED_STORY_RECORDS,
+];
 const typicalWorkload = Array.from({ length: 1_000 }, (_, i) => {
   const record = typicalMix[i % typicalMix.length] as ClassificationInput;
-  return { title: record.title, description: record.description, keywords: record.tags, content: '' };
+  return {
+    title: record.title,
+    description: record.description,
+    keywords: record.tags,
+    content: '',
+  };
 });
 const hundredThousandWords = recordWithDescriptionWords(100_000);
 
@@ -38,15 +60,33 @@ interface Scenario {
 }
 
 const scenarios: readonly Scenario[] = [
-  { name: 'classification-long-text', session: () => classifier.classify(LONG_RECORD), cpuRepeats: 3_000, typical: false },
+  {
+    name: 'classification-long-text',
+    session: () => classifier.classify(LONG_RECORD),
+    cpuRepeats: 3_000,
+    typical: false,
+  },
   {
     name: 'classification-batch-100',
-    session: () => [classifier.classifyBatch(HUNDRED_RECORDS), detector.detectBatch(HUNDRED_RECORDS)],
+    session: () => [
+      classifier.classifyBatch(HUNDRED_RECORDS),
+      detector.detectBatch(HUNDRED_RECORDS),
+    ],
     cpuRepeats: 1_000,
     typical: false,
   },
-  { name: 'classification-description-100k-words', session: () => classifier.classify(hundredThousandWords), cpuRepeats: 40, typical: false },
-  { name: 'classification-typical-workload-1000', session: () => enricher.enrichBatch(typicalWorkload), cpuRepeats: 50, typical: true },
+  {
+    name: 'classification-description-100k-words',
+    session: () => classifier.classify(hundredThousandWords),
+    cpuRepeats: 40,
+    typical: false,
+  },
+  {
+    name: 'classification-typical-workload-1000',
+    session: () => enricher.enrichBatch(typicalWorkload),
+    cpuRepeats: 50,
+    typical: true,
+  },
 ];
 
 const memoryReportPaths = new Map<string, string>();
@@ -65,13 +105,19 @@ for (const scenario of scenarios) {
   );
   await profileMemory(scenario.session, { name: scenario.name, sampleIntervalMs: 1, repeat: 5 });
   const path = memoryReportPaths.get(scenario.name);
-  if (path === undefined) throw new Error(`profileMemory wrote no .memory.json for ${scenario.name}`);
-  const verdict = judgeMemory(MemoryReportSchema.parse(JSON.parse(await readFile(path, 'utf8'))), TYPICAL_WORKLOAD_BUDGET_BYTES);
+  if (path === undefined)
+    throw new Error(`profileMemory wrote no .memory.json for ${scenario.name}`);
+  const verdict = judgeMemory(
+    MemoryReportSchema.parse(JSON.parse(await readFile(path, 'utf8'))),
+    TYPICAL_WORKLOAD_BUDGET_BYTES,
+  );
   console.log(formatVerdict(verdict));
   if (scenario.typical && !verdict.withinBudget) over += 1;
 }
 
 if (over > 0) {
-  console.error(`${over} typical-workload scenario(s) over the ${TYPICAL_WORKLOAD_BUDGET_BYTES / 1024 / 1024} MB target`);
+  console.error(
+    `${over} typical-workload scenario(s) over the ${TYPICAL_WORKLOAD_BUDGET_BYTES / 1024 / 1024} MB target`,
+  );
   process.exitCode = 1;
 }

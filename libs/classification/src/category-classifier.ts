@@ -1,4 +1,9 @@
-import { inputFromMetadata, normalizeInput, type ClassificationInput, type NormalizedInput } from './classification-input.js';
+import {
+  inputFromMetadata,
+  normalizeInput,
+  type ClassificationInput,
+  type NormalizedInput,
+} from './classification-input.js';
 import type { CategoryInfo } from './category.js';
 import { defaultKeywordTables } from './default-keyword-tables.js';
 import { compileKeywordMatcher, type KeywordMatcher } from './keyword-matcher.js';
@@ -67,9 +72,14 @@ export class CategoryClassifier {
 
   /** Throws {@link KeywordTableError} for a bad table, {@link InvalidOptionError} for a bad window. */
   constructor(options: CategoryClassifierOptions = {}) {
-    const tables: KeywordTables = options.tables === undefined ? defaultKeywordTables() : parseKeywordTables(options.tables);
+    const tables: KeywordTables =
+      options.tables === undefined ? defaultKeywordTables() : parseKeywordTables(options.tables);
     this.#subtitleWindow = checkSubtitleWindow(options.subtitleWindow);
-    this.categories = Object.freeze(tables.categories.map(({ id, label, about, usable }) => Object.freeze({ id, label, about, usable })));
+    this.categories = Object.freeze(
+      tables.categories.map(({ id, label, about, usable }) =>
+        Object.freeze({ id, label, about, usable }),
+      ),
+    );
     const fallback = this.categories.find((category) => !category.usable) as CategoryInfo;
     this.#unclassified = Object.freeze({
       category: fallback.label,
@@ -121,7 +131,9 @@ export class CategoryClassifier {
   }
 
   /** Classifies a (possibly endless) stream of inputs, yielding results in input order. */
-  classifyStream(inputs: AsyncIterable<ClassificationInput> | Iterable<ClassificationInput>): AsyncGenerator<CategoryResult, void, undefined> {
+  classifyStream(
+    inputs: AsyncIterable<ClassificationInput> | Iterable<ClassificationInput>,
+  ): AsyncGenerator<CategoryResult, void, undefined> {
     return mapInOrder(inputs, (input) => this.classify(input));
   }
 
@@ -131,7 +143,10 @@ export class CategoryClassifier {
     const multipliers = this.#multipliers;
     const title = this.#matcher.match(input.title);
     const description = this.#matcher.match(input.description);
-    const subtitle = input.subtitleText === '' ? NO_IDS : this.#matcher.match(input.subtitleText.slice(0, this.#subtitleWindow));
+    const subtitle =
+      input.subtitleText === ''
+        ? NO_IDS
+        : this.#matcher.match(input.subtitleText.slice(0, this.#subtitleWindow));
     this.#add(scores, title, multipliers.title);
     this.#add(scores, description, multipliers.description);
     this.#add(scores, subtitle, multipliers.subtitle);
@@ -139,7 +154,11 @@ export class CategoryClassifier {
     for (const tag of input.tags) {
       const ids = this.#matcher.match(tag);
       this.#add(scores, ids, multipliers.tag);
-      if (ids.length > 0) tagMatches = tagMatches.length === 0 ? ids : [...tagMatches, ...ids.filter((id) => !tagMatches.includes(id))];
+      if (ids.length > 0)
+        tagMatches =
+          tagMatches.length === 0
+            ? ids
+            : [...tagMatches, ...ids.filter((id) => !tagMatches.includes(id))];
     }
 
     let winner = -1;
@@ -162,14 +181,17 @@ export class CategoryClassifier {
     for (const [field, ids] of fields) {
       for (const id of ids) {
         if (indicators.length === MAX_INDICATORS) break;
-        if ((this.#contributions[id] as readonly Contribution[]).some((c) => c.category === winner)) {
+        if (
+          (this.#contributions[id] as readonly Contribution[]).some((c) => c.category === winner)
+        ) {
           indicators.push(`${field}: ${this.#matcher.keywords[id] as string}`);
         }
       }
     }
     const secondary: Record<string, number> = {};
     scores.forEach((score, index) => {
-      if (index !== winner && score >= SECONDARY_MIN_SCORE) secondary[(this.categories[index] as CategoryInfo).label] = roundScore(score);
+      if (index !== winner && score >= SECONDARY_MIN_SCORE)
+        secondary[(this.categories[index] as CategoryInfo).label] = roundScore(score);
     });
     const category = this.categories[winner] as CategoryInfo;
     return {

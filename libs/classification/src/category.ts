@@ -27,5 +27,7 @@ export type CategoryLabel = (typeof Category)[keyof typeof Category];
 
 /** The eight default categories in tie-break order, with label, `about` and `usable`. */
 export function defaultCategories(): readonly CategoryInfo[] {
-  return defaultKeywordTables().categories.map(({ id, label, about, usable }) => Object.freeze({ id, label, about, usable }));
+  return defaultKeywordTables().categories.map(({ id, label, about, usable }) =>
+    Object.freeze({ id, label, about, usable }),
+  );
 }

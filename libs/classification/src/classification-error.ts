@@ -43,7 +43,10 @@ export class InvalidFieldError extends ClassificationError {
   readonly received: unknown;
 
   constructor(field: string, expected: string, received: unknown) {
-    super('INVALID_FIELD', `field "${field}" must be ${expected}, received ${describeValue(received)}`);
+    super(
+      'INVALID_FIELD',
+      `field "${field}" must be ${expected}, received ${describeValue(received)}`,
+    );
     this.field = field;
     this.expected = expected;
     this.received = received;
@@ -93,7 +96,8 @@ export class InputUnreadableError extends ClassificationError {
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }

@@ -72,7 +72,8 @@ function readTags(fields: Record<string, unknown>): readonly string[] {
   if (value === undefined || value === null) return EMPTY_TAGS;
   if (!Array.isArray(value)) throw new InvalidFieldError('tags', 'an array of strings', value);
   for (let i = 0; i < value.length; i++) {
-    if (typeof value[i] !== 'string') throw new InvalidFieldError(`tags[${i}]`, 'a string', value[i]);
+    if (typeof value[i] !== 'string')
+      throw new InvalidFieldError(`tags[${i}]`, 'a string', value[i]);
   }
   return value as readonly string[];
 }

@@ -10,7 +10,11 @@ export const CliOptionsSchema = z.object({
   /** Stop at the first malformed line (exit 1) instead of reporting it and going on. */
   strict: z.boolean(),
   /** Story threshold. */
-  threshold: z.coerce.number().min(0, '--threshold must be ≥ 0').max(1, '--threshold must be ≤ 1').optional(),
+  threshold: z.coerce
+    .number()
+    .min(0, '--threshold must be ≥ 0')
+    .max(1, '--threshold must be ≤ 1')
+    .optional(),
   /** JSON file with custom keyword tables. */
   tables: z.string().min(1, '--tables needs a file path').optional(),
 });
@@ -58,6 +62,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     throw new CliUsageError(error instanceof Error ? error.message : String(error));
   }
   const parsed = CliOptionsSchema.safeParse(values);
-  if (!parsed.success) throw new CliUsageError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  if (!parsed.success)
+    throw new CliUsageError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+    );
   return parsed.data;
 }

@@ -9,15 +9,33 @@ export type RawMetadata = Readonly<Record<string, unknown>>;
  */
 export const IdeaExtractor = Object.freeze({
   /** An article or post: its body becomes the content. */
-  fromText(title: string, description = '', body = '', tags: readonly string[] = [], metadata: RawMetadata = {}): IdeaInspiration {
+  fromText(
+    title: string,
+    description = '',
+    body = '',
+    tags: readonly string[] = [],
+    metadata: RawMetadata = {},
+  ): IdeaInspiration {
     return makeIdea('text', title, description, body, tags, metadata);
   },
   /** A video: its subtitles become the content. */
-  fromVideo(title: string, description = '', subtitleText = '', tags: readonly string[] = [], metadata: RawMetadata = {}): IdeaInspiration {
+  fromVideo(
+    title: string,
+    description = '',
+    subtitleText = '',
+    tags: readonly string[] = [],
+    metadata: RawMetadata = {},
+  ): IdeaInspiration {
     return makeIdea('video', title, description, subtitleText, tags, metadata);
   },
   /** An audio item (podcast episode…): its transcription becomes the content. */
-  fromAudio(title: string, description = '', transcription = '', tags: readonly string[] = [], metadata: RawMetadata = {}): IdeaInspiration {
+  fromAudio(
+    title: string,
+    description = '',
+    transcription = '',
+    tags: readonly string[] = [],
+    metadata: RawMetadata = {},
+  ): IdeaInspiration {
     return makeIdea('audio', title, description, transcription, tags, metadata);
   },
   /**
@@ -29,17 +47,37 @@ export const IdeaExtractor = Object.freeze({
     const title = text(record['title']);
     const description = text(record['description']);
     const tags = rawTags(record['tags']);
-    const rest: Record<string, unknown> = { ...(isRecord(record['metadata']) ? record['metadata'] : {}) };
+    const rest: Record<string, unknown> = {
+      ...(isRecord(record['metadata']) ? record['metadata'] : {}),
+    };
     for (const [key, value] of Object.entries(record)) {
       if (!RECORD_FIELDS.has(key)) rest[key] = value;
     }
-    if (typeof record['subtitle_text'] === 'string') return makeIdea('video', title, description, record['subtitle_text'], tags, rest);
-    if (typeof record['transcription'] === 'string') return makeIdea('audio', title, description, record['transcription'], tags, rest);
-    return makeIdea('text', title, description, text(record['body']) || text(record['content']), tags, rest);
+    if (typeof record['subtitle_text'] === 'string')
+      return makeIdea('video', title, description, record['subtitle_text'], tags, rest);
+    if (typeof record['transcription'] === 'string')
+      return makeIdea('audio', title, description, record['transcription'], tags, rest);
+    return makeIdea(
+      'text',
+      title,
+      description,
+      text(record['body']) || text(record['content']),
+      tags,
+      rest,
+    );
   },
 });
 
-const RECORD_FIELDS = new Set(['title', 'description', 'tags', 'subtitle_text', 'transcription', 'body', 'content', 'metadata']);
+const RECORD_FIELDS = new Set([
+  'title',
+  'description',
+  'tags',
+  'subtitle_text',
+  'transcription',
+  'body',
+  'content',
+  'metadata',
+]);
 const LEADING_HASHES = /^#+/;
 
 /**
@@ -60,7 +98,12 @@ export function stringifyMetadata(metadata: RawMetadata): Record<string, string>
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(metadata)) {
     if (value === undefined || value === null) continue;
-    result[key] = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    result[key] =
+      typeof value === 'string'
+        ? value
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   }
   return result;
 }
@@ -73,7 +116,14 @@ function makeIdea(
   tags: readonly string[],
   metadata: RawMetadata,
 ): IdeaInspiration {
-  return { title, description, content, keywords: tagsToKeywords(tags), sourceType, metadata: stringifyMetadata(metadata) };
+  return {
+    title,
+    description,
+    content,
+    keywords: tagsToKeywords(tags),
+    sourceType,
+    metadata: stringifyMetadata(metadata),
+  };
 }
 
 function text(value: unknown): string {

@@ -29,7 +29,10 @@ export function parseIdeaInspiration(value: unknown): IdeaInspiration {
   const parsed = IdeaInspirationSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new InvalidIdeaError(
-    parsed.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`),
+    parsed.error.issues.map(
+      (issue) =>
+        `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`,
+    ),
   );
 }
 

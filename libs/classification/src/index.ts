@@ -30,7 +30,11 @@ export {
   type MetadataRecord,
 } from './classification-input.js';
 export { DEFAULT_SUBTITLE_WINDOW } from './subtitle-window.js';
-export { CategoryClassifier, type CategoryResult, type CategoryClassifierOptions } from './category-classifier.js';
+export {
+  CategoryClassifier,
+  type CategoryResult,
+  type CategoryClassifierOptions,
+} from './category-classifier.js';
 export { StoryDetector, type StoryResult, type StoryDetectorOptions } from './story-detector.js';
 export {
   TextClassifier,
@@ -50,12 +54,21 @@ export {
   type IdeaInspiration,
   type SourceType,
 } from './idea-inspiration.js';
-export { IdeaExtractor, tagsToKeywords, stringifyMetadata, type RawMetadata } from './idea-extractor.js';
+export {
+  IdeaExtractor,
+  tagsToKeywords,
+  stringifyMetadata,
+  type RawMetadata,
+} from './idea-extractor.js';
 export { extractKeywordsFromText } from './keyword-extraction.js';
 export { ENGLISH_STOP_WORDS } from './stop-words.js';
 export { mapInOrder } from './ordered-stream.js';
 export { classifyFromMetadata, detectFromMetadata } from './metadata-shortcuts.js';
 export { CliUsageError, InputUnreadableError } from './classification-error.js';
 export { parseCliOptions, CliOptionsSchema, CLI_HELP, type CliOptions } from './cli-options.js';
-export { classifyJsonLines, type JsonLinesSinks, type JsonLinesSummary } from './jsonl-classification.js';
+export {
+  classifyJsonLines,
+  type JsonLinesSinks,
+  type JsonLinesSummary,
+} from './jsonl-classification.js';
 export { runClassifyCli, type CliIo } from './run-classify-cli.js';

@@ -40,7 +40,8 @@ export function classifyJsonLines(
   let total = 0;
   for (const line of lines) if (line.trim() !== '') total += 1;
   const every = Math.max(1, Math.ceil(total / 100));
-  const progress = (processed: number): void => sinks.err(`::progress processed=${processed} total=${total}`);
+  const progress = (processed: number): void =>
+    sinks.err(`::progress processed=${processed} total=${total}`);
 
   progress(0);
   let processed = 0;
@@ -68,7 +69,12 @@ export function classifyJsonLines(
 }
 
 /** Classifies one line and writes its result; returns the problem when the line is malformed. */
-function classifyLine(line: string, lineNumber: number, classifier: TextClassifier, sinks: JsonLinesSinks): string | undefined {
+function classifyLine(
+  line: string,
+  lineNumber: number,
+  classifier: TextClassifier,
+  sinks: JsonLinesSinks,
+): string | undefined {
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -80,7 +86,9 @@ function classifyLine(line: string, lineNumber: number, classifier: TextClassifi
   }
   try {
     inputFromMetadata(record);
-    const enrichment = classifier.enrich(IdeaExtractor.fromMetadata(record as Record<string, unknown>));
+    const enrichment = classifier.enrich(
+      IdeaExtractor.fromMetadata(record as Record<string, unknown>),
+    );
     sinks.out(JSON.stringify({ line: lineNumber, record, enrichment }));
     return undefined;
   } catch (error) {

@@ -1,6 +1,14 @@
 import { inflectedForms } from './inflection.js';
 import { tokenize } from './tokenizer.js';
-import { APOSTROPHE, ASCII_CLASS, SEPARATOR, WORD, WORD_PAIR, classAt, lowerCodeUnit } from './word-characters.js';
+import {
+  APOSTROPHE,
+  ASCII_CLASS,
+  SEPARATOR,
+  WORD,
+  WORD_PAIR,
+  classAt,
+  lowerCodeUnit,
+} from './word-characters.js';
 
 /**
  * A set of keywords compiled into one matcher: each text is scanned once, character by
@@ -104,7 +112,10 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
 
   const trie = buildCharacterTrie(dictionary);
   const { transitions, wordAtState, extraSymbols, alphabet } = trie;
-  const ends: (readonly PhraseNode[] | undefined)[] = Array.from({ length: dictionary.size }, (_, id) => endsByWord.get(id));
+  const ends: (readonly PhraseNode[] | undefined)[] = Array.from(
+    { length: dictionary.size },
+    (_, id) => endsByWord.get(id),
+  );
   const endsPhrase = Uint8Array.from(ends, (nodes) => (nodes === undefined ? 0 : 1));
 
   // Scratch state of the current call; `match` is synchronous, so one set per matcher is safe.
@@ -160,7 +171,8 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
 
   const step = (state: number, unit: number): number => {
     if (state < 0) return DEAD;
-    const symbol = unit < 128 ? (ASCII_SYMBOL[unit] as number) : (extraSymbols.get(lowerCodeUnit(unit)) ?? -1);
+    const symbol =
+      unit < 128 ? (ASCII_SYMBOL[unit] as number) : (extraSymbols.get(lowerCodeUnit(unit)) ?? -1);
     return symbol < 0 ? DEAD : (transitions[state * alphabet + symbol] as number);
   };
 
@@ -197,7 +209,12 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
         } else if (kind === WORD_PAIR) {
           state = step(step(state === OUTSIDE ? 0 : state, unit), text.charCodeAt(i + 1));
           i += 1;
-        } else if (kind === APOSTROPHE && state !== OUTSIDE && i + 1 < length && isWordAt(text, i + 1)) {
+        } else if (
+          kind === APOSTROPHE &&
+          state !== OUTSIDE &&
+          i + 1 < length &&
+          isWordAt(text, i + 1)
+        ) {
           continue;
         } else if (state !== OUTSIDE) {
           wordEnds(state);

@@ -6,20 +6,25 @@ const keywordText = z
   .string()
   .trim()
   .min(1, 'keyword must not be empty')
-  .refine((keyword) => tokenize(keyword).length > 0, 'keyword must contain at least one word character');
+  .refine(
+    (keyword) => tokenize(keyword).length > 0,
+    'keyword must contain at least one word character',
+  );
 
 const weight = z.number().finite().positive('weight must be > 0');
 
-const weightedKeywords = z
-  .record(z.string(), weight)
-  .superRefine((keywords, ctx) => {
-    for (const keyword of Object.keys(keywords)) {
-      const checked = keywordText.safeParse(keyword);
-      if (!checked.success) {
-        ctx.addIssue({ code: 'custom', path: [keyword], message: checked.error.issues[0]?.message ?? 'invalid keyword' });
-      }
+const weightedKeywords = z.record(z.string(), weight).superRefine((keywords, ctx) => {
+  for (const keyword of Object.keys(keywords)) {
+    const checked = keywordText.safeParse(keyword);
+    if (!checked.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [keyword],
+        message: checked.error.issues[0]?.message ?? 'invalid keyword',
+      });
     }
-  });
+  }
+});
 
 const keywordList = z.array(keywordText);
 
@@ -73,12 +78,20 @@ export const KeywordTablesSchema = z
     tables.categories.forEach((category, index) => {
       const earlierId = seenIds.get(category.id);
       if (earlierId !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['categories', index, 'id'], message: `duplicate id "${category.id}" (also categories.${earlierId})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categories', index, 'id'],
+          message: `duplicate id "${category.id}" (also categories.${earlierId})`,
+        });
       }
       seenIds.set(category.id, index);
       const earlierLabel = seenLabels.get(category.label);
       if (earlierLabel !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['categories', index, 'label'], message: `duplicate label "${category.label}" (also categories.${earlierLabel})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categories', index, 'label'],
+          message: `duplicate label "${category.label}" (also categories.${earlierLabel})`,
+        });
       }
       seenLabels.set(category.label, index);
     });
@@ -102,6 +115,9 @@ export function parseKeywordTables(input: unknown): KeywordTables {
   const parsed = KeywordTablesSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new KeywordTableError(
-    parsed.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`),
+    parsed.error.issues.map(
+      (issue) =>
+        `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`,
+    ),
   );
 }

@@ -25,19 +25,32 @@ export async function runClassifyCli(argv: readonly string[], io: CliIo): Promis
       io.stdout(CLI_HELP.trimEnd());
       return 0;
     }
-    const tables = options.tables === undefined ? undefined : parseJsonFile(options.tables, await readOrFail(io, options.tables));
+    const tables =
+      options.tables === undefined
+        ? undefined
+        : parseJsonFile(options.tables, await readOrFail(io, options.tables));
     const classifier = new TextClassifier({
       ...(tables === undefined ? {} : { tables }),
       ...(options.threshold === undefined ? {} : { storyThreshold: options.threshold }),
     });
-    const text = options.input === undefined ? await io.readStdin() : await readOrFail(io, options.input);
-    const summary = classifyJsonLines(text, classifier, { out: io.stdout, err: io.stderr }, { strict: options.strict });
+    const text =
+      options.input === undefined ? await io.readStdin() : await readOrFail(io, options.input);
+    const summary = classifyJsonLines(
+      text,
+      classifier,
+      { out: io.stdout, err: io.stderr },
+      { strict: options.strict },
+    );
     if (summary.stopped) {
-      io.stderr(`stopped at line ${summary.malformedLines[summary.malformedLines.length - 1]} (--strict)`);
+      io.stderr(
+        `stopped at line ${summary.malformedLines[summary.malformedLines.length - 1]} (--strict)`,
+      );
       return 1;
     }
     if (summary.malformedLines.length > 0) {
-      io.stderr(`classified ${summary.classified} of ${summary.total} records; skipped ${summary.malformedLines.length} malformed line(s)`);
+      io.stderr(
+        `classified ${summary.classified} of ${summary.total} records; skipped ${summary.malformedLines.length} malformed line(s)`,
+      );
     }
     return 0;
   } catch (error) {
@@ -61,6 +74,9 @@ function parseJsonFile(path: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputUnreadableError(path, `invalid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new InputUnreadableError(
+      path,
+      `invalid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }

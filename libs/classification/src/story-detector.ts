@@ -1,5 +1,10 @@
 import { InvalidOptionError } from './classification-error.js';
-import { inputFromMetadata, normalizeInput, type ClassificationInput, type NormalizedInput } from './classification-input.js';
+import {
+  inputFromMetadata,
+  normalizeInput,
+  type ClassificationInput,
+  type NormalizedInput,
+} from './classification-input.js';
 import { defaultKeywordTables } from './default-keyword-tables.js';
 import { compileKeywordMatcher, type KeywordMatcher } from './keyword-matcher.js';
 import { parseKeywordTables, type KeywordTables } from './keyword-tables.js';
@@ -58,7 +63,8 @@ export class StoryDetector {
 
   /** Throws {@link KeywordTableError} for a bad table, {@link InvalidOptionError} for bad options. */
   constructor(options: StoryDetectorOptions = {}) {
-    const tables: KeywordTables = options.tables === undefined ? defaultKeywordTables() : parseKeywordTables(options.tables);
+    const tables: KeywordTables =
+      options.tables === undefined ? defaultKeywordTables() : parseKeywordTables(options.tables);
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
       throw new InvalidOptionError('threshold', 'must be a number from 0 to 1', options.threshold);
@@ -81,7 +87,8 @@ export class StoryDetector {
       }
       return roles[id] as StoryRoles;
     };
-    for (const [keyword, weight] of Object.entries(story.titleKeywords)) rolesOf(keyword).titleWeight = weight;
+    for (const [keyword, weight] of Object.entries(story.titleKeywords))
+      rolesOf(keyword).titleWeight = weight;
     for (const keyword of story.descriptionKeywords) rolesOf(keyword).description = true;
     for (const keyword of story.nonStoryKeywords) rolesOf(keyword).nonStory = true;
     for (const keyword of story.firstPersonOpeners) rolesOf(keyword).opener = true;
@@ -109,7 +116,9 @@ export class StoryDetector {
   }
 
   /** Detects on a (possibly endless) stream of inputs, yielding results in input order. */
-  detectStream(inputs: AsyncIterable<ClassificationInput> | Iterable<ClassificationInput>): AsyncGenerator<StoryResult, void, undefined> {
+  detectStream(
+    inputs: AsyncIterable<ClassificationInput> | Iterable<ClassificationInput>,
+  ): AsyncGenerator<StoryResult, void, undefined> {
     return mapInOrder(inputs, (input) => this.detect(input));
   }
 
@@ -121,7 +130,12 @@ export class StoryDetector {
     let titleWeight = 0;
     for (const id of this.#matcher.match(input.title)) {
       const roles = this.#roles[id] as StoryRoles;
-      if (roles.nonStory) return { isStory: false, confidence: 0, indicators: [`non-story keyword: ${keywords[id] as string}`] };
+      if (roles.nonStory)
+        return {
+          isStory: false,
+          confidence: 0,
+          indicators: [`non-story keyword: ${keywords[id] as string}`],
+        };
       if (roles.titleWeight > 0) {
         titleWeight += roles.titleWeight;
         indicators.push(`title keyword: ${keywords[id] as string}`);
@@ -139,7 +153,11 @@ export class StoryDetector {
       if (roles.description) descriptionKeywords.push(keywords[id] as string);
     }
     if (nonStoryInDescription >= 2) {
-      return { isStory: false, confidence: 0, indicators: [`non-story keywords in description: ${nonStoryInDescription}`] };
+      return {
+        isStory: false,
+        confidence: 0,
+        indicators: [`non-story keywords in description: ${nonStoryInDescription}`],
+      };
     }
     const counted = descriptionKeywords.slice(0, 2);
     score += counted.length === 2 ? 0.2 : counted.length === 1 ? 0.1 : 0;
@@ -148,7 +166,8 @@ export class StoryDetector {
     const storyTags: string[] = [];
     for (const tag of input.tags) {
       const normalized = normalizeTag(tag);
-      if (this.#storyTags.has(normalized) && !storyTags.includes(normalized)) storyTags.push(normalized);
+      if (this.#storyTags.has(normalized) && !storyTags.includes(normalized))
+        storyTags.push(normalized);
     }
     score += storyTags.length >= 2 ? 0.2 : storyTags.length === 1 ? 0.1 : 0;
     for (const tag of storyTags) indicators.push(`story tag: ${tag}`);
@@ -158,7 +177,8 @@ export class StoryDetector {
         .match(input.subtitleText.slice(0, this.#subtitleWindow))
         .filter((id) => (this.#roles[id] as StoryRoles).opener);
       if (openers.length > 0) score += 0.15;
-      for (const id of openers.slice(0, MAX_OPENER_INDICATORS)) indicators.push(`first-person opener: ${keywords[id] as string}`);
+      for (const id of openers.slice(0, MAX_OPENER_INDICATORS))
+        indicators.push(`first-person opener: ${keywords[id] as string}`);
     }
 
     const confidence = roundScore(Math.min(score, 1));

@@ -9,6 +9,7 @@ export const DEFAULT_SUBTITLE_WINDOW = 500;
  */
 export function checkSubtitleWindow(window: number | undefined): number {
   if (window === undefined) return DEFAULT_SUBTITLE_WINDOW;
-  if (!Number.isInteger(window) || window < 0) throw new InvalidOptionError('subtitleWindow', 'must be a whole number ≥ 0', window);
+  if (!Number.isInteger(window) || window < 0)
+    throw new InvalidOptionError('subtitleWindow', 'must be a whole number ≥ 0', window);
   return window;
 }

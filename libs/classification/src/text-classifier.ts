@@ -76,18 +76,32 @@ export class TextClassifier {
 
   /** Throws {@link KeywordTableError} or {@link InvalidOptionError} on bad options. */
   constructor(options: TextClassifierOptions = {}) {
-    const tables = options.tables === undefined ? defaultKeywordTables() : parseKeywordTables(options.tables);
-    const shared = { tables, ...(options.subtitleWindow === undefined ? {} : { subtitleWindow: options.subtitleWindow }) };
+    const tables =
+      options.tables === undefined ? defaultKeywordTables() : parseKeywordTables(options.tables);
+    const shared = {
+      tables,
+      ...(options.subtitleWindow === undefined ? {} : { subtitleWindow: options.subtitleWindow }),
+    };
     this.categoryClassifier = new CategoryClassifier(shared);
-    this.storyDetector = new StoryDetector({ ...shared, ...(options.storyThreshold === undefined ? {} : { threshold: options.storyThreshold }) });
+    this.storyDetector = new StoryDetector({
+      ...shared,
+      ...(options.storyThreshold === undefined ? {} : { threshold: options.storyThreshold }),
+    });
   }
 
   /** Enriches one idea; a wrongly typed field throws {@link InvalidFieldError}. */
   enrich(idea: EnrichableIdea): Enrichment {
-    if (typeof idea !== 'object' || idea === null) throw new InvalidFieldError('idea', 'an object', idea);
+    if (typeof idea !== 'object' || idea === null)
+      throw new InvalidFieldError('idea', 'an object', idea);
     const keywords = idea.keywords ?? [];
-    if (!Array.isArray(keywords)) throw new InvalidFieldError('keywords', 'an array of strings', keywords);
-    const input = { title: idea.title, description: idea.description, tags: keywords, subtitleText: idea.content };
+    if (!Array.isArray(keywords))
+      throw new InvalidFieldError('keywords', 'an array of strings', keywords);
+    const input = {
+      title: idea.title,
+      description: idea.description,
+      tags: keywords,
+      subtitleText: idea.content,
+    };
     let category: CategoryResult;
     try {
       category = this.categoryClassifier.classify(input);
@@ -102,15 +116,23 @@ export class TextClassifier {
       content: roundScore(scoreTextField(idea.content ?? '', FIELD_WEIGHTS.content)),
       keywords: roundScore(scoreKeywordsField(keywords)),
     };
-    const meanField = (fieldScores.title + fieldScores.description + fieldScores.content + fieldScores.keywords) / 4;
-    const combinedScore = roundScore(Math.min(0.4 * category.confidence + 0.3 * story.confidence + 0.3 * meanField, 1));
+    const meanField =
+      (fieldScores.title + fieldScores.description + fieldScores.content + fieldScores.keywords) /
+      4;
+    const combinedScore = roundScore(
+      Math.min(0.4 * category.confidence + 0.3 * story.confidence + 0.3 * meanField, 1),
+    );
 
     return {
       category,
       story,
       fieldScores,
       combinedScore,
-      flags: { isStory: story.isStory, isUsable: category.usable, hasHighConfidence: combinedScore > HIGH_CONFIDENCE },
+      flags: {
+        isStory: story.isStory,
+        isUsable: category.usable,
+        hasHighConfidence: combinedScore > HIGH_CONFIDENCE,
+      },
       tags: indicatorKeywords([...category.indicators, ...story.indicators]),
     };
   }
@@ -121,7 +143,9 @@ export class TextClassifier {
   }
 
   /** Enriches a (possibly endless) stream of ideas, yielding results in input order. */
-  enrichStream(ideas: AsyncIterable<EnrichableIdea> | Iterable<EnrichableIdea>): AsyncGenerator<Enrichment, void, undefined> {
+  enrichStream(
+    ideas: AsyncIterable<EnrichableIdea> | Iterable<EnrichableIdea>,
+  ): AsyncGenerator<Enrichment, void, undefined> {
     return mapInOrder(ideas, (idea) => this.enrich(idea));
   }
 }
@@ -144,7 +168,13 @@ export function indicatorKeywords(indicators: readonly string[]): string[] {
 /** The idea calls its fields `content` and `keywords`; errors should use those names. */
 function renameField(error: unknown): unknown {
   if (!(error instanceof InvalidFieldError)) return error;
-  if (error.field === 'subtitleText') return new InvalidFieldError('content', error.expected, error.received);
-  if (error.field.startsWith('tags')) return new InvalidFieldError(error.field.replace(/^tags/, 'keywords'), error.expected, error.received);
+  if (error.field === 'subtitleText')
+    return new InvalidFieldError('content', error.expected, error.received);
+  if (error.field.startsWith('tags'))
+    return new InvalidFieldError(
+      error.field.replace(/^tags/, 'keywords'),
+      error.expected,
+      error.received,
+    );
   return error;
 }

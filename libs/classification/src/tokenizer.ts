@@ -16,7 +16,8 @@ export function tokenize(text: string): string[] {
     if (units.length === 0) return;
     let token = '';
     // fromCharCode in slices: a 1 MB word must not overflow the argument stack.
-    for (let i = 0; i < units.length; i += 4096) token += String.fromCharCode(...units.slice(i, i + 4096));
+    for (let i = 0; i < units.length; i += 4096)
+      token += String.fromCharCode(...units.slice(i, i + 4096));
     tokens.push(token);
     units = [];
   };

@@ -17,7 +17,8 @@ export const WORD_PAIR = 3;
 export const ASCII_CLASS: Uint8Array = (() => {
   const classes = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
-    const isWord = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    const isWord =
+      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
     classes[c] = isWord ? WORD : c === 39 ? APOSTROPHE : SEPARATOR;
   }
   return classes;
@@ -49,7 +50,13 @@ export function classAt(text: string, index: number): number {
   if (c >= 0xdc00 && c <= 0xdfff) return SEPARATOR;
   let known = bmpClass[c] as number;
   if (known === 0) {
-    known = 1 + (c === RIGHT_SINGLE_QUOTE ? APOSTROPHE : WORD_CHARACTER.test(String.fromCharCode(c)) ? WORD : SEPARATOR);
+    known =
+      1 +
+      (c === RIGHT_SINGLE_QUOTE
+        ? APOSTROPHE
+        : WORD_CHARACTER.test(String.fromCharCode(c))
+          ? WORD
+          : SEPARATOR);
     bmpClass[c] = known;
   }
   return known - 1;

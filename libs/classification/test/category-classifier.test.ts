@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Category, CategoryClassifier, InvalidFieldError, InvalidOptionError, classifyFromMetadata, defaultCategories } from '../src/index.js';
+import {
+  Category,
+  CategoryClassifier,
+  InvalidFieldError,
+  InvalidOptionError,
+  classifyFromMetadata,
+  defaultCategories,
+} from '../src/index.js';
 import { smallTables } from './table-fixture.js';
 
 const small = new CategoryClassifier({ tables: smallTables() });
@@ -16,18 +23,28 @@ describe('CategoryClassifier scoring', () => {
   });
 
   it('counts a keyword once per field however often it occurs', () => {
-    expect(small.classify({ title: 'apple apple apples', description: 'apple' }).confidence).toBe(0.25);
+    expect(small.classify({ title: 'apple apple apples', description: 'apple' }).confidence).toBe(
+      0.25,
+    );
   });
 
   it('caps confidence at 1', () => {
-    const result = small.classify({ title: 'apple', description: 'apple', tags: Array.from({ length: 10 }, () => 'apple') });
+    const result = small.classify({
+      title: 'apple',
+      description: 'apple',
+      tags: Array.from({ length: 10 }, () => 'apple'),
+    });
     expect(result.confidence).toBe(1);
   });
 
   it('reads only the first subtitleWindow characters of the subtitle', () => {
     const subtitle = `${'x'.repeat(495)} apple`;
     expect(small.classify({ subtitleText: subtitle }).category).toBe('Rest');
-    expect(new CategoryClassifier({ tables: smallTables(), subtitleWindow: 501 }).classify({ subtitleText: subtitle }).category).toBe('Alpha');
+    expect(
+      new CategoryClassifier({ tables: smallTables(), subtitleWindow: 501 }).classify({
+        subtitleText: subtitle,
+      }).category,
+    ).toBe('Alpha');
   });
 
   it('rejects a negative or fractional subtitle window', () => {
@@ -50,7 +67,13 @@ describe('CategoryClassifier scoring', () => {
       subtitleText: 'a4 a5',
     });
     expect(result.category).toBe('Alpha');
-    expect(result.indicators).toEqual(['title: a6', 'description: a2', 'description: a1', 'tags: a3', 'subtitle: a4']);
+    expect(result.indicators).toEqual([
+      'title: a6',
+      'description: a2',
+      'description: a1',
+      'tags: a3',
+      'subtitle: a4',
+    ]);
     // banana 2 × 1.0 (description) + cherry 1 × 1.2 (tag)
     expect(result.secondary).toEqual({ Beta: 3.2 });
     const below = new CategoryClassifier({ tables }).classify({ title: 'a1 a2', tags: ['cherry'] });
@@ -58,10 +81,19 @@ describe('CategoryClassifier scoring', () => {
   });
 
   it('returns the fallback with 0.5 when nothing matches', () => {
-    const expected = { category: 'Unusable', categoryId: 'unusable', usable: false, confidence: 0.5, indicators: ['no clear indicators found'], secondary: {} };
+    const expected = {
+      category: 'Unusable',
+      categoryId: 'unusable',
+      usable: false,
+      confidence: 0.5,
+      indicators: ['no clear indicators found'],
+      secondary: {},
+    };
     expect(defaults.classify({})).toEqual(expected);
     expect(defaults.classify({ title: '', description: '', tags: [] })).toEqual(expected);
-    expect(defaults.classify({ title: null, description: undefined, tags: null })).toEqual(expected);
+    expect(defaults.classify({ title: null, description: undefined, tags: null })).toEqual(
+      expected,
+    );
   });
 
   it('lets the Unusable category win on its own keywords, with its real confidence', () => {
@@ -73,7 +105,11 @@ describe('CategoryClassifier scoring', () => {
 
 describe('CategoryClassifier matching', () => {
   it('does not fire the substring traps of the earlier matcher', () => {
-    const result = defaults.classify({ title: 'My loadout for reading', description: 'education code', tags: ['code'] });
+    const result = defaults.classify({
+      title: 'My loadout for reading',
+      description: 'education code',
+      tags: ['code'],
+    });
     expect(result.category).toBe(Category.Education);
     expect(result.indicators).toEqual(['description: education']);
     expect(result.secondary).toEqual({});
@@ -81,7 +117,9 @@ describe('CategoryClassifier matching', () => {
 
   it('matches inflections', () => {
     expect(defaults.classify({ title: 'memes' }).category).toBe(Category.Entertainment);
-    expect(defaults.classify({ title: 'honest reviews' }).category).toBe(Category.ReviewsCommentary);
+    expect(defaults.classify({ title: 'honest reviews' }).category).toBe(
+      Category.ReviewsCommentary,
+    );
     expect(defaults.classify({ title: 'speedrunning' }).indicators).toEqual(['title: speedrun']);
   });
 });
@@ -89,21 +127,45 @@ describe('CategoryClassifier matching', () => {
 describe('CategoryClassifier inputs', () => {
   it('throws a typed error naming a wrongly typed field', () => {
     const classifier = defaults as unknown as { classify(input: unknown): unknown };
-    expect(() => classifier.classify({ title: 42 })).toThrow(new InvalidFieldError('title', 'a string', 42));
-    expect(() => classifier.classify({ tags: 'gaming' })).toThrow(/field "tags" must be an array of strings/);
-    expect(() => classifier.classify({ tags: ['ok', 7] })).toThrow(/field "tags\[1\]" must be a string, received number 7/);
-    expect(() => classifier.classify(null)).toThrow(expect.objectContaining({ code: 'INVALID_FIELD', field: 'input' }));
+    expect(() => classifier.classify({ title: 42 })).toThrow(
+      new InvalidFieldError('title', 'a string', 42),
+    );
+    expect(() => classifier.classify({ tags: 'gaming' })).toThrow(
+      /field "tags" must be an array of strings/,
+    );
+    expect(() => classifier.classify({ tags: ['ok', 7] })).toThrow(
+      /field "tags\[1\]" must be a string, received number 7/,
+    );
+    expect(() => classifier.classify(null)).toThrow(
+      expect.objectContaining({ code: 'INVALID_FIELD', field: 'input' }),
+    );
   });
 
   it('never throws on emoji, combining marks, RTL text or 1 MB texts', () => {
-    expect(defaults.classify({ title: '🎮 Gaming Video!!! [EPIC] 😎', description: 'Check this out!!! 🔥🔥🔥', tags: ['gaming', '🎮', 'epic!!!'] }).category).toBe(Category.Gaming);
-    expect(defaults.classify({ title: 'Cafe\u0301 vlog', description: 'قصة حقيقية story' }).category).toBe(Category.Lifestyle);
+    expect(
+      defaults.classify({
+        title: '🎮 Gaming Video!!! [EPIC] 😎',
+        description: 'Check this out!!! 🔥🔥🔥',
+        tags: ['gaming', '🎮', 'epic!!!'],
+      }).category,
+    ).toBe(Category.Gaming);
+    expect(
+      defaults.classify({ title: 'Cafe\u0301 vlog', description: 'قصة حقيقية story' }).category,
+    ).toBe(Category.Lifestyle);
     const huge = 'word '.repeat(210_000);
-    expect(defaults.classify({ title: huge, description: huge, subtitleText: huge, tags: [huge] }).category).toBe(Category.Unusable);
+    expect(
+      defaults.classify({ title: huge, description: huge, subtitleText: huge, tags: [huge] })
+        .category,
+    ).toBe(Category.Unusable);
   });
 
   it('reads raw records with subtitle_text', () => {
-    const record = { title: 'nothing', subtitle_text: 'gameplay', subtitleText: 'tutorial', extra: 1 };
+    const record = {
+      title: 'nothing',
+      subtitle_text: 'gameplay',
+      subtitleText: 'tutorial',
+      extra: 1,
+    };
     expect(defaults.classifyFromMetadata(record).category).toBe(Category.Gaming);
     expect(classifyFromMetadata(record).indicators).toEqual(['subtitle: gameplay']);
     expect(() => classifyFromMetadata({ subtitle_text: 5 })).toThrow(/field "subtitle_text"/);

@@ -17,33 +17,78 @@ interface Run {
 /** Runs the real CLI (TypeScript source through tsx) as a child process. */
 function runCli(args: string[], stdin = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: packageDir });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: packageDir,
+    });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: out.split('\n').filter(Boolean), stderr: err.split('\n').filter(Boolean) }));
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: out.split('\n').filter(Boolean),
+        stderr: err.split('\n').filter(Boolean),
+      }),
+    );
     child.stdin.end(stdin);
   });
 }
 
-const lines = (...records: unknown[]): string => records.map((record) => (typeof record === 'string' ? record : JSON.stringify(record))).join('\n');
+const lines = (...records: unknown[]): string =>
+  records
+    .map((record) => (typeof record === 'string' ? record : JSON.stringify(record)))
+    .join('\n');
 
 describe('prismq-classify', () => {
   it('writes one pure JSON line per record with its enrichment, and progress on stderr', async () => {
-    const run = await runCli([], lines({ title: 'AITA for skipping the wedding?', tags: ['aita'] }, '', { title: 'Fortnite clutch', tags: ['gaming'] }));
+    const run = await runCli(
+      [],
+      lines({ title: 'AITA for skipping the wedding?', tags: ['aita'] }, '', {
+        title: 'Fortnite clutch',
+        tags: ['gaming'],
+      }),
+    );
     expect(run.code).toBe(0);
-    const results = run.stdout.map((line) => JSON.parse(line) as { line: number; record: { title: string }; enrichment: { category: { category: string }; flags: { isStory: boolean } } });
-    expect(results.map((r) => [r.line, r.record.title, r.enrichment.category.category, r.enrichment.flags.isStory])).toEqual([
+    const results = run.stdout.map(
+      (line) =>
+        JSON.parse(line) as {
+          line: number;
+          record: { title: string };
+          enrichment: { category: { category: string }; flags: { isStory: boolean } };
+        },
+    );
+    expect(
+      results.map((r) => [
+        r.line,
+        r.record.title,
+        r.enrichment.category.category,
+        r.enrichment.flags.isStory,
+      ]),
+    ).toEqual([
       [1, 'AITA for skipping the wedding?', 'Storytelling', true],
       [3, 'Fortnite clutch', 'Gaming', false],
     ]);
-    expect(run.stderr).toEqual(['::progress processed=0 total=2', '::progress processed=1 total=2', '::progress processed=2 total=2']);
+    expect(run.stderr).toEqual([
+      '::progress processed=0 total=2',
+      '::progress processed=1 total=2',
+      '::progress processed=2 total=2',
+    ]);
   });
 
   it('reports malformed lines with their number and goes on', async () => {
-    const run = await runCli([], lines({ title: 'vlog' }, 'not json', '[1]', { title: 42 }, { tags: 'x' }, { title: 'tutorial' }));
+    const run = await runCli(
+      [],
+      lines(
+        { title: 'vlog' },
+        'not json',
+        '[1]',
+        { title: 42 },
+        { tags: 'x' },
+        { title: 'tutorial' },
+      ),
+    );
     expect(run.code).toBe(0);
     expect(run.stdout.map((line) => (JSON.parse(line) as { line: number }).line)).toEqual([1, 6]);
     expect(run.stderr.filter((line) => line.startsWith('line '))).toEqual([
@@ -56,7 +101,10 @@ describe('prismq-classify', () => {
   });
 
   it('stops at the first malformed line with --strict', async () => {
-    const run = await runCli(['--strict'], lines({ title: 'vlog' }, '{oops', { title: 'tutorial' }));
+    const run = await runCli(
+      ['--strict'],
+      lines({ title: 'vlog' }, '{oops', { title: 'tutorial' }),
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toHaveLength(1);
     expect(run.stderr).toContain('::progress processed=2 total=3');
@@ -73,7 +121,9 @@ describe('prismq-classify', () => {
     writeFileSync(tablesFile, JSON.stringify(tables));
     const run = await runCli(['--input', input, '--tables', tablesFile, '--threshold', '0.1']);
     expect(run.code).toBe(0);
-    const { enrichment } = JSON.parse(run.stdout[0]!) as { enrichment: { category: { category: string }; story: { isStory: boolean } } };
+    const { enrichment } = JSON.parse(run.stdout[0]!) as {
+      enrichment: { category: { category: string }; story: { isStory: boolean } };
+    };
     expect(enrichment.category.category).toBe('Storytelling');
     expect(enrichment.story.isStory).toBe(true);
   });
@@ -106,7 +156,10 @@ describe('prismq-classify', () => {
   });
 
   it('reports progress about every 1 % on large inputs', async () => {
-    const records = Array.from({ length: 250 }, (_, i) => ({ title: `Video ${i}`, tags: ['general'] }));
+    const records = Array.from({ length: 250 }, (_, i) => ({
+      title: `Video ${i}`,
+      tags: ['general'],
+    }));
     const run = await runCli([], lines(...records));
     expect(run.code).toBe(0);
     expect(run.stdout).toHaveLength(250);

@@ -15,7 +15,9 @@ describe('inflectedForms', () => {
 
   it('adds -ing and -ed, doubling a final consonant after a short vowel', () => {
     expect(inflectedForms('review')).toEqual(expect.arrayContaining(['reviewing', 'reviewed']));
-    expect(inflectedForms('speedrun')).toEqual(expect.arrayContaining(['speedrunning', 'speedrunned']));
+    expect(inflectedForms('speedrun')).toEqual(
+      expect.arrayContaining(['speedrunning', 'speedrunned']),
+    );
     expect(inflectedForms('dance')).toEqual(expect.arrayContaining(['dancing', 'danced']));
   });
 

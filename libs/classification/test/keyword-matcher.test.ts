@@ -43,12 +43,18 @@ describe('compileKeywordMatcher', () => {
   });
 
   it('reports each keyword once, ordered by where it first starts', () => {
-    expect(matched(['story', 'true story', 'tale'], 'a tale, a story, a true story, a story')).toEqual(['tale', 'story', 'true story']);
+    expect(
+      matched(['story', 'true story', 'tale'], 'a tale, a story, a true story, a story'),
+    ).toEqual(['tale', 'story', 'true story']);
     expect(matched(['story', 'true story'], 'true story')).toEqual(['true story', 'story']);
   });
 
   it('finds overlapping phrases that share words', () => {
-    expect(matched(['let me tell you', 'tell you', 'me'], 'let me tell you')).toEqual(['let me tell you', 'me', 'tell you']);
+    expect(matched(['let me tell you', 'tell you', 'me'], 'let me tell you')).toEqual([
+      'let me tell you',
+      'me',
+      'tell you',
+    ]);
   });
 
   it('matches non-ASCII keywords in any case, and apostrophes as the tokenizer does', () => {
@@ -61,7 +67,10 @@ describe('compileKeywordMatcher', () => {
   });
 
   it('splits words on emoji, combining marks and RTL controls', () => {
-    expect(matched(['game', 'epic'], '🎮game🎮 e\u0301pic \u202Eepic\u202C')).toEqual(['game', 'epic']);
+    expect(matched(['game', 'epic'], '🎮game🎮 e\u0301pic \u202Eepic\u202C')).toEqual([
+      'game',
+      'epic',
+    ]);
   });
 
   it('gives independent answers on successive calls', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CategoryClassifier, KeywordTableError, StoryDetector, TextClassifier, defaultKeywordTables, parseKeywordTables } from '../src/index.js';
+import {
+  CategoryClassifier,
+  KeywordTableError,
+  StoryDetector,
+  TextClassifier,
+  defaultKeywordTables,
+  parseKeywordTables,
+} from '../src/index.js';
 import { smallTables } from './table-fixture.js';
 
 function tableError(build: () => unknown): KeywordTableError {
@@ -16,15 +23,23 @@ describe('keyword tables', () => {
   it('ships valid default tables with eight categories and one fallback', () => {
     const tables = defaultKeywordTables();
     expect(tables.categories).toHaveLength(8);
-    expect(tables.categories.filter((category) => !category.usable).map((category) => category.label)).toEqual(['Unusable']);
+    expect(
+      tables.categories.filter((category) => !category.usable).map((category) => category.label),
+    ).toEqual(['Unusable']);
   });
 
   it('accepts a custom table', () => {
-    expect(parseKeywordTables(smallTables()).categories.map((category) => category.id)).toEqual(['alpha', 'beta', 'rest']);
+    expect(parseKeywordTables(smallTables()).categories.map((category) => category.id)).toEqual([
+      'alpha',
+      'beta',
+      'rest',
+    ]);
   });
 
   it('rejects a bad weight at construction with the path of the problem', () => {
-    const tables = smallTables() as unknown as { categories: { keywords: Record<string, unknown> }[] };
+    const tables = smallTables() as unknown as {
+      categories: { keywords: Record<string, unknown> }[];
+    };
     tables.categories[1]!.keywords['banana'] = -1;
     const error = tableError(() => new CategoryClassifier({ tables }));
     expect(error.code).toBe('INVALID_KEYWORD_TABLES');
@@ -34,7 +49,9 @@ describe('keyword tables', () => {
   it('rejects a keyword without any word character', () => {
     const tables = smallTables();
     tables.story.nonStoryKeywords.push('!!!');
-    expect(tableError(() => new StoryDetector({ tables })).message).toContain('story.nonStoryKeywords.2: keyword must contain at least one word character');
+    expect(tableError(() => new StoryDetector({ tables })).message).toContain(
+      'story.nonStoryKeywords.2: keyword must contain at least one word character',
+    );
   });
 
   it('requires exactly one fallback category and unique ids', () => {

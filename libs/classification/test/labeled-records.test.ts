@@ -10,7 +10,9 @@ interface LabeledItem {
   expected: { category: string; isStory: boolean };
 }
 
-const { items } = JSON.parse(readFileSync(new URL('./fixtures/classification-labeled.json', import.meta.url), 'utf8')) as { items: LabeledItem[] };
+const { items } = JSON.parse(
+  readFileSync(new URL('./fixtures/classification-labeled.json', import.meta.url), 'utf8'),
+) as { items: LabeledItem[] };
 const classifier = new CategoryClassifier();
 const detector = new StoryDetector();
 
@@ -21,7 +23,11 @@ describe('hand-labelled records', () => {
 
   it('classifies every category correctly (the substring matcher also got 40/40)', () => {
     const wrong = items
-      .map((item) => ({ title: item.title, expected: item.expected.category, got: classifier.classifyFromMetadata(item).category }))
+      .map((item) => ({
+        title: item.title,
+        expected: item.expected.category,
+        got: classifier.classifyFromMetadata(item).category,
+      }))
       .filter((row) => row.got !== row.expected);
     expect(wrong).toEqual([]);
   });

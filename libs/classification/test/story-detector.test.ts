@@ -6,7 +6,14 @@ const small = new StoryDetector({ tables: smallTables() });
 
 describe('StoryDetector rules', () => {
   it('stops at once on a non-story keyword in the title', () => {
-    expect(small.detect({ title: 'A saga manual', description: 'a saga tale', tags: ['saga'], subtitleText: 'i was' })).toEqual({
+    expect(
+      small.detect({
+        title: 'A saga manual',
+        description: 'a saga tale',
+        tags: ['saga'],
+        subtitleText: 'i was',
+      }),
+    ).toEqual({
       isStory: false,
       confidence: 0,
       indicators: ['non-story keyword: manual'],
@@ -57,11 +64,21 @@ describe('StoryDetector rules', () => {
   });
 
   it('calls it a story from the threshold on, and caps confidence at 1', () => {
-    const all = { title: 'saga told', description: 'saga tale', tags: ['saga', 'yarn'], subtitleText: 'i was' };
+    const all = {
+      title: 'saga told',
+      description: 'saga tale',
+      tags: ['saga', 'yarn'],
+      subtitleText: 'i was',
+    };
     expect(small.detect(all)).toMatchObject({ isStory: true, confidence: 1 });
     expect(small.detect({ title: 'told' }).isStory).toBe(true);
     expect(small.detect({ title: 'odd', tags: ['saga'] }).isStory).toBe(false);
-    expect(new StoryDetector({ tables: smallTables(), threshold: 0.25 }).detect({ title: 'odd', tags: ['saga'] }).isStory).toBe(true);
+    expect(
+      new StoryDetector({ tables: smallTables(), threshold: 0.25 }).detect({
+        title: 'odd',
+        tags: ['saga'],
+      }).isStory,
+    ).toBe(true);
   });
 
   it('rejects a threshold outside 0..1', () => {
@@ -89,13 +106,21 @@ describe('StoryDetector with the default tables', () => {
   });
 
   it('matches q&a as a non-story keyword across its punctuation', () => {
-    expect(detector.detect({ title: 'Storytime Q&A' }).indicators).toEqual(['non-story keyword: q&a']);
+    expect(detector.detect({ title: 'Storytime Q&A' }).indicators).toEqual([
+      'non-story keyword: q&a',
+    ]);
   });
 
   it('reads raw records and keeps order in batch and stream forms', async () => {
-    expect(detectFromMetadata({ title: 'x', subtitle_text: 'so this happened' }).indicators).toEqual(['first-person opener: so this happened', 'first-person opener: this happened']);
+    expect(
+      detectFromMetadata({ title: 'x', subtitle_text: 'so this happened' }).indicators,
+    ).toEqual(['first-person opener: so this happened', 'first-person opener: this happened']);
     const inputs = [{ title: 'AITA' }, { title: 'tutorial' }, { title: 'my story' }];
-    expect(detector.detectBatch(inputs).map((result) => result.isStory)).toEqual([true, false, true]);
+    expect(detector.detectBatch(inputs).map((result) => result.isStory)).toEqual([
+      true,
+      false,
+      true,
+    ]);
     const streamed: boolean[] = [];
     for await (const result of detector.detectStream(inputs)) streamed.push(result.isStory);
     expect(streamed).toEqual([true, false, true]);
@@ -103,6 +128,9 @@ describe('StoryDetector with the default tables', () => {
 
   it('never throws on hostile text', () => {
     const huge = 'i was '.repeat(200_000);
-    expect(detector.detect({ title: '\u202Eקצת סיפור\u202C 👨‍👩‍👧', description: huge, subtitleText: huge }).isStory).toBe(false);
+    expect(
+      detector.detect({ title: '\u202Eקצת סיפור\u202C 👨‍👩‍👧', description: huge, subtitleText: huge })
+        .isStory,
+    ).toBe(false);
   });
 });

@@ -4,8 +4,20 @@ import type { KeywordTables } from '../src/index.js';
 export function smallTables(): KeywordTables {
   return {
     categories: [
-      { id: 'alpha', label: 'Alpha', about: 'first', usable: true, keywords: { apple: 2, 'green tea': 1 } },
-      { id: 'beta', label: 'Beta', about: 'second', usable: true, keywords: { banana: 2, cherry: 1 } },
+      {
+        id: 'alpha',
+        label: 'Alpha',
+        about: 'first',
+        usable: true,
+        keywords: { apple: 2, 'green tea': 1 },
+      },
+      {
+        id: 'beta',
+        label: 'Beta',
+        about: 'second',
+        usable: true,
+        keywords: { banana: 2, cherry: 1 },
+      },
       { id: 'rest', label: 'Rest', about: 'fallback', usable: false, keywords: { noise: 1 } },
     ],
     fieldMultipliers: { title: 1.5, description: 1, tag: 1.2, subtitle: 0.8 },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidFieldError, TextClassifier, indicatorKeywords, scoreKeywordsField, scoreTextField } from '../src/index.js';
+import {
+  InvalidFieldError,
+  TextClassifier,
+  indicatorKeywords,
+  scoreKeywordsField,
+  scoreTextField,
+} from '../src/index.js';
 
 const classifier = new TextClassifier();
 
@@ -25,19 +31,32 @@ describe('field scores', () => {
 
 describe('TextClassifier.enrich', () => {
   it('combines category, story and field scores by the documented weights', () => {
-    const enrichment = classifier.enrich({ title: 'My AITA story', description: '', content: '', keywords: [] });
+    const enrichment = classifier.enrich({
+      title: 'My AITA story',
+      description: '',
+      content: '',
+      keywords: [],
+    });
     // category: aita 3 + story 3 in the title → 9 → 0.45; story: title weight 6 → 0.5;
     // fields: title 0.3 × 1.5 = 0.45, others 0 → mean 0.1125.
     expect(enrichment.category).toMatchObject({ category: 'Storytelling', confidence: 0.45 });
     expect(enrichment.story).toMatchObject({ isStory: true, confidence: 0.5 });
-    expect(enrichment.fieldScores).toEqual({ title: 0.45, description: 0, content: 0, keywords: 0 });
+    expect(enrichment.fieldScores).toEqual({
+      title: 0.45,
+      description: 0,
+      content: 0,
+      keywords: 0,
+    });
     expect(enrichment.combinedScore).toBe(0.36375);
     expect(enrichment.flags).toEqual({ isStory: true, isUsable: true, hasHighConfidence: false });
     expect(enrichment.tags).toEqual(['aita', 'story']);
   });
 
   it('reads content as the subtitle', () => {
-    const enrichment = classifier.enrich({ title: 'Part 2', content: 'i was playing, gameplay only' });
+    const enrichment = classifier.enrich({
+      title: 'Part 2',
+      content: 'i was playing, gameplay only',
+    });
     expect(enrichment.category.indicators).toEqual(['subtitle: gameplay']);
     expect(enrichment.story.indicators).toEqual(['first-person opener: i was']);
   });
@@ -45,9 +64,18 @@ describe('TextClassifier.enrich', () => {
   it('flags high confidence above 0.7', () => {
     const enrichment = classifier.enrich({
       title: 'AITA: my true story of revenge on my toxic ex boyfriend',
-      description: 'Let me tell you this true story. It happened to me last year and I want to share it with everyone.',
+      description:
+        'Let me tell you this true story. It happened to me last year and I want to share it with everyone.',
       content: 'i was at home when my phone rang, i had no idea what was coming next in this story',
-      keywords: ['storytime', 'aita', 'true story', 'revenge story', 'confession', 'reddit', 'drama'],
+      keywords: [
+        'storytime',
+        'aita',
+        'true story',
+        'revenge story',
+        'confession',
+        'reddit',
+        'drama',
+      ],
     });
     expect(enrichment.combinedScore).toBeGreaterThan(0.7);
     expect(enrichment.flags.hasHighConfidence).toBe(true);
@@ -63,21 +91,33 @@ describe('TextClassifier.enrich', () => {
 
   it('names the idea fields in type errors', () => {
     const loose = classifier as unknown as { enrich(idea: unknown): unknown };
-    expect(() => loose.enrich({ title: 'x', keywords: 'aita' })).toThrow(new InvalidFieldError('keywords', 'an array of strings', 'aita'));
-    expect(() => loose.enrich({ title: 'x', keywords: [1] })).toThrow(/field "keywords\[0\]" must be a string/);
-    expect(() => loose.enrich({ title: 'x', content: {} })).toThrow(/field "content" must be a string, received an object/);
+    expect(() => loose.enrich({ title: 'x', keywords: 'aita' })).toThrow(
+      new InvalidFieldError('keywords', 'an array of strings', 'aita'),
+    );
+    expect(() => loose.enrich({ title: 'x', keywords: [1] })).toThrow(
+      /field "keywords\[0\]" must be a string/,
+    );
+    expect(() => loose.enrich({ title: 'x', content: {} })).toThrow(
+      /field "content" must be a string, received an object/,
+    );
   });
 
   it('keeps order in batch and stream forms', async () => {
     const ideas = [{ title: 'AITA' }, { title: 'gameplay' }, { title: 'vlog' }];
-    expect(classifier.enrichBatch(ideas).map((e) => e.category.category)).toEqual(['Storytelling', 'Gaming', 'Lifestyle / Vlog']);
+    expect(classifier.enrichBatch(ideas).map((e) => e.category.category)).toEqual([
+      'Storytelling',
+      'Gaming',
+      'Lifestyle / Vlog',
+    ]);
     const streamed: string[] = [];
     for await (const e of classifier.enrichStream(ideas)) streamed.push(e.category.category);
     expect(streamed).toEqual(['Storytelling', 'Gaming', 'Lifestyle / Vlog']);
   });
 
   it('uses the story threshold it is given', () => {
-    expect(new TextClassifier({ storyThreshold: 0.1 }).enrich({ title: 'crazy' }).flags.isStory).toBe(true);
+    expect(
+      new TextClassifier({ storyThreshold: 0.1 }).enrich({ title: 'crazy' }).flags.isStory,
+    ).toBe(true);
     expect(classifier.enrich({ title: 'crazy' }).flags.isStory).toBe(false);
   });
 });
@@ -85,7 +125,14 @@ describe('TextClassifier.enrich', () => {
 describe('indicatorKeywords', () => {
   it('takes the text after the first colon, sorted and de-duplicated, skipping messages and counts', () => {
     expect(
-      indicatorKeywords(['title: story', 'tags: aita', 'title keyword: aita', 'no clear indicators found', 'non-story keywords in description: 2', 'x: a: b']),
+      indicatorKeywords([
+        'title: story',
+        'tags: aita',
+        'title keyword: aita',
+        'no clear indicators found',
+        'non-story keywords in description: 2',
+        'x: a: b',
+      ]),
     ).toEqual(['a: b', 'aita', 'story']);
   });
 });

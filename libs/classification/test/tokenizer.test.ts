@@ -7,7 +7,14 @@ describe('tokenize', () => {
   });
 
   it('drops an apostrophe inside a word and splits on one at its edge', () => {
-    expect(tokenize("Don't touch my friends' Rubik’s cube")).toEqual(['dont', 'touch', 'my', 'friends', 'rubiks', 'cube']);
+    expect(tokenize("Don't touch my friends' Rubik’s cube")).toEqual([
+      'dont',
+      'touch',
+      'my',
+      'friends',
+      'rubiks',
+      'cube',
+    ]);
   });
 
   it('keeps letters of every script and ignores emoji', () => {
