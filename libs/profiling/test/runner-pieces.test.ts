@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../src/atomic-write.js';
+import { parseCliOptions } from '../src/cli-options.js';
+import { collectEnvironment, type GitRunner } from '../src/environment.js';
+import { fileTimestamp } from '../src/file-timestamp.js';
+import { BenchmarkEnvironmentSchema } from '../src/result-schema.js';
+import { thinSamples } from '../src/sample-statistics.js';
+import { findWorkspaceRoot } from '../src/workspace-root.js';
+import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
+
+describe('parseCliOptions', () => {
+  it('reads every option and the files', () => {
+    expect(parseCliOptions(['--project', 'scoring', '--quick', '--filter', 'text', '--out-dir', 'o', 'a.bench.ts'], {})).toEqual({
+      project: 'scoring',
+      quick: true,
+      filter: 'text',
+      outDir: 'o',
+      files: ['a.bench.ts'],
+      help: false,
+    });
+  });
+
+  it('takes quick mode from PRISMQ_BENCH_QUICK=1', () => {
+    expect(parseCliOptions(['--project', 'x'], { PRISMQ_BENCH_QUICK: '1' }).quick).toBe(true);
+    expect(parseCliOptions(['--project', 'x'], { PRISMQ_BENCH_QUICK: '0' }).quick).toBe(false);
+  });
+
+  it('names the option at fault', () => {
+    expect(() => parseCliOptions([], {})).toThrow(/--project is required/);
+    expect(() => parseCliOptions(['--project', 'x', '--filter', ''], {})).toThrow(/--filter must not be empty/);
+    expect(() => parseCliOptions(['--project', 'x', '--speed'], {})).toThrow(/--speed/);
+  });
+});
+
+describe('collectEnvironment', () => {
+  it('records the commit and a dirty tree from git', () => {
+    const git: GitRunner = (args) => (args[0] === 'rev-parse' ? 'abc123\n' : ' M file.ts\n');
+    const env = collectEnvironment('/repo', ['node', 'cli.js'], git);
+    expect(BenchmarkEnvironmentSchema.parse(env)).toEqual(env);
+    expect(env).toMatchObject({ gitCommit: 'abc123', gitDirty: true, commandLine: ['node', 'cli.js'], nodeVersion: process.version });
+  });
+
+  it('records a clean tree, and nulls outside a repository', () => {
+    expect(collectEnvironment('/repo', [], (args) => (args[0] === 'rev-parse' ? 'abc\n' : '')).gitDirty).toBe(false);
+    expect(collectEnvironment('/tmp', [], () => null)).toMatchObject({ gitCommit: null, gitDirty: null });
+  });
+});
+
+describe('file helpers', () => {
+  let ws: TempWorkspace;
+  beforeEach(() => {
+    ws = createTempWorkspace();
+  });
+  afterEach(() => ws.dispose());
+
+  it('writes atomically into folders it creates, leaving no temporary file', () => {
+    const path = join(ws.dir, 'a', 'b', 'out.json');
+    writeFileAtomic(path, '{"first":1}');
+    writeFileAtomic(path, '{"second":2}');
+    expect(readFileSync(path, 'utf8')).toBe('{"second":2}');
+    expect(readdirSync(join(ws.dir, 'a', 'b'))).toEqual(['out.json']);
+  });
+
+  it('finds the nearest folder with nx.json, else the start folder', () => {
+    ws.write('nx.json', '{}');
+    const deep = join(ws.dir, 'benchmarks', 'scoring');
+    ws.write('benchmarks/scoring/package.json', '{}');
+    expect(findWorkspaceRoot(deep)).toBe(ws.dir);
+    expect(findWorkspaceRoot('/x/y', () => false)).toBe('/x/y');
+  });
+
+  it('makes timestamps safe for file names and sortable', () => {
+    expect(fileTimestamp(new Date('2026-11-24T13:52:14.123Z'))).toBe('2026-11-24T13-52-14-123Z');
+  });
+
+  it('thins samples at a fixed stride', () => {
+    expect(thinSamples([1, 2, 3, 4, 5], 3)).toEqual([1, 3, 5]);
+    expect(thinSamples([1, 2], 5)).toEqual([1, 2]);
+  });
+});
