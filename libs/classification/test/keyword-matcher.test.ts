@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileKeywordMatcher } from '../src/index.js';
+import { compileKeywordMatcher, tokenize } from '../src/index.js';
 
 const matched = (keywords: string[], text: string): string[] => {
   const matcher = compileKeywordMatcher(keywords);
@@ -71,6 +71,47 @@ describe('compileKeywordMatcher', () => {
       'game',
       'epic',
     ]);
+  });
+
+  it('sees exactly the words tokenize sees, on random mixed-script text', () => {
+    // A fixed-seed generator keeps the test reproducible while covering many shapes.
+    let seed = 42;
+    const random = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    const pieces = [
+      'a',
+      'B',
+      'é',
+      'É',
+      'ß',
+      'ж',
+      'Ж',
+      '日',
+      '7',
+      '_',
+      ' ',
+      ' ',
+      "'",
+      '’',
+      '-',
+      '🎮',
+      '𝒜',
+      '\u0301',
+      'q',
+      'X',
+    ];
+    for (let round = 0; round < 300; round++) {
+      const length = 1 + Math.floor(random() * 30);
+      let text = '';
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+      const tokens = tokenize(text);
+      for (const token of tokens)
+        expect(matched([token], text), `${JSON.stringify(text)} has ${token}`).toEqual([token]);
+      const absent = `${tokens.join('')}zq`;
+      expect(matched([absent], text)).toEqual([]);
+    }
   });
 
   it('gives independent answers on successive calls', () => {

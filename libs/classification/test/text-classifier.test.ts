@@ -114,6 +114,19 @@ describe('TextClassifier.enrich', () => {
     expect(streamed).toEqual(['Storytelling', 'Gaming', 'Lifestyle / Vlog']);
   });
 
+  it('never throws on emoji, combining marks, RTL text or 1 MB content', () => {
+    const content = `${'\u05E1\u05D9\u05E4\u05D5\u05E8 🎮 e\u0301 '.repeat(90_000)}`;
+    expect(content.length).toBeGreaterThan(1_000_000);
+    const enrichment = classifier.enrich({
+      title: '🎮😎 \u202Egameplay\u202C',
+      description: content,
+      content,
+      keywords: ['🎮', '#gaming'],
+    });
+    expect(enrichment.category.category).toBe('Gaming');
+    expect(enrichment.fieldScores.content).toBe(0.8);
+  });
+
   it('uses the story threshold it is given', () => {
     expect(
       new TextClassifier({ storyThreshold: 0.1 }).enrich({ title: 'crazy' }).flags.isStory,
