@@ -100,11 +100,17 @@ async function findFiles(cwd: string, patterns: readonly string[]): Promise<stri
   return [...new Set([...direct, ...matched.map((file) => resolve(file))])].sort();
 }
 
+let loads = 0;
+
 async function loadBenchFiles(files: readonly string[]): Promise<void> {
   await ensureTypeScriptLoader(files);
+  // Bench files register their cases as a side effect of loading; a later run in the same
+  // process gets fresh module instances through a distinct URL.
+  const query = loads === 0 ? '' : `?run=${loads}`;
+  loads += 1;
   for (const file of files) {
     try {
-      await import(pathToFileURL(file).href);
+      await import(`${pathToFileURL(file).href}${query}`);
     } catch (error) {
       throw new BenchmarkRunnerError(
         'BENCH_FILE_LOAD_FAILED',

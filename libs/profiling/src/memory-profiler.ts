@@ -16,6 +16,8 @@ import type { ProfilingResult } from './profiling-result.js';
 import { reportStem } from './report-file-name.js';
 import { isThenable } from './thenable.js';
 
+let heapSamplingActive = false;
+
 function snapshot(): MemorySnapshot {
   const usage = process.memoryUsage();
   return {
@@ -126,7 +128,11 @@ function startMeasurement(settings: MemoryProfileSettings): { finish: () => Call
     if (usage.rss > peak.rss) peak.rss = usage.rss;
   }, settings.sampleIntervalMs);
   timer.unref();
-  if (settings.heapSampling) {
+  // V8 keeps one sampling heap profile per isolate: a call measured inside another one that
+  // samples the heap gets the memory figures without a heap profile of its own.
+  const sampleHeap = settings.heapSampling && !heapSamplingActive;
+  if (sampleHeap) {
+    heapSamplingActive = true;
     postInspector('HeapProfiler.enable');
     postInspector('HeapProfiler.startSampling', { samplingInterval: settings.heapSamplingIntervalBytes });
   }
@@ -135,9 +141,14 @@ function startMeasurement(settings: MemoryProfileSettings): { finish: () => Call
     finish: () => {
       const wallMs = performance.now() - wallStart;
       clearInterval(timer);
-      const heapProfile = settings.heapSampling
-        ? postInspector<{ profile: SamplingHeapProfile }>('HeapProfiler.stopSampling').profile
-        : undefined;
+      let heapProfile: SamplingHeapProfile | undefined;
+      if (sampleHeap) {
+        try {
+          heapProfile = postInspector<{ profile: SamplingHeapProfile }>('HeapProfiler.stopSampling').profile;
+        } finally {
+          heapSamplingActive = false;
+        }
+      }
       const after = snapshot();
       peak.heapUsed = Math.max(peak.heapUsed, after.heapUsed);
       peak.rss = Math.max(peak.rss, after.rss);

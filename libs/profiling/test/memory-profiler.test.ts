@@ -89,3 +89,21 @@ describe('profileMemory', () => {
     });
   });
 });
+
+describe('profileMemory nesting', () => {
+  let ws: TempWorkspace;
+  beforeEach(() => {
+    ws = createTempWorkspace();
+    clearProfilingResults();
+  });
+  afterEach(() => ws.dispose());
+
+  it('gives the heap profile to the outer call when both ask for heap sampling', async () => {
+    await profileMemory(async () => {
+      await profileMemory(() => new Array(1000).fill('x'), { name: 'inner', outputDir: ws.dir, heapSampling: true });
+      return 1;
+    }, { name: 'outer', outputDir: ws.dir, heapSampling: true });
+    expect(reportOf('inner').report.heapProfilePath).toBeUndefined();
+    expect(reportOf('outer').report.heapProfilePath).toMatch(/outer_.*\.heapprofile$/);
+  });
+});
