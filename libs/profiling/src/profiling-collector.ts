@@ -6,35 +6,47 @@ export type ProfilingListener = (result: ProfilingResult) => void;
 /** How many results the collector keeps before dropping the oldest. */
 export const DEFAULT_COLLECTOR_CAPACITY = 10_000;
 
+interface CollectorState {
+  capacity: number;
+  ring: (ProfilingResult | undefined)[];
+  next: number;
+  size: number;
+  listeners: Set<ProfilingListener>;
+}
+
 // Results go into a bounded ring so that a timed method called millions of times cannot grow
-// memory without limit; it is a plain array write on the timed hot path.
-let capacity = DEFAULT_COLLECTOR_CAPACITY;
-let ring: (ProfilingResult | undefined)[] = new Array(capacity);
-let next = 0;
-let size = 0;
-const listeners = new Set<ProfilingListener>();
+// memory without limit; it is a plain array write on the timed hot path. The state lives on
+// globalThis so that the ESM and CommonJS builds, if both get loaded, share one collector.
+const STATE_KEY = Symbol.for('@prismq/profiling/collector');
+const state: CollectorState = ((globalThis as unknown as Record<symbol, CollectorState | undefined>)[STATE_KEY] ??= {
+  capacity: DEFAULT_COLLECTOR_CAPACITY,
+  ring: new Array(DEFAULT_COLLECTOR_CAPACITY),
+  next: 0,
+  size: 0,
+  listeners: new Set(),
+});
 
 /** Hands a result to the collector and its listeners (the profilers call it). */
 export function recordProfilingResult(result: ProfilingResult): void {
-  ring[next] = result;
-  next = next + 1 === capacity ? 0 : next + 1;
-  if (size < capacity) size += 1;
-  if (listeners.size > 0) for (const listener of listeners) listener(result);
+  state.ring[state.next] = result;
+  state.next = state.next + 1 === state.capacity ? 0 : state.next + 1;
+  if (state.size < state.capacity) state.size += 1;
+  if (state.listeners.size > 0) for (const listener of state.listeners) listener(result);
 }
 
 /** The results kept so far, oldest first. */
 export function getProfilingResults(): ProfilingResult[] {
-  const start = size < capacity ? 0 : next;
+  const start = state.size < state.capacity ? 0 : state.next;
   const out: ProfilingResult[] = [];
-  for (let i = 0; i < size; i++) out.push(ring[(start + i) % capacity] as ProfilingResult);
+  for (let i = 0; i < state.size; i++) out.push(state.ring[(start + i) % state.capacity] as ProfilingResult);
   return out;
 }
 
 /** Forgets the kept results (listeners stay). */
 export function clearProfilingResults(): void {
-  ring = new Array(capacity);
-  next = 0;
-  size = 0;
+  state.ring = new Array(state.capacity);
+  state.next = 0;
+  state.size = 0;
 }
 
 /**
@@ -43,7 +55,7 @@ export function clearProfilingResults(): void {
  */
 export function setProfilingResultCapacity(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`collector capacity must be a positive integer, got ${limit}`);
-  capacity = limit;
+  state.capacity = limit;
   clearProfilingResults();
 }
 
@@ -52,8 +64,8 @@ export function setProfilingResultCapacity(limit: number): void {
  * @returns a function that removes the listener
  */
 export function onProfilingResult(listener: ProfilingListener): () => void {
-  listeners.add(listener);
+  state.listeners.add(listener);
   return () => {
-    listeners.delete(listener);
+    state.listeners.delete(listener);
   };
 }

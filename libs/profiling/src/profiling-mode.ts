@@ -51,11 +51,16 @@ function initialState(): { mode: ProfilingMode; flags: number; envError: Profili
   }
 }
 
+type ModeState = ReturnType<typeof initialState>;
+const STATE_KEY = Symbol.for('@prismq/profiling/mode');
+
 /**
  * The switch the decorators read on every call: one object with a number, so the "off" path
- * costs a property load and a bit test.
+ * costs a property load and a bit test. It is shared through globalThis so that the ESM and
+ * CommonJS builds, if both get loaded, obey one `setProfilingMode`.
  */
-export const modeState = initialState();
+export const modeState: ModeState = ((globalThis as unknown as Record<symbol, ModeState | undefined>)[STATE_KEY] ??=
+  initialState());
 
 /**
  * The current mode.
