@@ -42,6 +42,8 @@ const SECONDARY_MIN_SCORE = 2;
 const FULL_CONFIDENCE_SCORE = 20;
 const MAX_INDICATORS = 5;
 const NO_IDS: readonly number[] = Object.freeze([]);
+/** Field names of indicators, in the order they are listed. */
+const INDICATOR_FIELDS = ['title', 'description', 'tags', 'subtitle'] as const;
 
 /** One weight of one keyword in one category. */
 interface Contribution {
@@ -67,6 +69,10 @@ export class CategoryClassifier {
   /** The answer when nothing matches: one frozen object, shared, since it never varies. */
   readonly #unclassified: CategoryResult;
   readonly #subtitleWindow: number;
+  /** `<field>: <keyword>` for each field (title, description, tags, subtitle) and keyword id. */
+  readonly #indicatorTexts: readonly (readonly string[])[];
+  /** 1 at `keywordId * categoryCount + category` when the keyword belongs to the category. */
+  readonly #inCategory: Uint8Array;
   /** Per-call score scratch, reused: classification is synchronous, so calls never overlap. */
   readonly #scores: Float64Array;
 
@@ -110,6 +116,14 @@ export class CategoryClassifier {
     });
     this.#matcher = compileKeywordMatcher(keywords);
     this.#contributions = contributions;
+    this.#indicatorTexts = INDICATOR_FIELDS.map((field) =>
+      keywords.map((keyword) => `${field}: ${keyword}`),
+    );
+    this.#inCategory = new Uint8Array(keywords.length * this.categories.length);
+    contributions.forEach((entries, id) => {
+      for (const { category } of entries)
+        this.#inCategory[id * this.categories.length + category] = 1;
+    });
   }
 
   /**
@@ -172,20 +186,19 @@ export class CategoryClassifier {
     if (winner < 0) return this.#unclassified;
 
     const indicators: string[] = [];
-    const fields: readonly [string, readonly number[]][] = [
-      ['title', title],
-      ['description', description],
-      ['tags', tagMatches],
-      ['subtitle', subtitle],
-    ];
-    for (const [field, ids] of fields) {
-      for (const id of ids) {
-        if (indicators.length === MAX_INDICATORS) break;
-        if (
-          (this.#contributions[id] as readonly Contribution[]).some((c) => c.category === winner)
-        ) {
-          indicators.push(`${field}: ${this.#matcher.keywords[id] as string}`);
-        }
+    const fieldMatches = [title, description, tagMatches, subtitle];
+    const categoryCount = this.categories.length;
+    for (
+      let field = 0;
+      field < fieldMatches.length && indicators.length < MAX_INDICATORS;
+      field++
+    ) {
+      const ids = fieldMatches[field] as readonly number[];
+      const texts = this.#indicatorTexts[field] as readonly string[];
+      for (let k = 0; k < ids.length && indicators.length < MAX_INDICATORS; k++) {
+        const id = ids[k] as number;
+        if (this.#inCategory[id * categoryCount + winner] === 1)
+          indicators.push(texts[id] as string);
       }
     }
     const secondary: Record<string, number> = {};

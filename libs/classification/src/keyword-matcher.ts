@@ -136,11 +136,13 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
   const phrasesEndingWith = (word: number): void => {
     const endNodes = ends[word];
     if (endNodes !== undefined) {
-      for (const end of endNodes) {
-        let node: PhraseNode | undefined = end;
+      for (let e = 0; e < endNodes.length; e++) {
+        let node: PhraseNode | undefined = endNodes[e];
         let start = position;
         while (node !== undefined) {
-          for (const id of node.ids) {
+          const ids = node.ids;
+          for (let k = 0; k < ids.length; k++) {
+            const id = ids[k] as number;
             if (seenAt[id] !== stamp) {
               seenAt[id] = stamp;
               if (!anyFound) {

@@ -38,11 +38,19 @@ interface StoryRoles {
   description: boolean;
   nonStory: boolean;
   opener: boolean;
+  /** Indicator texts, built once so that a call only copies references. */
+  readonly titleIndicator: string;
+  readonly descriptionIndicator: string;
+  readonly nonStoryIndicator: string;
+  readonly openerIndicator: string;
 }
 
 const DEFAULT_THRESHOLD = 0.3;
 const MAX_OPENER_INDICATORS = 2;
-const LEADING_HASHES = /^#+/;
+/** Story keywords of the description counted (0.1 each). */
+const MAX_DESCRIPTION_KEYWORDS = 2;
+/** Leading `#` marks, with any spaces between them, so that normalising twice changes nothing. */
+const LEADING_HASHES = /^[#\s]+/;
 
 /**
  * Decides whether a piece of content is a story, from title keywords, description keywords,
@@ -58,7 +66,8 @@ export class StoryDetector {
   readonly threshold: number;
   readonly #matcher: KeywordMatcher;
   readonly #roles: readonly StoryRoles[];
-  readonly #storyTags: ReadonlySet<string>;
+  /** Normalised story tag → its indicator. */
+  readonly #storyTagIndicators: ReadonlyMap<string, string>;
   readonly #subtitleWindow: number;
 
   /** Throws {@link KeywordTableError} for a bad table, {@link InvalidOptionError} for bad options. */
@@ -83,7 +92,16 @@ export class StoryDetector {
         id = keywords.length;
         idOf.set(text, id);
         keywords.push(text);
-        roles.push({ titleWeight: 0, description: false, nonStory: false, opener: false });
+        roles.push({
+          titleWeight: 0,
+          description: false,
+          nonStory: false,
+          opener: false,
+          titleIndicator: `title keyword: ${text}`,
+          descriptionIndicator: `description keyword: ${text}`,
+          nonStoryIndicator: `non-story keyword: ${text}`,
+          openerIndicator: `first-person opener: ${text}`,
+        });
       }
       return roles[id] as StoryRoles;
     };
@@ -94,7 +112,9 @@ export class StoryDetector {
     for (const keyword of story.firstPersonOpeners) rolesOf(keyword).opener = true;
     this.#matcher = compileKeywordMatcher(keywords);
     this.#roles = roles;
-    this.#storyTags = new Set(story.tags.map(normalizeTag));
+    this.#storyTagIndicators = new Map(
+      story.tags.map((tag) => [normalizeTag(tag), `story tag: ${normalizeTag(tag)}`]),
+    );
   }
 
   /**
@@ -123,22 +143,19 @@ export class StoryDetector {
   }
 
   #detectNormalized(input: NormalizedInput): StoryResult {
-    const keywords = this.#matcher.keywords;
+    const roles = this.#roles;
     const indicators: string[] = [];
     let score = 0;
 
     let titleWeight = 0;
-    for (const id of this.#matcher.match(input.title)) {
-      const roles = this.#roles[id] as StoryRoles;
-      if (roles.nonStory)
-        return {
-          isStory: false,
-          confidence: 0,
-          indicators: [`non-story keyword: ${keywords[id] as string}`],
-        };
-      if (roles.titleWeight > 0) {
-        titleWeight += roles.titleWeight;
-        indicators.push(`title keyword: ${keywords[id] as string}`);
+    const title = this.#matcher.match(input.title);
+    for (let k = 0; k < title.length; k++) {
+      const role = roles[title[k] as number] as StoryRoles;
+      if (role.nonStory)
+        return { isStory: false, confidence: 0, indicators: [role.nonStoryIndicator] };
+      if (role.titleWeight > 0) {
+        titleWeight += role.titleWeight;
+        indicators.push(role.titleIndicator);
       }
     }
     if (titleWeight >= 3) score += 0.5;
@@ -146,11 +163,15 @@ export class StoryDetector {
     else if (titleWeight >= 1) score += 0.15;
 
     let nonStoryInDescription = 0;
-    const descriptionKeywords: string[] = [];
-    for (const id of this.#matcher.match(input.description)) {
-      const roles = this.#roles[id] as StoryRoles;
-      if (roles.nonStory) nonStoryInDescription += 1;
-      if (roles.description) descriptionKeywords.push(keywords[id] as string);
+    let storyInDescription = 0;
+    const description = this.#matcher.match(input.description);
+    for (let k = 0; k < description.length; k++) {
+      const role = roles[description[k] as number] as StoryRoles;
+      if (role.nonStory) nonStoryInDescription += 1;
+      if (role.description && storyInDescription < MAX_DESCRIPTION_KEYWORDS) {
+        storyInDescription += 1;
+        indicators.push(role.descriptionIndicator);
+      }
     }
     if (nonStoryInDescription >= 2) {
       return {
@@ -159,26 +180,30 @@ export class StoryDetector {
         indicators: [`non-story keywords in description: ${nonStoryInDescription}`],
       };
     }
-    const counted = descriptionKeywords.slice(0, 2);
-    score += counted.length === 2 ? 0.2 : counted.length === 1 ? 0.1 : 0;
-    for (const keyword of counted) indicators.push(`description keyword: ${keyword}`);
+    score += storyInDescription === 2 ? 0.2 : storyInDescription === 1 ? 0.1 : 0;
 
-    const storyTags: string[] = [];
+    let storyTags = 0;
+    const firstTagIndicator = indicators.length;
     for (const tag of input.tags) {
-      const normalized = normalizeTag(tag);
-      if (this.#storyTags.has(normalized) && !storyTags.includes(normalized))
-        storyTags.push(normalized);
+      const indicator =
+        this.#storyTagIndicators.get(tag) ?? this.#storyTagIndicators.get(normalizeTag(tag));
+      if (indicator !== undefined && !indicators.includes(indicator, firstTagIndicator)) {
+        storyTags += 1;
+        indicators.push(indicator);
+      }
     }
-    score += storyTags.length >= 2 ? 0.2 : storyTags.length === 1 ? 0.1 : 0;
-    for (const tag of storyTags) indicators.push(`story tag: ${tag}`);
+    score += storyTags >= 2 ? 0.2 : storyTags === 1 ? 0.1 : 0;
 
     if (input.subtitleText !== '') {
-      const openers = this.#matcher
-        .match(input.subtitleText.slice(0, this.#subtitleWindow))
-        .filter((id) => (this.#roles[id] as StoryRoles).opener);
-      if (openers.length > 0) score += 0.15;
-      for (const id of openers.slice(0, MAX_OPENER_INDICATORS))
-        indicators.push(`first-person opener: ${keywords[id] as string}`);
+      const subtitle = this.#matcher.match(input.subtitleText.slice(0, this.#subtitleWindow));
+      let openers = 0;
+      for (let k = 0; k < subtitle.length; k++) {
+        const role = roles[subtitle[k] as number] as StoryRoles;
+        if (!role.opener) continue;
+        if (openers < MAX_OPENER_INDICATORS) indicators.push(role.openerIndicator);
+        openers += 1;
+      }
+      if (openers > 0) score += 0.15;
     }
 
     const confidence = roundScore(Math.min(score, 1));
@@ -188,5 +213,5 @@ export class StoryDetector {
 
 /** Story tags compare trimmed, lower-cased and without leading `#`. */
 function normalizeTag(tag: string): string {
-  return tag.trim().toLowerCase().replace(LEADING_HASHES, '').trim();
+  return tag.toLowerCase().replace(LEADING_HASHES, '').trim();
 }

@@ -49,6 +49,10 @@ describe('StoryDetector rules', () => {
 
   it('adds 0.1 or 0.2 for story tags compared trimmed, lower-cased and without leading #', () => {
     expect(small.detect({ tags: [' #SAGA '] }).confidence).toBe(0.1);
+    expect(small.detect({ tags: ['## saga', 'YARN'] }).indicators).toEqual([
+      'story tag: saga',
+      'story tag: yarn',
+    ]);
     expect(small.detect({ tags: ['saga', 'yarn', 'other'] }).confidence).toBe(0.2);
     expect(small.detect({ tags: ['saga', 'saga'] }).confidence).toBe(0.1);
     expect(small.detect({ tags: ['saga story'] }).confidence).toBe(0);
