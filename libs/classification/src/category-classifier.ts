@@ -75,6 +75,9 @@ export class CategoryClassifier {
   readonly #inCategory: Uint8Array;
   /** Per-call score scratch, reused: classification is synchronous, so calls never overlap. */
   readonly #scores: Float64Array;
+  /** Per-call de-duplication of tag matches: the call's stamp marks keyword ids already listed. */
+  readonly #tagSeenAt: Int32Array;
+  #tagStamp = 0;
 
   /** Throws {@link KeywordTableError} for a bad table, {@link InvalidOptionError} for a bad window. */
   constructor(options: CategoryClassifierOptions = {}) {
@@ -116,6 +119,7 @@ export class CategoryClassifier {
     });
     this.#matcher = compileKeywordMatcher(keywords);
     this.#contributions = contributions;
+    this.#tagSeenAt = new Int32Array(keywords.length);
     this.#indicatorTexts = INDICATOR_FIELDS.map((field) =>
       keywords.map((keyword) => `${field}: ${keyword}`),
     );
@@ -164,15 +168,19 @@ export class CategoryClassifier {
     this.#add(scores, title, multipliers.title);
     this.#add(scores, description, multipliers.description);
     this.#add(scores, subtitle, multipliers.subtitle);
-    let tagMatches: readonly number[] = NO_IDS;
+    let tagMatches: number[] | undefined;
+    const tagStamp = this.#nextTagStamp();
     for (const tag of input.tags) {
       const ids = this.#matcher.match(tag);
+      if (ids.length === 0) continue;
       this.#add(scores, ids, multipliers.tag);
-      if (ids.length > 0)
-        tagMatches =
-          tagMatches.length === 0
-            ? ids
-            : [...tagMatches, ...ids.filter((id) => !tagMatches.includes(id))];
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as number;
+        if (this.#tagSeenAt[id] !== tagStamp) {
+          this.#tagSeenAt[id] = tagStamp;
+          (tagMatches ??= []).push(id);
+        }
+      }
     }
 
     let winner = -1;
@@ -186,7 +194,7 @@ export class CategoryClassifier {
     if (winner < 0) return this.#unclassified;
 
     const indicators: string[] = [];
-    const fieldMatches = [title, description, tagMatches, subtitle];
+    const fieldMatches = [title, description, tagMatches ?? NO_IDS, subtitle];
     const categoryCount = this.categories.length;
     for (
       let field = 0;
@@ -202,10 +210,11 @@ export class CategoryClassifier {
       }
     }
     const secondary: Record<string, number> = {};
-    scores.forEach((score, index) => {
+    for (let index = 0; index < scores.length; index++) {
+      const score = scores[index] as number;
       if (index !== winner && score >= SECONDARY_MIN_SCORE)
         secondary[(this.categories[index] as CategoryInfo).label] = roundScore(score);
-    });
+    }
     const category = this.categories[winner] as CategoryInfo;
     return {
       category: category.label,
@@ -215,6 +224,15 @@ export class CategoryClassifier {
       indicators,
       secondary,
     };
+  }
+
+  #nextTagStamp(): number {
+    if (this.#tagStamp === 0x7fffffff) {
+      this.#tagStamp = 0;
+      this.#tagSeenAt.fill(0);
+    }
+    this.#tagStamp += 1;
+    return this.#tagStamp;
   }
 
   #add(scores: Float64Array, ids: readonly number[], multiplier: number): void {

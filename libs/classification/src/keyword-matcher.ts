@@ -181,6 +181,7 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
   return {
     keywords: Object.freeze([...keywords]),
     match(text: string): readonly number[] {
+      if (text.length === 0) return NO_MATCHES;
       stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
       if (stamp === 1) seenAt.fill(0);
       anyFound = false;
