@@ -163,14 +163,6 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
       }
     }
   };
-  // Most words of a text are in no keyword: they only take their slot in the ring.
-  const wordEnds = (state: number): void => {
-    const word = state >= 0 ? (wordAtState[state] as number) : -1;
-    recent[position & ringMask] = word;
-    if (word >= 0 && endsPhrase[word] === 1) phrasesEndingWith(word);
-    position += 1;
-  };
-
   const step = (state: number, unit: number): number => {
     if (state < 0) return DEAD;
     const symbol =
@@ -190,41 +182,43 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
       let state = OUTSIDE;
       const length = text.length;
 
-      for (let i = 0; i < length; i++) {
-        const unit = text.charCodeAt(i);
+      // One position past the end reads as a space, so a final word ends like any other.
+      for (let i = 0; i <= length; i++) {
+        const unit = i < length ? text.charCodeAt(i) : 32;
         if (unit < 128) {
           const symbol = ASCII_SYMBOL[unit] as number;
           if (symbol >= 0) {
-            if (state === OUTSIDE) state = 0;
-            if (state >= 0) state = transitions[state * alphabet + symbol] as number;
+            state =
+              state >= 0
+                ? (transitions[state * alphabet + symbol] as number)
+                : state === OUTSIDE
+                  ? (transitions[symbol] as number)
+                  : DEAD;
             continue;
           }
           if (unit === 39 && state !== OUTSIDE && i + 1 < length && isWordAt(text, i + 1)) continue;
-          if (state !== OUTSIDE) {
-            wordEnds(state);
-            state = OUTSIDE;
+        } else {
+          const kind = classAt(text, i);
+          if (kind === WORD) {
+            state = step(state === OUTSIDE ? 0 : state, unit);
+            continue;
           }
-          continue;
+          if (kind === WORD_PAIR) {
+            state = step(step(state === OUTSIDE ? 0 : state, unit), text.charCodeAt(i + 1));
+            i += 1;
+            continue;
+          }
+          if (kind === APOSTROPHE && state !== OUTSIDE && i + 1 < length && isWordAt(text, i + 1))
+            continue;
         }
-        const kind = classAt(text, i);
-        if (kind === WORD) {
-          state = step(state === OUTSIDE ? 0 : state, unit);
-        } else if (kind === WORD_PAIR) {
-          state = step(step(state === OUTSIDE ? 0 : state, unit), text.charCodeAt(i + 1));
-          i += 1;
-        } else if (
-          kind === APOSTROPHE &&
-          state !== OUTSIDE &&
-          i + 1 < length &&
-          isWordAt(text, i + 1)
-        ) {
-          continue;
-        } else if (state !== OUTSIDE) {
-          wordEnds(state);
-          state = OUTSIDE;
-        }
+        if (state === OUTSIDE) continue;
+        // A word ended. Most words of a text are in no keyword: they only take their ring slot.
+        const word = state >= 0 ? (wordAtState[state] as number) : -1;
+        state = OUTSIDE;
+        recent[position & ringMask] = word;
+        if (word >= 0 && endsPhrase[word] === 1) phrasesEndingWith(word);
+        position += 1;
       }
-      if (state !== OUTSIDE) wordEnds(state);
 
       if (!anyFound) return NO_MATCHES;
       const result = found;
