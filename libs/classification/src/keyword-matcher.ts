@@ -129,7 +129,6 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
   let found: number[] = [];
   let starts: number[] = [];
   let anyFound = false;
-  let ordered = true;
   let position = 0;
 
   /** Records the phrases that end with `word` at the current position (already in `recent`). */
@@ -149,11 +148,18 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
                 anyFound = true;
                 found = [];
                 starts = [];
-              } else if (start < (starts[starts.length - 1] as number)) {
-                ordered = false;
               }
-              found.push(id);
-              starts.push(start);
+              // Insertion keeps the lists ordered by start (a longer phrase found at the same
+              // end starts earlier); they stay short, so this beats sorting at the end.
+              let at = found.length;
+              while (at > 0 && (starts[at - 1] as number) > start) at -= 1;
+              if (at === found.length) {
+                found.push(id);
+                starts.push(start);
+              } else {
+                found.splice(at, 0, id);
+                starts.splice(at, 0, start);
+              }
             }
           }
           if (node.before.size === 0 || start === 0 || position - start + 1 >= longest) break;
@@ -177,7 +183,6 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
       stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
       if (stamp === 1) seenAt.fill(0);
       anyFound = false;
-      ordered = true;
       position = 0;
       let state = OUTSIDE;
       const length = text.length;
@@ -220,13 +225,7 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
         position += 1;
       }
 
-      if (!anyFound) return NO_MATCHES;
-      const result = found;
-      if (ordered) return result;
-      const order = result.map((_, index) => index);
-      const at = starts;
-      order.sort((a, b) => (at[a] as number) - (at[b] as number) || a - b);
-      return order.map((index) => result[index] as number);
+      return anyFound ? found : NO_MATCHES;
     },
   };
 }
