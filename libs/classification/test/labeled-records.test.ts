@@ -36,8 +36,7 @@ describe('hand-labelled records', () => {
     const wrong = items
       .filter((item) => detector.detectFromMetadata(item).isStory !== item.expected.isStory)
       .map((item) => item.title);
-    expect(wrong.length).toBeLessThanOrEqual(2);
-    // The one miss today: a POV story whose title has no story keyword.
-    expect(wrong).toEqual(['POV: you find out your best friend has been lying for years']);
+    // Today the one miss is a POV story whose title holds no story keyword.
+    expect(wrong.length, `misclassified: ${wrong.join(' | ')}`).toBeLessThanOrEqual(2);
   });
 });
