@@ -73,7 +73,10 @@ export { RunQueue } from './run-queue.js';
 export { RunManager, type RunManagerOptions, type RunListener } from './run-manager.js';
 export { launchInProcessGroup, signalProcessGroup, type ProcessLauncher } from './process-group.js';
 export { SseWriter, formatSseEvent, type SseEvent } from './sse-writer.js';
-export { streamRunLog, type LogStreamSource, type LogStreamOptions } from './log-stream.js';
+export {
+  streamRunLog,
+  formatLogEvents,
+  type LogStreamSource, type LogStreamOptions } from './log-stream.js';
 export { runLogSource } from './run-log-source.js';
 export { ApiLogLineSchema, toApiLogLine, type ApiLogLine } from './api-log-line.js';
 export { ErrorResponseSchema } from './api-schemas.js';

@@ -26,6 +26,15 @@ export interface LogStreamOptions {
   keepAliveMs?: number;
 }
 
+/** Formats lines as SSE `log` events, each with the line's sequence number as its `id`. */
+export function formatLogEvents(lines: readonly LogLine[]): string {
+  let text = '';
+  for (const line of lines) {
+    text += formatSseEvent({ event: 'log', id: line.seq, data: JSON.stringify(toApiLogLine(line)) });
+  }
+  return text;
+}
+
 /**
  * Streams a run's log as SSE until the run ends or the client leaves. The stream keeps only
  * a cursor (the last sequence sent): when lines arrive it reads the next batch from the
@@ -68,15 +77,8 @@ export async function streamRunLog(
       const ended = source.isEnded();
       const lines = await source.readAfter(cursor, batchLines);
       if (lines.length > 0) {
-        let text = '';
-        for (const line of lines)
-          text += formatSseEvent({
-            event: 'log',
-            id: line.seq,
-            data: JSON.stringify(toApiLogLine(line)),
-          });
         cursor = lines[lines.length - 1]?.seq ?? cursor;
-        if (!writer.write(text)) await writer.drained();
+        if (!writer.write(formatLogEvents(lines))) await writer.drained();
         pending = true;
         continue;
       }

@@ -1,0 +1,43 @@
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { LoadTestReportSchema, type LoadTestCase, type LoadTestReport } from '@prismq/profiling';
+
+/** The nearest folder at or above `start` holding `nx.json`. */
+export function workspaceRoot(start: string): string {
+  let dir = path.resolve(start);
+  while (!existsSync(path.join(dir, 'nx.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir)
+      throw new Error(`no nx.json above ${start}: run the profile inside the workspace`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/**
+ * Validates the report against the profiling library's schema and writes it atomically
+ * (temporary file, then rename) to `reports/load/<project>.json`; returns the path.
+ */
+export function writeLoadReport(
+  root: string,
+  project: string,
+  quick: boolean,
+  cases: LoadTestCase[],
+  now: Date,
+): string {
+  const report: LoadTestReport = LoadTestReportSchema.parse({
+    schemaVersion: 1,
+    kind: 'load',
+    project,
+    timestamp: now.toISOString(),
+    quick,
+    cases,
+  });
+  const folder = path.join(root, 'reports', 'load');
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `${project}.json`);
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(report, null, 2)}\n`);
+  renameSync(temporary, file);
+  return file;
+}

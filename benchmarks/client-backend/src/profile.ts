@@ -1,0 +1,255 @@
+import { fileURLToPath } from 'node:url';
+import type { LoadTestCase } from '@prismq/profiling';
+import { BENCH_MODULES_FILE } from './bench-modules.js';
+import { scratchFolder } from './bench-folder.js';
+import { loadWithAutocannon, type LatencyResult } from './load/latency-load.js';
+import { checkLogStream, type StreamCheck } from './load/log-stream-check.js';
+import { workspaceRoot, writeLoadReport } from './load/load-report.js';
+import { startServerProcess, type ServerProcess } from './load/server-process.js';
+
+// Whole-system measurements of the control panel: the real `prismq-backend` process on
+// 127.0.0.1 (never another interface), loaded by autocannon and by SSE clients in this
+// process. Every scenario is bounded in count and time; `--quick` or PRISMQ_BENCH_QUICK=1
+// shortens them. The report goes to reports/load/client-backend.json.
+
+const quick = process.argv.includes('--quick') || process.env.PRISMQ_BENCH_QUICK === '1';
+const settings = {
+  connections: 50,
+  durationSeconds: quick ? 3 : 10,
+  backgroundRuns: 10,
+  backgroundLinesPerSecond: 1_000,
+  sseLines: quick ? 200_000 : 1_000_000,
+  concurrentRuns: 10,
+  linesPerRun: 10_000,
+};
+const MB = 1024 * 1024;
+
+interface Target {
+  metric: string;
+  op: '<' | '>=';
+  value: number;
+}
+const verdicts: string[] = [];
+
+function metric(name: string, value: number, unit: string) {
+  return { name, value: Math.round(value * 1000) / 1000, unit };
+}
+
+function judge(id: string, name: string, value: number, unit: string, target: Target): void {
+  const met = target.op === '<' ? value < target.value : value >= target.value;
+  verdicts.push(
+    `${met ? 'MET ' : 'MISS'}  ${id}  ${name} = ${value.toFixed(2)} ${unit} (target ${target.op} ${target.value} ${unit})`,
+  );
+}
+
+function latencyMetrics(result: LatencyResult) {
+  return [
+    metric('p50', result.p50Ms, 'ms'),
+    metric('p95', result.p95Ms, 'ms'),
+    metric('p99', result.p99Ms, 'ms'),
+    metric('max', result.maxMs, 'ms'),
+    metric('requestsPerSecond', result.requestsPerSecond, 'req/s'),
+    metric('requests', result.requests, 'count'),
+    metric('errors', result.errors + result.non2xx, 'count'),
+  ];
+}
+
+/** Polls the server's own RSS until stopped; resolves with the peak. */
+function sampleRss(server: ServerProcess, everyMs: number): { stop: () => Promise<number> } {
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      peak = Math.max(peak, (await server.stats()).rssBytes);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return peak;
+    },
+  };
+}
+
+async function getModule(server: ServerProcess): Promise<LoadTestCase> {
+  const id = 'client-backend/http/get-module';
+  const result = await loadWithAutocannon(
+    `${server.baseUrl}/api/modules/print-lines`,
+    settings.connections,
+    settings.durationSeconds,
+  );
+  judge(id, 'p95', result.p95Ms, 'ms', { metric: 'p95', op: '<', value: 5 });
+  return {
+    id,
+    description: 'GET /api/modules/:id at 50 connections, idle server',
+    metrics: latencyMetrics(result),
+    settings: {
+      connections: settings.connections,
+      durationSeconds: settings.durationSeconds,
+      route: '/api/modules/print-lines',
+    },
+  };
+}
+
+async function getModuleUnderLoad(server: ServerProcess): Promise<LoadTestCase> {
+  const id = 'client-backend/http/get-module-under-load';
+  const streams: Promise<StreamCheck>[] = [];
+  const runIds: string[] = [];
+  for (let i = 0; i < settings.backgroundRuns; i++) {
+    const run = await server.client.launch('chatter', {
+      rate: settings.backgroundLinesPerSecond,
+      seconds: settings.durationSeconds + 3,
+    });
+    runIds.push(run.runId);
+    streams.push(checkLogStream(server.baseUrl, run.runId, 'chatter'));
+  }
+  const cpuBefore = (await server.stats()).cpuMs;
+  const wallStart = performance.now();
+  const rss = sampleRss(server, 250);
+  const result = await loadWithAutocannon(
+    `${server.baseUrl}/api/modules/print-lines`,
+    settings.connections,
+    settings.durationSeconds,
+  );
+  const peakRss = await rss.stop();
+  const cpuPercent =
+    (((await server.stats()).cpuMs - cpuBefore) / (performance.now() - wallStart)) * 100;
+  for (const runId of runIds) await server.client.request('DELETE', `/api/runs/${runId}`);
+  const checks = await Promise.all(streams);
+  const streamed = checks.reduce((sum, check) => sum + check.lines, 0);
+  judge(id, 'p95', result.p95Ms, 'ms', { metric: 'p95', op: '<', value: 5 });
+  return {
+    id,
+    description:
+      'GET /api/modules/:id at 50 connections while 10 runs print lines and 10 SSE clients stream them',
+    metrics: [
+      ...latencyMetrics(result),
+      metric('linesStreamedToClients', streamed, 'lines'),
+      metric('serverCpu', cpuPercent, '% of one core'),
+      metric('serverRssPeak', peakRss / MB, 'MB'),
+    ],
+    settings: {
+      connections: settings.connections,
+      durationSeconds: settings.durationSeconds,
+      backgroundRuns: settings.backgroundRuns,
+      backgroundLinesPerSecondPerRun: settings.backgroundLinesPerSecond,
+    },
+  };
+}
+
+async function sseThroughput(server: ServerProcess): Promise<LoadTestCase> {
+  const id = 'client-backend/logs/sse-throughput';
+  const started = performance.now();
+  const run = await server.client.launch('print-lines', {
+    count: settings.sseLines,
+    prefix: 'sse',
+  });
+  const check = await checkLogStream(server.baseUrl, run.runId, 'sse');
+  const seconds = (performance.now() - started) / 1000;
+  const linesPerSecond = check.lines / seconds;
+  judge(id, 'linesPerSecond', linesPerSecond, 'lines/s', {
+    metric: 'linesPerSecond',
+    op: '>=',
+    value: 200_000,
+  });
+  return {
+    id,
+    description:
+      'One module printing numbered lines as fast as it can, one SSE client reading them, launch to complete event',
+    metrics: [
+      metric('linesPerSecond', linesPerSecond, 'lines/s'),
+      metric('lines', check.lines, 'lines'),
+      metric('seconds', seconds, 's'),
+      metric('outOfSequence', check.outOfSequence, 'count'),
+      metric('outOfOrder', check.outOfOrder, 'count'),
+    ],
+    settings: { lines: settings.sseLines, lineBytes: 52, completed: check.completed },
+  };
+}
+
+async function concurrentRuns(server: ServerProcess): Promise<LoadTestCase[]> {
+  const id = 'client-backend/memory/10-concurrent-runs';
+  const rss = sampleRss(server, 50);
+  const baseline = (await server.stats()).rssBytes;
+  const started = performance.now();
+  const checks = await Promise.all(
+    Array.from({ length: settings.concurrentRuns }, async () => {
+      const run = await server.client.launch('print-lines', {
+        count: settings.linesPerRun,
+        prefix: 'burst',
+      });
+      return checkLogStream(server.baseUrl, run.runId, 'burst');
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const peak = await rss.stop();
+  const expected = settings.linesPerRun + 1;
+  const lost = checks.reduce(
+    (sum, check) =>
+      sum + Math.max(0, expected - check.lines) + (settings.linesPerRun - check.lastNumber),
+    0,
+  );
+  const reordered = checks.reduce((sum, check) => sum + check.outOfOrder + check.outOfSequence, 0);
+  const total = checks.reduce((sum, check) => sum + check.lines, 0);
+  judge(id, 'serverRssPeak', peak / MB, 'MB', { metric: 'serverRssPeak', op: '<', value: 150 });
+  judge(id, 'linesLost', lost, 'lines', { metric: 'linesLost', op: '<', value: 1 });
+  judge(id, 'linesReordered', reordered, 'lines', { metric: 'linesReordered', op: '<', value: 1 });
+  return [
+    {
+      id,
+      description:
+        '10 runs at once, each printing 10 000 numbered lines, each streamed to its own SSE client; server RSS sampled every 50 ms',
+      metrics: [
+        metric('serverRssPeak', peak / MB, 'MB'),
+        metric('serverRssBefore', baseline / MB, 'MB'),
+        metric('linesLost', lost, 'lines'),
+        metric('linesReordered', reordered, 'lines'),
+        metric('linesDelivered', total, 'lines'),
+        metric('linesPerSecond', total / seconds, 'lines/s'),
+        metric('seconds', seconds, 's'),
+      ],
+      settings: {
+        runs: settings.concurrentRuns,
+        linesPerRun: settings.linesPerRun,
+        allCompleted: checks.every((check) => check.completed),
+      },
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const root = workspaceRoot(fileURLToPath(new URL('.', import.meta.url)));
+  const scratch = scratchFolder('load');
+  const server = await startServerProcess({
+    modulesFile: BENCH_MODULES_FILE,
+    dataDir: scratch.dir,
+    maxConcurrent: 20,
+  });
+  const cases: LoadTestCase[] = [];
+  try {
+    console.log(`prismq-backend pid ${server.pid} at ${server.baseUrl}${quick ? ' (quick)' : ''}`);
+    cases.push(await getModule(server));
+    cases.push(await getModuleUnderLoad(server));
+    cases.push(await sseThroughput(server));
+    cases.push(...(await concurrentRuns(server)));
+  } finally {
+    const code = await server.stop();
+    if (code !== 0) console.error(`prismq-backend exited with ${code}`);
+    scratch.remove();
+  }
+  for (const loadCase of cases) {
+    console.log(`\n${loadCase.id}`);
+    for (const m of loadCase.metrics)
+      console.log(`  ${m.name.padEnd(24)} ${String(m.value).padStart(14)} ${m.unit}`);
+  }
+  console.log(`\n${verdicts.join('\n')}`);
+  const file = writeLoadReport(root, 'client-backend', quick, cases, new Date());
+  console.log(`\nload report written to ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
