@@ -2,7 +2,12 @@
 // keeps its log stream busy while something else is measured.
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { rate: { type: 'string', default: '1000' }, seconds: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    rate: { type: 'string', default: '1000' },
+    seconds: { type: 'string', default: '10' },
+  },
+});
 const perBatch = Math.max(1, Math.round(Number(values.rate) / 100));
 const end = Date.now() + Number(values.seconds) * 1000;
 let n = 0;

@@ -2,7 +2,12 @@
 // then a progress line; each line is "<prefix> <n> <padding>" so readers can check order.
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, prefix: { type: 'string', default: 'line' } } });
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '10000' },
+    prefix: { type: 'string', default: 'line' },
+  },
+});
 const count = Number(values.count);
 const padding = 'x'.repeat(40);
 let out = '';

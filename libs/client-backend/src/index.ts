@@ -76,7 +76,9 @@ export { SseWriter, formatSseEvent, type SseEvent } from './sse-writer.js';
 export {
   streamRunLog,
   formatLogEvents,
-  type LogStreamSource, type LogStreamOptions } from './log-stream.js';
+  type LogStreamSource,
+  type LogStreamOptions,
+} from './log-stream.js';
 export { runLogSource } from './run-log-source.js';
 export { ApiLogLineSchema, toApiLogLine, type ApiLogLine } from './api-log-line.js';
 export { ErrorResponseSchema } from './api-schemas.js';

@@ -1,7 +1,7 @@
 import type { LogLine } from './log-line.js';
 import type { RunRecord } from './run-record.js';
 import { formatSseEvent, type SseWriter } from './sse-writer.js';
-import { toApiLogLine } from './api-log-line.js';
+import type { ApiLogLine } from './api-log-line.js';
 
 /** Where a log stream takes its lines and run states from. */
 export interface LogStreamSource {
@@ -29,8 +29,23 @@ export interface LogStreamOptions {
 /** Formats lines as SSE `log` events, each with the line's sequence number as its `id`. */
 export function formatLogEvents(lines: readonly LogLine[]): string {
   let text = '';
+  // Lines of one output chunk share their capture time; format it once per run of equal times.
+  let lastTime = Number.NaN;
+  let lastIso = '';
   for (const line of lines) {
-    text += formatSseEvent({ event: 'log', id: line.seq, data: JSON.stringify(toApiLogLine(line)) });
+    if (line.time !== lastTime) {
+      lastTime = line.time;
+      lastIso = new Date(line.time).toISOString();
+    }
+    const data = JSON.stringify({
+      seq: line.seq,
+      timestamp: lastIso,
+      stream: line.stream,
+      level: line.level,
+      text: line.text,
+      truncated: line.truncated,
+    } satisfies ApiLogLine);
+    text += `event: log\nid: ${line.seq}\ndata: ${data}\n\n`;
   }
   return text;
 }

@@ -43,6 +43,11 @@ const MIGRATIONS: readonly string[] = [
    );`,
 ];
 
+interface ListStatements {
+  page: Database.Statement<Record<string, string | number>, RunRow>;
+  count: Database.Statement<Record<string, string | number>, { n: number }>;
+}
+
 interface RunRow {
   run_id: string;
   module_id: string;
@@ -103,6 +108,7 @@ function toRow(run: RunRecord): RunRow {
 export class RunStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly listCache = new Map<string, ListStatements>();
 
   /** Opens (creating and migrating) the database at `file`; `:memory:` for a throwaway one. */
   constructor(file: string) {
@@ -168,19 +174,27 @@ export class RunStore {
       params.moduleId = query.moduleId;
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db
-      .prepare<Record<string, string | number>, RunRow>(
-        `SELECT * FROM runs ${clause} ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
-      )
-      .all(params);
-    const { n } = this.db
-      .prepare<Record<string, string | number>, { n: number }>(
-        `SELECT COUNT(*) AS n FROM runs ${clause}`,
-      )
-      .get(params) ?? {
-      n: 0,
-    };
+    const { page, count } = this.listStatements(clause);
+    const rows = page.all(params);
+    const n = count.get(params)?.n ?? 0;
     return { runs: rows.map(toRecord), total: n };
+  }
+
+  // Filters combine into at most four WHERE clauses; each pair of statements is prepared once.
+  private listStatements(clause: string): ListStatements {
+    let statements = this.listCache.get(clause);
+    if (statements === undefined) {
+      statements = {
+        page: this.db.prepare<Record<string, string | number>, RunRow>(
+          `SELECT * FROM runs ${clause} ORDER BY created_at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+        ),
+        count: this.db.prepare<Record<string, string | number>, { n: number }>(
+          `SELECT COUNT(*) AS n FROM runs ${clause}`,
+        ),
+      };
+      this.listCache.set(clause, statements);
+    }
+    return statements;
   }
 
   /** How many runs are in each status. */

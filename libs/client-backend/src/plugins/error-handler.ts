@@ -66,13 +66,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.code(apiError.statusCode).type('application/json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({
-        error: {
-          code: 'NOT_FOUND',
-          message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}`,
-        },
-      }),
+    reply.code(404).send({
+      error: {
+        code: 'NOT_FOUND',
+        message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      },
+    }),
   );
 }
