@@ -20,6 +20,8 @@ Options (each also read from the env variable in brackets):
   --max-queued N        runs that may wait (PRISMQ_MAX_QUEUED, default 100)
   --cors-origin ORIGIN  allow a browser origin; repeatable (PRISMQ_CORS_ORIGINS, comma separated)
   --log-level LEVEL     fatal|error|warn|info|debug|trace|silent (PRISMQ_LOG_LEVEL, default info)
+  --on-shutdown MODE    on SIGINT/SIGTERM: cancel running runs, or let them finish
+                        (PRISMQ_ON_SHUTDOWN, default cancel); queued runs are cancelled
   -h, --help            show this help
   -v, --version         show the version
 
@@ -41,6 +43,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'max-queued': { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
       'log-level': { type: 'string' },
+      'on-shutdown': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -57,5 +60,6 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values['max-queued'] !== undefined) options.maxQueuedRuns = Number(values['max-queued']);
   if (values['cors-origin'] !== undefined) options.corsOrigins = values['cors-origin'];
   if (values['log-level'] !== undefined) options.logLevel = values['log-level'];
+  if (values['on-shutdown'] !== undefined) options.onShutdown = values['on-shutdown'];
   return { kind: 'serve', options: options as Partial<ServerOptionsInput> };
 }

@@ -70,7 +70,12 @@ export {
 } from './run-record.js';
 export { RunStore, type RunQuery, type SavedConfig } from './run-store.js';
 export { RunQueue } from './run-queue.js';
-export { RunManager, type RunManagerOptions, type RunListener } from './run-manager.js';
+export {
+  RunManager,
+  type RunManagerOptions,
+  type ShutdownMode,
+  type RunListener,
+} from './run-manager.js';
 export { launchInProcessGroup, signalProcessGroup, type ProcessLauncher } from './process-group.js';
 export { SseWriter, formatSseEvent, type SseEvent } from './sse-writer.js';
 export {

@@ -36,6 +36,9 @@ export interface RunManagerOptions {
   now?: () => Date;
 }
 
+/** What shutting down does to running runs: stop them, or wait for them to end. */
+export type ShutdownMode = 'cancel' | 'finish';
+
 /** Called with the run after each change of status. */
 export type RunListener = (run: RunRecord) => void;
 
@@ -77,7 +80,13 @@ export class RunManager {
   getModule(moduleId: string): ModuleDefinition {
     const module = this.options.registry.get(moduleId);
     if (module === undefined)
-      throw new ApiError('NOT_FOUND', `module ${moduleId} is not in the registry`);
+      throw new ApiError('NOT_FOUND', `module ${moduleId} is not in the registry`, [
+        {
+          field: 'id',
+          rule: 'known-module',
+          message: `id ${moduleId} names no module of the registry`,
+        },
+      ]);
     return module;
   }
 
@@ -94,7 +103,15 @@ export class RunManager {
     if (this.stopping)
       throw new ApiError('INTERNAL', 'server is shutting down; no new runs are accepted');
     const module = this.getModule(moduleId);
-    if (!module.enabled) throw new ApiError('MODULE_DISABLED', `module ${moduleId} is disabled`);
+    if (!module.enabled) {
+      throw new ApiError('MODULE_DISABLED', `module ${moduleId} is disabled`, [
+        {
+          field: 'id',
+          rule: 'enabled',
+          message: `module ${moduleId} has enabled: false in the registry`,
+        },
+      ]);
+    }
     const check = checkParameters(module, parameters);
     if (!check.ok)
       throw new ApiError(
@@ -112,6 +129,13 @@ export class RunManager {
       throw new ApiError(
         'QUEUE_FULL',
         `run queue is full: ${this.queue.length} runs waiting (maxQueuedRuns ${this.queue.maxLength})`,
+        [
+          {
+            field: 'queue',
+            rule: 'max-queued',
+            message: `at most ${this.queue.maxLength} runs may wait`,
+          },
+        ],
       );
     }
 
@@ -158,7 +182,11 @@ export class RunManager {
     const run = this.active.get(runId);
     if (run !== undefined) return { ...run.record, progress: { ...run.record.progress } };
     const stored = this.options.store.getRun(runId);
-    if (stored === undefined) throw new ApiError('NOT_FOUND', `run ${runId} does not exist`);
+    if (stored === undefined) {
+      throw new ApiError('NOT_FOUND', `run ${runId} does not exist`, [
+        { field: 'runId', rule: 'known-run', message: `runId ${runId} names no run` },
+      ]);
+    }
     return stored;
   }
 
@@ -232,17 +260,22 @@ export class RunManager {
     return ids.length;
   }
 
-  /** Refuses new runs, cancels queued ones, stops running ones and waits until every child is gone. */
-  async shutdown(): Promise<void> {
+  /**
+   * Refuses new runs and cancels queued ones; then either stops running ones (`cancel`, the
+   * default) or lets them run to their end (`finish`), and waits until every child is gone.
+   */
+  async shutdown(mode: ShutdownMode = 'cancel'): Promise<void> {
     this.stopping = true;
     for (const runId of this.queue.drain()) {
       const run = this.active.get(runId);
       if (run !== undefined) this.finish(run, 'cancelled', null, 'cancelled by server shutdown');
     }
     const runs = [...this.active.values()];
-    for (const run of runs) {
-      run.cancelRequested = true;
-      this.terminate(run);
+    if (mode === 'cancel') {
+      for (const run of runs) {
+        run.cancelRequested = true;
+        this.terminate(run);
+      }
     }
     await Promise.all(runs.map((run) => run.finished));
   }

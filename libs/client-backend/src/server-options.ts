@@ -18,6 +18,8 @@ export const ServerOptionsSchema = z.strictObject({
   apiToken: z.string().min(1).optional(),
   /** Origins allowed by CORS; none by default. */
   corsOrigins: z.array(z.string().min(1)).default([]),
+  /** On close: `cancel` running runs (SIGTERM, then SIGKILL) or let them `finish`. */
+  onShutdown: z.enum(['cancel', 'finish']).default('cancel'),
   sseKeepAliveMs: z.number().int().min(10).default(15_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -49,6 +51,7 @@ const ENV_NAMES = {
   apiToken: 'PRISMQ_API_TOKEN',
   corsOrigins: 'PRISMQ_CORS_ORIGINS',
   logLevel: 'PRISMQ_LOG_LEVEL',
+  onShutdown: 'PRISMQ_ON_SHUTDOWN',
 } as const;
 
 /** Env variable of each option that can come from the environment. */

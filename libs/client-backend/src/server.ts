@@ -117,7 +117,7 @@ export async function createServer(
   const killOnExit = (): void => manager.killAllNow();
   process.on('exit', killOnExit);
   app.addHook('preClose', async () => {
-    await manager.shutdown();
+    await manager.shutdown(options.onShutdown);
   });
   app.addHook('onClose', async () => {
     process.off('exit', killOnExit);

@@ -49,7 +49,13 @@ describe('modules and config', () => {
     const missing = await server.app.inject({ method: 'GET', url: '/api/modules/nope' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({
-      error: { code: 'NOT_FOUND', message: 'module nope is not in the registry' },
+      error: {
+        code: 'NOT_FOUND',
+        message: 'module nope is not in the registry',
+        details: [
+          { field: 'id', rule: 'known-module', message: 'id nope names no module of the registry' },
+        ],
+      },
     });
   });
 
@@ -134,14 +140,14 @@ describe('bad input', () => {
       () => post('/api/modules/nope/runs', { parameters: {} }),
       404,
       'NOT_FOUND',
-      [],
+      ['id'],
     ],
     [
       'disabled module',
       () => post('/api/modules/off/runs', { parameters: {} }),
       409,
       'MODULE_DISABLED',
-      [],
+      ['id'],
     ],
     [
       'unknown parameter',
@@ -242,7 +248,7 @@ describe('bad input', () => {
         server.app.inject({ method: 'GET', url: '/api/runs/00000000-0000-4000-8000-000000000000' }),
       404,
       'NOT_FOUND',
-      [],
+      ['runId'],
     ],
     [
       'unknown run id on cancel',
@@ -253,7 +259,7 @@ describe('bad input', () => {
         }),
       404,
       'NOT_FOUND',
-      [],
+      ['runId'],
     ],
     [
       'tail out of range',

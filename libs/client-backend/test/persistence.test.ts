@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../src/run-record.js';
 import { collect, spawnCli, waitForListening } from './cli-process.js';
+import { createServer } from '../src/server.js';
 import { FIXTURE_MODULES, makeDataDir, removeDataDir, startTestServer } from './test-server.js';
 
 const dirs: string[] = [];
@@ -140,6 +141,37 @@ describe('restart on the same data folder', () => {
       expect(bad.statusCode).toBe(400);
     } finally {
       await server.close();
+    }
+  });
+
+  it('lets running runs end on close with onShutdown finish, and cancels them by default', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const launchDemo = async (onShutdown: 'cancel' | 'finish'): Promise<string> => {
+      const server = await createServer({ dataDir, port: 0, logLevel: 'silent', onShutdown });
+      const launched = await server.app.inject({
+        method: 'POST',
+        url: '/api/modules/demo/runs',
+        payload: { parameters: { lines: 4, 'delay-ms': 100 } },
+      });
+      const { runId } = launched.json() as RunRecord;
+      await server.close();
+      return runId;
+    };
+    const finished = await launchDemo('finish');
+    const cancelled = await launchDemo('cancel');
+    const reader = await startTestServer(dataDir);
+    try {
+      const get = async (runId: string) =>
+        (await reader.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json();
+      expect(await get(finished)).toMatchObject({
+        status: 'completed',
+        exitCode: 0,
+        progress: { processed: 4 },
+      });
+      expect(await get(cancelled)).toMatchObject({ status: 'cancelled' });
+    } finally {
+      await reader.close();
     }
   });
 });
