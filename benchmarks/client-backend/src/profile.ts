@@ -219,6 +219,46 @@ async function concurrentRuns(server: ServerProcess): Promise<LoadTestCase[]> {
   ];
 }
 
+async function slowClient(server: ServerProcess): Promise<LoadTestCase> {
+  const id = 'client-backend/memory/slow-sse-client';
+  const rss = sampleRss(server, 50);
+  const baseline = (await server.stats()).rssBytes;
+  const run = await server.client.launch('print-lines', {
+    count: settings.sseLines,
+    prefix: 'stalled',
+  });
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const streaming = checkLogStream(server.baseUrl, run.runId, 'stalled', { holdUntil: held });
+  for (;;) {
+    const state = await server.client.request('GET', `/api/runs/${run.runId}`);
+    if ((JSON.parse(state.body) as { status: string }).status !== 'running') break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const peak = await rss.stop();
+  release();
+  const check = await streaming;
+  const growthMb = (peak - baseline) / MB;
+  judge(id, 'serverRssGrowth', growthMb, 'MB', { metric: 'serverRssGrowth', op: '<', value: 50 });
+  return {
+    id,
+    description:
+      'One SSE client that reads nothing while a module prints all its lines, then reads them all: the server must not buffer them',
+    metrics: [
+      metric('serverRssGrowth', growthMb, 'MB'),
+      metric('serverRssPeak', peak / MB, 'MB'),
+      metric('linesDelivered', check.lines, 'lines'),
+      metric('outOfSequence', check.outOfSequence, 'count'),
+      metric('outOfOrder', check.outOfOrder, 'count'),
+    ],
+    settings: {
+      lines: settings.sseLines,
+      logBytesApprox: settings.sseLines * 100,
+      completed: check.completed,
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const root = workspaceRoot(fileURLToPath(new URL('.', import.meta.url)));
   const scratch = scratchFolder('load');
@@ -234,6 +274,7 @@ async function main(): Promise<void> {
     cases.push(await getModuleUnderLoad(server));
     cases.push(await sseThroughput(server));
     cases.push(...(await concurrentRuns(server)));
+    cases.push(await slowClient(server));
   } finally {
     const code = await server.stop();
     if (code !== 0) console.error(`prismq-backend exited with ${code}`);

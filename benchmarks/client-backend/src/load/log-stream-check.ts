@@ -24,6 +24,7 @@ export function checkLogStream(
   baseUrl: string,
   runId: string,
   prefix: string,
+  options: { holdUntil?: Promise<void> } = {},
 ): Promise<StreamCheck> {
   const started = performance.now();
   const marker = `"text":"${prefix} `;
@@ -40,6 +41,11 @@ export function checkLogStream(
     let pending = '';
     const request = http.get(`${baseUrl}/api/runs/${runId}/logs/stream`, (response) => {
       response.setEncoding('utf8');
+      // A held client reads nothing, like a stalled browser tab, until the promise settles.
+      if (options.holdUntil !== undefined) {
+        response.pause();
+        void options.holdUntil.then(() => response.resume());
+      }
       response.on('data', (chunk: string) => {
         pending += chunk;
         let end = pending.indexOf('\n\n');

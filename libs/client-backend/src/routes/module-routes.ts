@@ -10,6 +10,7 @@ import {
   errorResponses,
 } from '../api-schemas.js';
 import { ApiError } from '../errors.js';
+import { cacheModuleJson, registrySerializerCompiler } from '../registry-serializer.js';
 import { ModuleDefinitionSchema } from '../module-schema.js';
 import { checkParameters, mergeWithDefaults, withoutPasswords } from '../parameter-validation.js';
 import { RunRecordSchema } from '../run-record.js';
@@ -21,10 +22,12 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
   { context },
 ) => {
   const { manager, store, registry } = context;
+  cacheModuleJson(registry.values());
 
   app.get(
     '/api/modules',
     {
+      serializerCompiler: registrySerializerCompiler,
       schema: {
         tags: ['modules'],
         querystring: ModuleListQuerySchema,
@@ -46,6 +49,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
   app.get(
     '/api/modules/:id',
     {
+      serializerCompiler: registrySerializerCompiler,
       schema: {
         tags: ['modules'],
         params: ModuleIdParamsSchema,
