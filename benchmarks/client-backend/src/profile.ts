@@ -243,7 +243,7 @@ async function slowClient(server: ServerProcess): Promise<LoadTestCase> {
   return {
     id,
     description:
-      'One SSE client that reads nothing while a module prints all its lines, then reads them all: the server must not buffer them',
+      'One SSE client that reads nothing while a module prints all its lines, then reads them all. RSS includes V8 heap headroom; the lib test "holds back instead of buffering" checks the bytes queued per stream stay about one batch',
     metrics: [
       metric('serverRssGrowth', growthMb, 'MB'),
       metric('serverRssPeak', peak / MB, 'MB'),

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismqServer } from '../src/server.js';
 import { openSse } from './sse-client.js';
@@ -83,21 +84,41 @@ describe('SSE log stream over loopback HTTP', () => {
     );
   });
 
-  it('delivers everything in order to a client that stops reading for a while', async () => {
-    const runId = await launch('lines', { count: 100_000, prefix: 'slowreader' });
+  it('holds back instead of buffering for a client that stops reading, then delivers everything in order', async () => {
+    // The server side of the stream: how many bytes Node has queued for it in memory.
+    let serverSide: ServerResponse | undefined;
+    const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
+      if (request.url?.endsWith('/logs/stream')) serverSide = response;
+    };
+    server.app.server.on('request', onRequest);
+    const runId = await launch('lines', { count: 300_000, prefix: 'slowreader' });
     const stream = await openSse(`${baseUrl}/api/runs/${runId}/logs/stream`);
+    server.app.server.off('request', onRequest);
     stream.response.pause();
+    let mostQueued = 0;
     await expect
       .poll(
-        async () =>
-          ((await (await fetch(`${baseUrl}/api/runs/${runId}`)).json()) as { status: string })
-            .status,
-        { timeout: 15_000 },
+        async () => {
+          mostQueued = Math.max(mostQueued, serverSide?.writableLength ?? 0);
+          const run = await (await fetch(`${baseUrl}/api/runs/${runId}`)).json();
+          return (run as { status: string }).status;
+        },
+        { timeout: 15_000, interval: 20 },
       )
       .toBe('completed');
+    // Let the pump run into the full socket once more after the run ended.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    mostQueued = Math.max(mostQueued, serverSide?.writableLength ?? 0);
     stream.response.resume();
     await stream.ended;
-    expect(logSeqs(stream.events)).toEqual(Array.from({ length: 100_001 }, (_, i) => i + 1));
+    const events = logSeqs(stream.events);
+    expect(events).toEqual(Array.from({ length: 300_001 }, (_, i) => i + 1));
+    // The stream is about 50 MB, far more than loopback socket buffers hold; with back-pressure
+    // at most about one batch of 1 000 events waits in the server's memory.
+    const streamBytes = stream.events.reduce((sum, event) => sum + event.data.length, 0);
+    expect(streamBytes).toBeGreaterThan(30_000_000);
+    expect(serverSide).toBeDefined();
+    expect(mostQueued).toBeLessThan(1_000_000);
   });
 
   it('sends keep-alive comments while a run is quiet', async () => {
