@@ -48,6 +48,8 @@ interface ActiveRun {
   capture?: OutputCapture;
   child?: ChildProcess;
   cancelRequested: boolean;
+  /** Counted in `running` since `start`, whether or not the process could be spawned. */
+  holdsSlot: boolean;
   killTimer?: NodeJS.Timeout;
   listeners: Set<RunListener>;
   finished: Promise<void>;
@@ -159,6 +161,7 @@ export class RunManager {
       record,
       argv: [...module.command, ...parametersToArgv(module, values)],
       cancelRequested: false,
+      holdsSlot: false,
       listeners: new Set(),
       finished,
       markFinished,
@@ -304,6 +307,7 @@ export class RunManager {
     const dir = this.runDir(record.runId);
     const outputDir = path.join(dir, 'output');
     this.running++;
+    run.holdsSlot = true;
     try {
       mkdirSync(outputDir, { recursive: true });
       run.capture = new OutputCapture({
@@ -361,7 +365,6 @@ export class RunManager {
   ): void {
     const { record } = run;
     if (FINISHED_STATUSES.has(record.status)) return;
-    const wasRunning = run.child !== undefined || run.capture !== undefined;
     if (run.killTimer !== undefined) clearTimeout(run.killTimer);
     run.capture?.end();
     const completedAt = this.now();
@@ -376,7 +379,8 @@ export class RunManager {
       record.durationMs = completedAt.getTime() - Date.parse(record.startedAt);
     this.options.store.saveRun(record);
     this.active.delete(record.runId);
-    if (wasRunning) this.running--;
+    if (run.holdsSlot) this.running--;
+    run.holdsSlot = false;
     this.notify(run);
     run.listeners.clear();
     run.markFinished();

@@ -158,6 +158,17 @@ describe('runs with real child processes', () => {
     expect(done.errorMessage).toMatch(/^cannot start .*does-not-exist: spawn .* ENOENT/);
   });
 
+  it('fails a run whose argv the OS cannot take, without losing its run slot', async () => {
+    const runs = await Promise.all([1, 2, 3].map(() => launch('env', { input: 'nul\u0000byte' })));
+    for (const run of runs) {
+      const done = await waitForStatus(run.runId, ['completed', 'failed']);
+      expect(done.status).toBe('failed');
+      expect(done.errorMessage).toMatch(/^cannot start /);
+    }
+    const stats = (await server.app.inject({ method: 'GET', url: '/api/system/stats' })).json();
+    expect(stats.runs).toMatchObject({ active: 0, queued: 0 });
+  });
+
   it('captures every line in order with progress, and pages through them', async () => {
     const run = await launch('lines', { count: 30_000 });
     const done = await waitForStatus(run.runId, ['completed', 'failed']);
