@@ -127,7 +127,7 @@ async function getModuleUnderLoad(server: ServerProcess): Promise<LoadTestCase> 
     metrics: [
       ...latencyMetrics(result),
       metric('linesStreamedToClients', streamed, 'lines'),
-      metric('serverCpu', cpuPercent, '% of one core'),
+      metric('serverCpuPercent', cpuPercent, '%'),
       metric('serverRssPeak', peakRss / MB, 'MB'),
     ],
     settings: {
@@ -135,6 +135,62 @@ async function getModuleUnderLoad(server: ServerProcess): Promise<LoadTestCase> 
       durationSeconds: settings.durationSeconds,
       backgroundRuns: settings.backgroundRuns,
       backgroundLinesPerSecondPerRun: settings.backgroundLinesPerSecond,
+    },
+  };
+}
+
+/**
+ * The plan's "CPU, normal load": 10 runs each printing 1 000 lines/s to its own SSE client,
+ * and a user's browser polling a module and the run list every 100 ms — no load generator.
+ * The server's CPU time over the window, as a percent of one core.
+ */
+async function normalLoadCpu(server: ServerProcess): Promise<LoadTestCase> {
+  const id = 'client-backend/cpu/normal-load';
+  const windowSeconds = quick ? 2 : 5;
+  const streams: Promise<StreamCheck>[] = [];
+  const runIds: string[] = [];
+  for (let i = 0; i < settings.backgroundRuns; i++) {
+    const run = await server.client.launch('chatter', {
+      rate: settings.backgroundLinesPerSecond,
+      seconds: windowSeconds + 2,
+    });
+    runIds.push(run.runId);
+    streams.push(checkLogStream(server.baseUrl, run.runId, 'chatter'));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const cpuBefore = (await server.stats()).cpuMs;
+  const wallStart = performance.now();
+  let polls = 0;
+  while (performance.now() - wallStart < windowSeconds * 1000) {
+    await server.client.request('GET', '/api/modules/print-lines');
+    await server.client.request('GET', '/api/runs?limit=20');
+    polls += 1;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const cpuPercent =
+    (((await server.stats()).cpuMs - cpuBefore) / (performance.now() - wallStart)) * 100;
+  for (const runId of runIds) await server.client.request('DELETE', `/api/runs/${runId}`);
+  const checks = await Promise.all(streams);
+  const streamed = checks.reduce((sum, check) => sum + check.lines, 0);
+  judge(id, 'serverCpuPercent', cpuPercent, '%', {
+    metric: 'serverCpuPercent',
+    op: '<',
+    value: 50,
+  });
+  return {
+    id,
+    description:
+      '10 runs printing 1 000 lines/s each to their own SSE clients, plus a module and a run-list request every 100 ms; server CPU as a percent of one core',
+    metrics: [
+      metric('serverCpuPercent', cpuPercent, '%'),
+      metric('linesStreamedToClients', streamed, 'lines'),
+      metric('pollRounds', polls, 'count'),
+    ],
+    settings: {
+      windowSeconds,
+      backgroundRuns: settings.backgroundRuns,
+      backgroundLinesPerSecondPerRun: settings.backgroundLinesPerSecond,
+      pollIntervalMs: 100,
     },
   };
 }
@@ -196,6 +252,10 @@ async function concurrentRuns(server: ServerProcess): Promise<LoadTestCase[]> {
   judge(id, 'serverRssPeak', peak / MB, 'MB', { metric: 'serverRssPeak', op: '<', value: 150 });
   judge(id, 'linesLost', lost, 'lines', { metric: 'linesLost', op: '<', value: 1 });
   judge(id, 'linesReordered', reordered, 'lines', { metric: 'linesReordered', op: '<', value: 1 });
+  const allCompleted = checks.every((check) => check.completed);
+  // The plan's "concurrent runs without degradation": how many ran side by side with every
+  // line delivered, in order, to its client.
+  const withoutLoss = lost === 0 && reordered === 0 && allCompleted ? settings.concurrentRuns : 0;
   return [
     {
       id,
@@ -209,11 +269,12 @@ async function concurrentRuns(server: ServerProcess): Promise<LoadTestCase[]> {
         metric('linesDelivered', total, 'lines'),
         metric('linesPerSecond', total / seconds, 'lines/s'),
         metric('seconds', seconds, 's'),
+        metric('concurrentRunsWithoutLoss', withoutLoss, 'count'),
       ],
       settings: {
         runs: settings.concurrentRuns,
         linesPerRun: settings.linesPerRun,
-        allCompleted: checks.every((check) => check.completed),
+        allCompleted,
       },
     },
   ];
@@ -272,6 +333,7 @@ async function main(): Promise<void> {
     // The RSS target is about a server running 10 runs, not one whose heap has grown through
     // hundreds of thousands of requests first, so that scenario runs on the fresh server.
     cases.push(...(await concurrentRuns(server)));
+    cases.push(await normalLoadCpu(server));
     cases.push(await getModule(server));
     cases.push(await getModuleUnderLoad(server));
     cases.push(await sseThroughput(server));
