@@ -55,7 +55,14 @@ export {
 export { LineSplitter, MAX_LINE_LENGTH, type LineSink } from './line-splitter.js';
 export { RingBuffer } from './ring-buffer.js';
 export { formatLogRecord, parseLogRecord } from './log-file-format.js';
-export { openLogFile, readLogLines, readLogTail, type LogFileWriter } from './log-file.js';
+export {
+  openLogFile,
+  readLogLines,
+  readLogPage,
+  readLogTail,
+  type LogFileWriter,
+  type LogPage,
+} from './log-file.js';
 export {
   OutputCapture,
   DEFAULT_BUFFER_LINES,

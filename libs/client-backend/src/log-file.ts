@@ -30,20 +30,50 @@ export function openLogFile(path: string): LogFileWriter {
   };
 }
 
+/** A page of a log file and where the next page starts. */
+export interface LogPage {
+  lines: LogLine[];
+  /**
+   * Byte offset just past the last line of `lines` (or where reading started when it is
+   * empty). It may fall short of the exact boundary, never past it, so starting the next
+   * read there is always safe: at worst a torn record is read first and skipped.
+   */
+  nextOffset: number;
+}
+
 /** Lines with `seq > afterSeq`, oldest first, at most `limit`; reading may start at a byte offset. */
 export async function readLogLines(
   path: string,
   options: { afterSeq: number; limit: number; fromOffset?: number },
 ): Promise<LogLine[]> {
+  return (await readLogPage(path, options)).lines;
+}
+
+/**
+ * Like {@link readLogLines}, and also says where the page ended, so a reader paging through
+ * a finished run starts each page where the last one stopped instead of re-reading the file
+ * from its start (which made streaming a finished run quadratic in its length).
+ */
+export async function readLogPage(
+  path: string,
+  options: { afterSeq: number; limit: number; fromOffset?: number },
+): Promise<LogPage> {
+  const start = options.fromOffset ?? 0;
   const out: LogLine[] = [];
-  if (options.limit <= 0) return out;
-  const input = createReadStream(path, { encoding: 'utf8', start: options.fromOffset ?? 0 });
+  let offset = start;
+  let nextOffset = start;
+  if (options.limit <= 0) return { lines: out, nextOffset };
+  const input = createReadStream(path, { encoding: 'utf8', start });
   const lines = createInterface({ input, crlfDelay: Infinity });
   try {
     for await (const record of lines) {
+      // One separator byte per record: a `\r\n` inside a text counts one byte short, which
+      // keeps the offset at or before the true boundary.
+      offset += Buffer.byteLength(record) + 1;
       const line = parseLogRecord(record);
       if (line === undefined || line.seq <= options.afterSeq) continue;
       out.push(line);
+      nextOffset = offset;
       if (out.length >= options.limit) break;
     }
   } catch (error) {
@@ -52,7 +82,7 @@ export async function readLogLines(
     lines.close();
     input.destroy();
   }
-  return out;
+  return { lines: out, nextOffset };
 }
 
 /** The newest `count` lines of a log file and how many lines it holds in all. */

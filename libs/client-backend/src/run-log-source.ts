@@ -1,4 +1,5 @@
-import { readLogLines } from './log-file.js';
+import { readLogPage } from './log-file.js';
+import type { LogLine } from './log-line.js';
 import type { LogStreamSource } from './log-stream.js';
 import type { OutputCapture } from './output-capture.js';
 import type { RunManager } from './run-manager.js';
@@ -12,18 +13,27 @@ export function runLogSource(manager: RunManager, runId: string): LogStreamSourc
   let capture: OutputCapture | undefined = manager.getCapture(runId);
   let lineListener: (() => void) | undefined;
   let detachLines: (() => void) | undefined;
+  // Where the previous file page of a finished run ended, so the next page starts there.
+  let fileCursor = { afterSeq: 0, offset: 0 };
   const attach = (): void => {
     capture ??= manager.getCapture(runId);
     if (capture !== undefined && lineListener !== undefined && detachLines === undefined) {
       detachLines = capture.subscribe(lineListener);
     }
   };
+  const readFinished = async (afterSeq: number, limit: number): Promise<LogLine[]> => {
+    const fromOffset = afterSeq === fileCursor.afterSeq ? fileCursor.offset : 0;
+    const page = await readLogPage(manager.logFile(runId), { afterSeq, limit, fromOffset });
+    const last = page.lines[page.lines.length - 1];
+    if (last !== undefined) fileCursor = { afterSeq: last.seq, offset: page.nextOffset };
+    return page.lines;
+  };
   return {
     readAfter(afterSeq, limit) {
       attach();
       if (capture !== undefined) return capture.readAfter(afterSeq, limit);
       if (manager.isActive(runId)) return Promise.resolve([]);
-      return readLogLines(manager.logFile(runId), { afterSeq, limit });
+      return readFinished(afterSeq, limit);
     },
     onLines(listener) {
       lineListener = listener;
