@@ -54,7 +54,8 @@ export {
 } from './log-line.js';
 export { LineSplitter, MAX_LINE_LENGTH, type LineSink } from './line-splitter.js';
 export { RingBuffer } from './ring-buffer.js';
-export { formatLogRecord, parseLogRecord } from './log-file-format.js';
+export { appendLogRecord, formatLogRecord, parseLogRecord } from './log-file-format.js';
+export { ByteBatch } from './byte-batch.js';
 export {
   openLogFile,
   readLogLines,

@@ -1,3 +1,4 @@
+import type { ByteBatch } from './byte-batch.js';
 import type { LogLevel, LogLine, LogStream } from './log-line.js';
 
 // One record per line, tab separated, text last: lines are already split on `\n`, so the
@@ -9,6 +10,19 @@ import type { LogLevel, LogLine, LogStream } from './log-line.js';
  */
 export function formatLogRecord(line: LogLine, isoTime: string): string {
   return `${line.seq}\t${isoTime}\t${line.stream}\t${line.level}\t${line.truncated ? 'T' : '-'}\t${line.text}\n`;
+}
+
+/** Appends the same bytes as {@link formatLogRecord} to `batch`, without building the record as a string. */
+export function appendLogRecord(batch: ByteBatch, line: LogLine, isoTime: string): void {
+  batch
+    .integer(line.seq)
+    .ascii('\t')
+    .ascii(isoTime)
+    .ascii(line.stream === 'stdout' ? '\tstdout\t' : '\tstderr\t')
+    .ascii(line.level)
+    .ascii(line.truncated ? '\tT\t' : '\t-\t')
+    .utf8(line.text)
+    .ascii('\n');
 }
 
 /** Reads one record back; `undefined` when the record is malformed (e.g. a torn last write). */

@@ -6,8 +6,8 @@ import { RingBuffer } from './ring-buffer.js';
 
 /** Where a run's log records go. */
 export interface LogFileWriter {
-  /** Appends text; returns once the bytes are in the file, so readers always see them. */
-  append(text: string): void;
+  /** Appends text or bytes; returns once they are in the file, so readers always see them. */
+  append(data: string | Uint8Array): void;
   close(): void;
 }
 
@@ -20,8 +20,15 @@ export function openLogFile(path: string): LogFileWriter {
   const fd = openSync(path, 'a');
   let open = true;
   return {
-    append(text) {
-      if (open) writeSync(fd, text);
+    append(data) {
+      if (!open) return;
+      if (typeof data === 'string') {
+        writeSync(fd, data);
+        return;
+      }
+      // writeSync may write fewer bytes than asked (a full disk, a pipe); keep going.
+      let done = 0;
+      while (done < data.length) done += writeSync(fd, data, done, data.length - done);
     },
     close() {
       if (open) closeSync(fd);

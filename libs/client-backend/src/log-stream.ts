@@ -1,3 +1,4 @@
+import { ByteBatch } from './byte-batch.js';
 import type { LogLine } from './log-line.js';
 import type { RunRecord } from './run-record.js';
 import { formatSseEvent, type SseWriter } from './sse-writer.js';
@@ -25,23 +26,38 @@ export interface LogStreamOptions {
   keepAliveMs?: number;
 }
 
-/** Formats lines as SSE `log` events, each with the line's sequence number as its `id`. */
-export function formatLogEvents(lines: readonly LogLine[]): string {
-  let text = '';
+/** Formats lines as SSE `log` events, each with the line's sequence number as its `id`, as UTF-8 bytes. */
+export function formatLogEvents(lines: readonly LogLine[]): Buffer {
+  // About 140 bytes of framing per event plus the text; a longer batch grows as it goes.
+  let estimate = 0;
+  for (const line of lines) estimate += 140 + line.text.length;
+  const batch = new ByteBatch(estimate);
   // Lines of one output chunk share their capture time; format it once per run of equal times.
   let lastTime = Number.NaN;
   let lastIso = '';
-  // The JSON is assembled around one JSON.stringify of the text, the only field that needs
-  // escaping: this is the hottest loop of a busy server, and a throwaway object per line
-  // would double its garbage. The field order and content match ApiLogLineSchema.
+  // The bytes are written field by field around one JSON.stringify of the text, the only
+  // field that needs escaping: this is the hottest loop of a busy server, and an object or a
+  // concatenated string per line is what grows its heap. The field order and content match
+  // ApiLogLineSchema.
   for (const line of lines) {
     if (line.time !== lastTime) {
       lastTime = line.time;
       lastIso = new Date(line.time).toISOString();
     }
-    text += `event: log\nid: ${line.seq}\ndata: {"seq":${line.seq},"timestamp":"${lastIso}","stream":"${line.stream}","level":"${line.level}","text":${JSON.stringify(line.text)},"truncated":${line.truncated}}\n\n`;
+    batch
+      .ascii('event: log\nid: ')
+      .integer(line.seq)
+      .ascii('\ndata: {"seq":')
+      .integer(line.seq)
+      .ascii(',"timestamp":"')
+      .ascii(lastIso)
+      .ascii(line.stream === 'stdout' ? '","stream":"stdout","level":"' : '","stream":"stderr","level":"')
+      .ascii(line.level)
+      .ascii('","text":')
+      .utf8(JSON.stringify(line.text))
+      .ascii(line.truncated ? ',"truncated":true}\n\n' : ',"truncated":false}\n\n');
   }
-  return text;
+  return batch.view();
 }
 
 /**

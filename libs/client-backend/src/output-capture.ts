@@ -1,4 +1,5 @@
-import { formatLogRecord } from './log-file-format.js';
+import { ByteBatch } from './byte-batch.js';
+import { appendLogRecord } from './log-file-format.js';
 import { readLogLines, type LogFileWriter } from './log-file.js';
 import {
   detectLevel,
@@ -52,7 +53,8 @@ export class OutputCapture {
   // Per-chunk state read by the line sinks; kept on the instance so no closure is made per chunk.
   private chunkTime = 0;
   private chunkIso = '';
-  private batch = '';
+  // Records of the current chunk; written with one write and then reused for the next chunk.
+  private readonly batch = new ByteBatch();
   private readonly sinks: Record<LogStream, (text: string, truncated: boolean) => void>;
 
   constructor(private readonly options: OutputCaptureOptions) {
@@ -140,7 +142,7 @@ export class OutputCapture {
       truncated,
     };
     this.ring.push(line);
-    this.batch += formatLogRecord(line, this.chunkIso);
+    appendLogRecord(this.batch, line, this.chunkIso);
     if (this.options.onProgress !== undefined && text.startsWith('::progress')) {
       const progress = parseProgress(text);
       if (progress !== undefined) this.options.onProgress(progress);
@@ -154,9 +156,10 @@ export class OutputCapture {
         this.indexSeqs.push(firstSeq);
         this.indexOffsets.push(this.bytesWritten);
       }
-      this.options.writer.append(this.batch);
-      this.bytesWritten += Buffer.byteLength(this.batch);
-      this.batch = '';
+      // The writer is synchronous, so the batch's memory is free again once it returns.
+      this.options.writer.append(this.batch.view());
+      this.bytesWritten += this.batch.length;
+      this.batch.clear();
     } else if (!always) {
       return;
     }

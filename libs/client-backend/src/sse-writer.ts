@@ -48,8 +48,8 @@ export class SseWriter {
     return this.closed || this.response.destroyed;
   }
 
-  /** Writes raw SSE text; false when the caller should wait for {@link drained}. */
-  write(text: string): boolean {
+  /** Writes raw SSE text or its UTF-8 bytes; false when the caller should wait for {@link drained}. */
+  write(text: string | Uint8Array): boolean {
     if (this.isClosed) return false;
     return this.response.write(text);
   }

@@ -39,12 +39,21 @@ describe('SSE formatting', () => {
         text: '',
         truncated: false,
       },
+      {
+        seq: 1_234_567,
+        time: 1_700_000_000_123,
+        stream: 'stderr',
+        level: 'warning',
+        text: 'WARN: ünïcødé € 🚀 \u0000 back\\slash',
+        truncated: false,
+      },
     ];
-    const events = parse(formatLogEvents(lines));
+    const events = parse(formatLogEvents(lines).toString('utf8'));
     expect(events.map((event) => [event.event, event.id])).toEqual([
       ['log', '7'],
       ['log', '8'],
       ['log', '9'],
+      ['log', '1234567'],
     ]);
     expect(events.map((event) => JSON.parse(event.data))).toEqual(lines.map(toApiLogLine));
   });

@@ -1,0 +1,71 @@
+/**
+ * Bytes appended piece by piece into one growing Buffer. Busy paths (log-file records,
+ * SSE batches) encode many short pieces per line; joining them as strings first builds a
+ * tree of intermediate strings per line that is flattened and encoded again on the way
+ * out, and under a burst of output that garbage is what grows the heap. Writing the
+ * pieces straight into bytes leaves one Buffer per batch.
+ */
+export class ByteBatch {
+  private buffer: Buffer;
+  private used = 0;
+
+  constructor(initialBytes = 64 * 1024) {
+    this.buffer = Buffer.allocUnsafe(Math.max(16, initialBytes));
+  }
+
+  /** Bytes appended so far. */
+  get length(): number {
+    return this.used;
+  }
+
+  /** Appends text known to be ASCII (field names, enum values, ISO times): one byte per character. */
+  ascii(text: string): this {
+    this.reserve(text.length);
+    this.used += this.buffer.write(text, this.used, 'latin1');
+    return this;
+  }
+
+  /** Appends any text as UTF-8. */
+  utf8(text: string): this {
+    // Three bytes per UTF-16 unit is the UTF-8 worst case, so the write is never cut short.
+    this.reserve(text.length * 3);
+    this.used += this.buffer.write(text, this.used, 'utf8');
+    return this;
+  }
+
+  /** Appends a non-negative integer in decimal without making a string of it. */
+  integer(value: number): this {
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    this.reserve(digits);
+    let at = this.used + digits;
+    let rest = value;
+    do {
+      this.buffer[--at] = 48 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
+    this.used += digits;
+    return this;
+  }
+
+  /**
+   * The bytes appended so far. The view shares memory with the batch: it stays valid until
+   * the next append after a {@link clear}, so a batch whose bytes go to an async write must
+   * not be reused.
+   */
+  view(): Buffer {
+    return this.buffer.subarray(0, this.used);
+  }
+
+  /** Forgets the bytes appended so far and reuses the Buffer. */
+  clear(): void {
+    this.used = 0;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.used + bytes));
+    this.buffer.copy(grown, 0, 0, this.used);
+    this.buffer = grown;
+  }
+}
