@@ -1,3 +1,6 @@
+// Longest text copied by a JavaScript loop instead of Buffer#write.
+const SHORT_TEXT = 128;
+
 /**
  * Bytes appended piece by piece into one growing Buffer. Busy paths (log-file records,
  * SSE batches) encode many short pieces per line; joining them as strings first builds a
@@ -20,16 +23,43 @@ export class ByteBatch {
 
   /** Appends text known to be ASCII (field names, enum values, ISO times): one byte per character. */
   ascii(text: string): this {
-    this.reserve(text.length);
-    this.used += this.buffer.write(text, this.used, 'latin1');
+    const count = text.length;
+    this.reserve(count);
+    // Pieces are mostly a few dozen characters, where a plain loop beats a call into C++.
+    if (count <= SHORT_TEXT) {
+      const buffer = this.buffer;
+      const at = this.used;
+      for (let i = 0; i < count; i++) buffer[at + i] = text.charCodeAt(i);
+      this.used = at + count;
+    } else {
+      this.used += this.buffer.write(text, this.used, 'latin1');
+    }
     return this;
   }
 
   /** Appends any text as UTF-8. */
   utf8(text: string): this {
+    const count = text.length;
     // Three bytes per UTF-16 unit is the UTF-8 worst case, so the write is never cut short.
-    this.reserve(text.length * 3);
-    this.used += this.buffer.write(text, this.used, 'utf8');
+    this.reserve(count * 3);
+    const buffer = this.buffer;
+    const at = this.used;
+    if (count <= SHORT_TEXT) {
+      // Short ASCII text is copied by hand; the first other character hands the whole text
+      // to the encoder, which overwrites what the loop wrote.
+      let i = 0;
+      while (i < count) {
+        const code = text.charCodeAt(i);
+        if (code > 0x7f) break;
+        buffer[at + i] = code;
+        i++;
+      }
+      if (i === count) {
+        this.used = at + count;
+        return this;
+      }
+    }
+    this.used = at + buffer.write(text, at, 'utf8');
     return this;
   }
 

@@ -51,7 +51,11 @@ export function formatLogEvents(lines: readonly LogLine[]): Buffer {
       .integer(line.seq)
       .ascii(',"timestamp":"')
       .ascii(lastIso)
-      .ascii(line.stream === 'stdout' ? '","stream":"stdout","level":"' : '","stream":"stderr","level":"')
+      .ascii(
+        line.stream === 'stdout'
+          ? '","stream":"stdout","level":"'
+          : '","stream":"stderr","level":"',
+      )
       .ascii(line.level)
       .ascii('","text":')
       .utf8(JSON.stringify(line.text))

@@ -15,6 +15,15 @@ describe('ByteBatch', () => {
     expect(batch.view().toString('utf8')).toBe(expected);
   });
 
+  it('encodes texts longer than the hand-copied size, ASCII or not', () => {
+    const batch = new ByteBatch(16);
+    const long = 'a'.repeat(300);
+    const mixed = `${'b'.repeat(100)}é${'c'.repeat(100)}`;
+    const lateUnicode = `${'d'.repeat(127)}€`;
+    batch.ascii(long).utf8(long).utf8(mixed).utf8(lateUnicode);
+    expect(batch.view().toString('utf8')).toBe(long + long + mixed + lateUnicode);
+  });
+
   it('starts over after clear', () => {
     const batch = new ByteBatch(16);
     batch.ascii('first batch that outgrows the start size');
