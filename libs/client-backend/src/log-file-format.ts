@@ -27,30 +27,38 @@ export function appendLogRecord(batch: ByteBatch, line: LogLine, isoTime: string
 
 /** Reads one record back; `undefined` when the record is malformed (e.g. a torn last write). */
 export function parseLogRecord(record: string): LogLine | undefined {
-  const fields: string[] = [];
-  let start = 0;
-  for (let i = 0; i < 5; i++) {
-    const tab = record.indexOf('\t', start);
-    if (tab === -1) return undefined;
-    fields.push(record.slice(start, tab));
-    start = tab + 1;
-  }
-  const [seqText, timeText, stream, level, truncated] = fields as [
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  const seq = Number(seqText);
-  const time = Date.parse(timeText);
+  // Field by field with indexOf: a finished run's stream parses every record of its file,
+  // so no array of fields is made per record.
+  const seqEnd = record.indexOf('\t');
+  const timeEnd = seqEnd === -1 ? -1 : record.indexOf('\t', seqEnd + 1);
+  const streamEnd = timeEnd === -1 ? -1 : record.indexOf('\t', timeEnd + 1);
+  const levelEnd = streamEnd === -1 ? -1 : record.indexOf('\t', streamEnd + 1);
+  const truncatedEnd = levelEnd === -1 ? -1 : record.indexOf('\t', levelEnd + 1);
+  if (truncatedEnd === -1) return undefined;
+  const seq = Number(record.slice(0, seqEnd));
+  const time = Date.parse(record.slice(seqEnd + 1, timeEnd));
   if (!Number.isInteger(seq) || seq < 1 || Number.isNaN(time)) return undefined;
   return {
     seq,
     time,
-    stream: stream as LogStream,
-    level: level as LogLevel,
-    truncated: truncated === 'T',
-    text: record.slice(start),
+    stream: record.startsWith('stderr', timeEnd + 1) ? 'stderr' : 'stdout',
+    level: levelAt(record, streamEnd + 1),
+    truncated: record.charCodeAt(levelEnd + 1) === 84, // 'T'
+    text: record.slice(truncatedEnd + 1),
   };
+}
+
+// The four levels differ in their first letter, so one character tells them apart without
+// slicing a string per record.
+function levelAt(record: string, at: number): LogLevel {
+  switch (record.charCodeAt(at)) {
+    case 101: // e
+      return 'error';
+    case 119: // w
+      return 'warning';
+    case 100: // d
+      return 'debug';
+    default:
+      return 'info';
+  }
 }

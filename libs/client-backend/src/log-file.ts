@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { LogLine } from './log-line.js';
 import { parseLogRecord } from './log-file-format.js';
+import { LineSplitter, MAX_LINE_LENGTH } from './line-splitter.js';
 import { RingBuffer } from './ring-buffer.js';
 
 /** Where a run's log records go. */
@@ -66,30 +66,21 @@ export async function readLogPage(
   options: { afterSeq: number; limit: number; fromOffset?: number },
 ): Promise<LogPage> {
   const start = options.fromOffset ?? 0;
-  const out: LogLine[] = [];
+  const lines: LogLine[] = [];
   let offset = start;
   let nextOffset = start;
-  if (options.limit <= 0) return { lines: out, nextOffset };
-  const input = createReadStream(path, { encoding: 'utf8', start });
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  try {
-    for await (const record of lines) {
-      // One separator byte per record: a `\r\n` inside a text counts one byte short, which
-      // keeps the offset at or before the true boundary.
-      offset += Buffer.byteLength(record) + 1;
-      const line = parseLogRecord(record);
-      if (line === undefined || line.seq <= options.afterSeq) continue;
-      out.push(line);
-      nextOffset = offset;
-      if (out.length >= options.limit) break;
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  } finally {
-    lines.close();
-    input.destroy();
-  }
-  return { lines: out, nextOffset };
+  if (options.limit <= 0) return { lines, nextOffset };
+  await forEachRecord(path, start, (record) => {
+    // One separator byte per record: a `\r\n` ending a text counts one byte short, which
+    // keeps the offset at or before the true boundary.
+    offset += Buffer.byteLength(record) + 1;
+    const line = parseLogRecord(record);
+    if (line === undefined || line.seq <= options.afterSeq) return true;
+    lines.push(line);
+    nextOffset = offset;
+    return lines.length < options.limit;
+  });
+  return { lines, nextOffset };
 }
 
 /** The newest `count` lines of a log file and how many lines it holds in all. */
@@ -99,20 +90,45 @@ export async function readLogTail(
 ): Promise<{ lines: LogLine[]; totalLines: number }> {
   const ring = new RingBuffer<LogLine>(Math.max(1, count));
   let totalLines = 0;
-  const input = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  await forEachRecord(path, 0, (record) => {
+    const line = parseLogRecord(record);
+    if (line === undefined) return true;
+    totalLines = Math.max(totalLines, line.seq);
+    ring.push(line);
+    return true;
+  });
+  return { lines: count > 0 ? ring.slice(0) : [], totalLines };
+}
+
+// A record is a line of at most MAX_LINE_LENGTH units plus its fields.
+const MAX_RECORD_LENGTH = MAX_LINE_LENGTH + 128;
+
+/**
+ * Calls `visit` with each record from byte `start` on until it returns false or the file
+ * ends; a missing file has no records. Reading whole chunks and splitting them with the
+ * capture's own splitter costs one await per 64 KiB, where an async line iterator costs
+ * one per record, and a finished run's stream reads its whole file this way.
+ */
+async function forEachRecord(
+  path: string,
+  start: number,
+  visit: (record: string) => boolean,
+): Promise<void> {
+  const splitter = new LineSplitter(MAX_RECORD_LENGTH);
+  let going = true;
+  const sink = (record: string): void => {
+    if (going) going = visit(record);
+  };
+  const input = createReadStream(path, { start });
   try {
-    for await (const record of lines) {
-      const line = parseLogRecord(record);
-      if (line === undefined) continue;
-      totalLines = Math.max(totalLines, line.seq);
-      ring.push(line);
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      splitter.push(chunk, sink);
+      if (!going) return;
     }
+    splitter.end(sink);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   } finally {
-    lines.close();
     input.destroy();
   }
-  return { lines: count > 0 ? ring.slice(0) : [], totalLines };
 }
