@@ -1,5 +1,5 @@
 import type { ByteBatch } from './byte-batch.js';
-import type { LogLevel, LogLine, LogStream } from './log-line.js';
+import type { LogLevel, LogLine } from './log-line.js';
 
 // One record per line, tab separated, text last: lines are already split on `\n`, so the
 // text can hold tabs but never a newline, and the file stays readable as plain text.
