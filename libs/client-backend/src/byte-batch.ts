@@ -66,13 +66,15 @@ export class ByteBatch {
   /** Appends a non-negative integer in decimal without making a string of it. */
   integer(value: number): this {
     let digits = 1;
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let bound = 10; value >= bound && digits < 16; bound *= 10) digits++;
     this.reserve(digits);
+    const buffer = this.buffer;
     let at = this.used + digits;
     let rest = value;
     do {
-      this.buffer[--at] = 48 + (rest % 10);
-      rest = Math.floor(rest / 10);
+      const next = Math.floor(rest / 10);
+      buffer[--at] = 48 + rest - next * 10;
+      rest = next;
     } while (rest > 0);
     this.used += digits;
     return this;
