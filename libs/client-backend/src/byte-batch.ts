@@ -73,7 +73,7 @@ export class ByteBatch {
     let rest = value;
     do {
       const next = Math.floor(rest / 10);
-      buffer[--at] = 48 + rest - next * 10;
+      buffer[--at] = 48 + (rest - next * 10);
       rest = next;
     } while (rest > 0);
     this.used += digits;
