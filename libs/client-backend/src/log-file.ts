@@ -6,7 +6,10 @@ import { RingBuffer } from './ring-buffer.js';
 
 /** Where a run's log records go. */
 export interface LogFileWriter {
-  /** Appends text or bytes; returns once they are in the file, so readers always see them. */
+  /**
+   * Appends text or bytes; returns once they are in the file, so readers always see them.
+   * Bytes are lent for the call only: the capture reuses their memory for its next chunk.
+   */
   append(data: string | Uint8Array): void;
   close(): void;
 }
