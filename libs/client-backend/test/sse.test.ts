@@ -147,6 +147,21 @@ describe('SSE log stream over loopback HTTP', () => {
     expect(logSeqs(stream.events)).toEqual([46, 47, 48, 49, 50, 51]);
   });
 
+  it('streams a finished run of several batches from its file, every line once and in order', async () => {
+    const runId = await launch('lines', { count: 2_500 });
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${baseUrl}/api/runs/${runId}`)).json()) as { status: string })
+            .status,
+      )
+      .toBe('completed');
+    const stream = await openSse(`${baseUrl}/api/runs/${runId}/logs/stream?lastEventId=10`);
+    await stream.ended;
+    // 2 500 printed lines and the closing progress line, after the 10 the client had.
+    expect(logSeqs(stream.events)).toEqual(Array.from({ length: 2_491 }, (_, i) => i + 11));
+  });
+
   it('answers 400 for a malformed run id and 404 for an unknown one before streaming', async () => {
     expect((await fetch(`${baseUrl}/api/runs/not-a-uuid/logs/stream`)).status).toBe(400);
     expect(
