@@ -127,7 +127,8 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
   const recent = new Int32Array(ringSize);
   let stamp = 0;
   let found: number[] = [];
-  let starts: number[] = [];
+  // Where each found keyword starts; internal, so a scratch buffer (each id is found at most once).
+  const starts = new Int32Array(Math.max(keywords.length, 1));
   let anyFound = false;
   let position = 0;
 
@@ -147,19 +148,19 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
               if (!anyFound) {
                 anyFound = true;
                 found = [];
-                starts = [];
               }
               // Insertion keeps the lists ordered by start (a longer phrase found at the same
               // end starts earlier); they stay short, so this beats sorting at the end.
+              // Shifting by hand instead of `splice`, which allocates a removed-items array.
               let at = found.length;
-              while (at > 0 && (starts[at - 1] as number) > start) at -= 1;
-              if (at === found.length) {
-                found.push(id);
-                starts.push(start);
-              } else {
-                found.splice(at, 0, id);
-                starts.splice(at, 0, start);
+              found.push(id);
+              while (at > 0 && (starts[at - 1] as number) > start) {
+                found[at] = found[at - 1] as number;
+                starts[at] = starts[at - 1] as number;
+                at -= 1;
               }
+              found[at] = id;
+              starts[at] = start;
             }
           }
           if (node.before.size === 0 || start === 0 || position - start + 1 >= longest) break;
