@@ -48,10 +48,6 @@ const ASCII_SYMBOL: Int8Array = (() => {
   return symbols;
 })();
 const ASCII_SYMBOLS = 37;
-/** Trie state of a word that has left the trie: it is no dictionary word. */
-const DEAD = -2;
-/** Trie state between words. */
-const OUTSIDE = -1;
 
 /**
  * Compiles `keywords` into a {@link KeywordMatcher}. A keyword is a phrase of word tokens
@@ -111,7 +107,7 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
   });
 
   const trie = buildCharacterTrie(dictionary);
-  const { transitions, wordAtState, extraSymbols, alphabet } = trie;
+  const { transitions, wordAtRow, extraSymbols, alphabet, deadRow } = trie;
   const ends: (readonly PhraseNode[] | undefined)[] = Array.from(
     { length: dictionary.size },
     (_, id) => endsByWord.get(id),
@@ -170,11 +166,17 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
       }
     }
   };
-  const step = (state: number, unit: number): number => {
-    if (state < 0) return DEAD;
+  const step = (row: number, unit: number): number => {
     const symbol =
       unit < 128 ? (ASCII_SYMBOL[unit] as number) : (extraSymbols.get(lowerCodeUnit(unit)) ?? -1);
-    return symbol < 0 ? DEAD : (transitions[state * alphabet + symbol] as number);
+    return symbol < 0 ? deadRow : (transitions[row + symbol] as number);
+  };
+  /** A word ended at trie row `row`. Most words of a text are in no keyword: they only take their ring slot. */
+  const wordEnded = (row: number): void => {
+    const word = wordAtRow[row / alphabet] as number;
+    recent[position & ringMask] = word;
+    if (word >= 0 && endsPhrase[word] === 1) phrasesEndingWith(word);
+    position += 1;
   };
 
   return {
@@ -185,46 +187,42 @@ export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatch
       if (stamp === 1) seenAt.fill(0);
       anyFound = false;
       position = 0;
-      let state = OUTSIDE;
+      // `row` is the trie row of the current word (root between words); `inWord` tells the two apart.
+      let row = 0;
+      let inWord = false;
       const length = text.length;
 
-      // One position past the end reads as a space, so a final word ends like any other.
-      for (let i = 0; i <= length; i++) {
-        const unit = i < length ? text.charCodeAt(i) : 32;
+      for (let i = 0; i < length; i++) {
+        const unit = text.charCodeAt(i);
         if (unit < 128) {
           const symbol = ASCII_SYMBOL[unit] as number;
           if (symbol >= 0) {
-            state =
-              state >= 0
-                ? (transitions[state * alphabet + symbol] as number)
-                : state === OUTSIDE
-                  ? (transitions[symbol] as number)
-                  : DEAD;
+            row = transitions[row + symbol] as number;
+            inWord = true;
             continue;
           }
-          if (unit === 39 && state !== OUTSIDE && i + 1 < length && isWordAt(text, i + 1)) continue;
+          if (unit === 39 && inWord && i + 1 < length && isWordAt(text, i + 1)) continue;
         } else {
           const kind = classAt(text, i);
           if (kind === WORD) {
-            state = step(state === OUTSIDE ? 0 : state, unit);
+            row = step(row, unit);
+            inWord = true;
             continue;
           }
           if (kind === WORD_PAIR) {
-            state = step(step(state === OUTSIDE ? 0 : state, unit), text.charCodeAt(i + 1));
+            row = step(step(row, unit), text.charCodeAt(i + 1));
+            inWord = true;
             i += 1;
             continue;
           }
-          if (kind === APOSTROPHE && state !== OUTSIDE && i + 1 < length && isWordAt(text, i + 1))
-            continue;
+          if (kind === APOSTROPHE && inWord && i + 1 < length && isWordAt(text, i + 1)) continue;
         }
-        if (state === OUTSIDE) continue;
-        // A word ended. Most words of a text are in no keyword: they only take their ring slot.
-        const word = state >= 0 ? (wordAtState[state] as number) : -1;
-        state = OUTSIDE;
-        recent[position & ringMask] = word;
-        if (word >= 0 && endsPhrase[word] === 1) phrasesEndingWith(word);
-        position += 1;
+        if (!inWord) continue;
+        wordEnded(row);
+        row = 0;
+        inWord = false;
       }
+      if (inWord) wordEnded(row);
 
       return anyFound ? found : NO_MATCHES;
     },
@@ -238,14 +236,21 @@ function isWordAt(text: string, index: number): boolean {
   return kind !== SEPARATOR && kind !== APOSTROPHE;
 }
 
-/** A dense character trie: `transitions[state * alphabet + symbol]` is the next state or DEAD. */
+/**
+ * A dense character trie: `transitions[row + symbol]` is the row of the next state, where a
+ * state's row is its index times `alphabet` (pre-multiplied, so the scan adds instead of
+ * multiplying). A word leaving the trie falls into the dead row, whose transitions all lead
+ * back to it, so the scan needs no test for it.
+ */
 interface CharacterTrie {
   readonly transitions: Int32Array;
-  /** Dictionary word id ending at each state, or -1. */
-  readonly wordAtState: Int32Array;
+  /** Dictionary word id ending at each state (row / alphabet), or -1. */
+  readonly wordAtRow: Int32Array;
   /** Symbols of the non-ASCII (lower-cased) code units used by the dictionary. */
   readonly extraSymbols: ReadonlyMap<number, number>;
   readonly alphabet: number;
+  /** Row of the dead state. */
+  readonly deadRow: number;
 }
 
 function buildCharacterTrie(dictionary: ReadonlyMap<string, number>): CharacterTrie {
@@ -274,9 +279,12 @@ function buildCharacterTrie(dictionary: ReadonlyMap<string, number>): CharacterT
     words[state] = id;
   }
   const alphabet = ASCII_SYMBOLS + extraSymbols.size;
-  const transitions = new Int32Array(children.length * alphabet).fill(DEAD);
+  const dead = children.length;
+  words.push(-1);
+  const deadRow = dead * alphabet;
+  const transitions = new Int32Array((dead + 1) * alphabet).fill(deadRow);
   children.forEach((edges, state) => {
-    for (const [symbol, next] of edges) transitions[state * alphabet + symbol] = next;
+    for (const [symbol, next] of edges) transitions[state * alphabet + symbol] = next * alphabet;
   });
-  return { transitions, wordAtState: Int32Array.from(words), extraSymbols, alphabet };
+  return { transitions, wordAtRow: Int32Array.from(words), extraSymbols, alphabet, deadRow };
 }
