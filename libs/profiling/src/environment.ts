@@ -8,7 +8,11 @@ export type GitRunner = (args: readonly string[], cwd: string) => string | null;
 /** The default {@link GitRunner}: the `git` executable, quiet on stderr. */
 export const runGit: GitRunner = (args, cwd) => {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return null;
   }
@@ -16,11 +20,18 @@ export const runGit: GitRunner = (args, cwd) => {
 
 /**
  * Describes the machine, the runtime and the source tree of a run. `gitCommit` and `gitDirty`
- * are null outside a git work tree.
+ * are null outside a git work tree. Like `git describe --dirty`, only changes to tracked files
+ * make the tree dirty: untracked files (generated reports, scratch output) do not change what
+ * the commit measures.
  */
-export function collectEnvironment(cwd: string, commandLine: readonly string[], git: GitRunner = runGit): BenchmarkEnvironment {
+export function collectEnvironment(
+  cwd: string,
+  commandLine: readonly string[],
+  git: GitRunner = runGit,
+): BenchmarkEnvironment {
   const commit = git(['rev-parse', 'HEAD'], cwd)?.trim() || null;
-  const status = commit === null ? null : git(['status', '--porcelain'], cwd);
+  const status =
+    commit === null ? null : git(['status', '--porcelain', '--untracked-files=no'], cwd);
   const cpus = os.cpus();
   return {
     os: `${os.type()} ${os.release()}`,

@@ -68,6 +68,7 @@ export const BenchmarkEnvironmentSchema = z.object({
   nodeVersion: z.string(),
   v8Version: z.string(),
   gitCommit: z.string().nullable(),
+  /** Tracked files differ from `gitCommit` (untracked files do not count); null outside git. */
   gitDirty: z.boolean().nullable(),
   commandLine: z.array(z.string()),
   exposeGc: z.boolean(),

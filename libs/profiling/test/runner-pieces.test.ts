@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../src/atomic-write.js';
@@ -12,7 +14,12 @@ import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 describe('parseCliOptions', () => {
   it('reads every option and the files', () => {
-    expect(parseCliOptions(['--project', 'scoring', '--quick', '--filter', 'text', '--out-dir', 'o', 'a.bench.ts'], {})).toEqual({
+    expect(
+      parseCliOptions(
+        ['--project', 'scoring', '--quick', '--filter', 'text', '--out-dir', 'o', 'a.bench.ts'],
+        {},
+      ),
+    ).toEqual({
       project: 'scoring',
       quick: true,
       filter: 'text',
@@ -29,7 +36,9 @@ describe('parseCliOptions', () => {
 
   it('names the option at fault', () => {
     expect(() => parseCliOptions([], {})).toThrow(/--project is required/);
-    expect(() => parseCliOptions(['--project', 'x', '--filter', ''], {})).toThrow(/--filter must not be empty/);
+    expect(() => parseCliOptions(['--project', 'x', '--filter', ''], {})).toThrow(
+      /--filter must not be empty/,
+    );
     expect(() => parseCliOptions(['--project', 'x', '--speed'], {})).toThrow(/--speed/);
   });
 });
@@ -39,12 +48,43 @@ describe('collectEnvironment', () => {
     const git: GitRunner = (args) => (args[0] === 'rev-parse' ? 'abc123\n' : ' M file.ts\n');
     const env = collectEnvironment('/repo', ['node', 'cli.js'], git);
     expect(BenchmarkEnvironmentSchema.parse(env)).toEqual(env);
-    expect(env).toMatchObject({ gitCommit: 'abc123', gitDirty: true, commandLine: ['node', 'cli.js'], nodeVersion: process.version });
+    expect(env).toMatchObject({
+      gitCommit: 'abc123',
+      gitDirty: true,
+      commandLine: ['node', 'cli.js'],
+      nodeVersion: process.version,
+    });
   });
 
   it('records a clean tree, and nulls outside a repository', () => {
-    expect(collectEnvironment('/repo', [], (args) => (args[0] === 'rev-parse' ? 'abc\n' : '')).gitDirty).toBe(false);
-    expect(collectEnvironment('/tmp', [], () => null)).toMatchObject({ gitCommit: null, gitDirty: null });
+    expect(
+      collectEnvironment('/repo', [], (args) => (args[0] === 'rev-parse' ? 'abc\n' : '')).gitDirty,
+    ).toBe(false);
+    expect(collectEnvironment('/tmp', [], () => null)).toMatchObject({
+      gitCommit: null,
+      gitDirty: null,
+    });
+  });
+
+  it('counts changed tracked files as dirty but not untracked ones, in a real repository', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'prismq-env-git-'));
+    try {
+      const git = (...args: string[]) =>
+        execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], {
+          cwd: repo,
+          stdio: 'ignore',
+        });
+      git('init', '-q');
+      writeFileSync(join(repo, 'tracked.txt'), 'one\n');
+      git('add', 'tracked.txt');
+      git('commit', '-q', '-m', 'first');
+      writeFileSync(join(repo, 'generated-report.md'), 'untracked\n');
+      expect(collectEnvironment(repo, []).gitDirty).toBe(false);
+      writeFileSync(join(repo, 'tracked.txt'), 'two\n');
+      expect(collectEnvironment(repo, []).gitDirty).toBe(true);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });
 
