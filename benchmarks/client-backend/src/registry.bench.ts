@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { bench, do_not_optimize, group, summary } from 'mitata';
-import { RunManager, RunStore, type RunRecord } from '@prismq/client-backend';
-import { benchRegistry, TYPICAL_PARAMETERS } from './bench-modules.js';
-import { scratchFolder } from './bench-folder.js';
+import type { RunManager, RunRecord } from '@prismq/client-backend';
+import { TYPICAL_PARAMETERS } from './bench-modules.js';
+import { openHeldRunManager } from './held-run-manager.js';
 
 // The run registry without HTTP: validation, queueing and SQLite. Launches are measured with
 // one `hold` run occupying the single run slot, so each created run is queued and no process
 // starts inside the timed loop.
-
-const registry = benchRegistry();
 
 function finishedRun(index: number): RunRecord {
   const created = new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString();
@@ -32,24 +29,12 @@ function finishedRun(index: number): RunRecord {
 async function* withManager(
   measure: (manager: RunManager, knownRunId: string) => () => unknown,
 ): AsyncGenerator<() => unknown> {
-  const scratch = scratchFolder('registry');
-  const store = new RunStore(path.join(scratch.dir, 'prismq.db'));
   const seeded = Array.from({ length: 1_000 }, (_, i) => finishedRun(i));
-  for (const run of seeded) store.saveRun(run);
-  const manager = new RunManager({
-    registry,
-    store,
-    runsDir: path.join(scratch.dir, 'runs'),
-    maxConcurrentRuns: 1,
-    maxQueuedRuns: 100_000_000,
-  });
-  manager.createRun('hold', {}, false);
+  const held = openHeldRunManager('registry', seeded);
   try {
-    yield measure(manager, seeded[500]!.runId);
+    yield measure(held.manager, seeded[500]!.runId);
   } finally {
-    await manager.shutdown();
-    store.close();
-    scratch.remove();
+    await held.close();
   }
 }
 

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { bench, do_not_optimize, group, summary } from 'mitata';
 import { describeCase } from '@prismq/profiling';
-import { openLogFile, OutputCapture, RunManager, RunStore } from '@prismq/client-backend';
-import { benchRegistry, TYPICAL_PARAMETERS } from './bench-modules.js';
+import { openLogFile, OutputCapture } from '@prismq/client-backend';
+import { TYPICAL_PARAMETERS } from './bench-modules.js';
+import { openHeldRunManager } from './held-run-manager.js';
 import { scratchFolder } from './bench-folder.js';
 
 // Bursts: ten launch requests in a row (queued behind a held slot, so no process starts in
 // the loop), and a 1 000-line chunk through the capture with its file write. At 1 000 lines
 // per iteration, a mean under 1 ms is the ≥ 1 000 000 lines/s capture target.
 
-const registry = benchRegistry();
 let chunk = '';
 for (let i = 1; i <= 1_000; i++) chunk += `processed item ${i} of 1000: score=${(i % 97) / 97}\n`;
 
@@ -22,25 +22,14 @@ describeCase('client-backend/stress/capture-1000-lines', {
 summary(() => {
   group('client-backend/stress', () => {
     bench('client-backend/stress/create-10-runs', async function* () {
-      const scratch = scratchFolder('stress');
-      const store = new RunStore(path.join(scratch.dir, 'prismq.db'));
-      const manager = new RunManager({
-        registry,
-        store,
-        runsDir: path.join(scratch.dir, 'runs'),
-        maxConcurrentRuns: 1,
-        maxQueuedRuns: 100_000_000,
-      });
-      manager.createRun('hold', {}, false);
+      const { manager, close } = openHeldRunManager('stress');
       try {
         yield () => {
           for (let i = 0; i < 10; i++)
             do_not_optimize(manager.createRun('instant', TYPICAL_PARAMETERS, false));
         };
       } finally {
-        await manager.shutdown();
-        store.close();
-        scratch.remove();
+        await close();
       }
     });
     bench('client-backend/stress/capture-1000-lines', function* () {
