@@ -31,16 +31,7 @@ const EMPTY_TAGS: readonly string[] = Object.freeze([]);
  * the field: a non-string title, non-array tags, a non-string tag (`tags[2]`).
  */
 export function normalizeInput(input: unknown): NormalizedInput {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new InvalidFieldError('input', 'an object', input);
-  }
-  const fields = input as Record<string, unknown>;
-  return {
-    title: readText(fields, 'title', 'title'),
-    description: readText(fields, 'description', 'description'),
-    tags: readTags(fields),
-    subtitleText: readText(fields, 'subtitleText', 'subtitleText'),
-  };
+  return readInput(input, 'input', 'subtitleText');
 }
 
 /**
@@ -48,22 +39,27 @@ export function normalizeInput(input: unknown): NormalizedInput {
  * {@link NormalizedInput}, with the same type rules as {@link normalizeInput}.
  */
 export function inputFromMetadata(record: unknown): NormalizedInput {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    throw new InvalidFieldError('record', 'an object', record);
+  return readInput(record, 'record', 'subtitle_text');
+}
+
+// The two shapes differ only in what the value is called and the subtitle field's name.
+function readInput(value: unknown, name: string, subtitleKey: string): NormalizedInput {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidFieldError(name, 'an object', value);
   }
-  const fields = record as Record<string, unknown>;
+  const fields = value as Record<string, unknown>;
   return {
-    title: readText(fields, 'title', 'title'),
-    description: readText(fields, 'description', 'description'),
+    title: readText(fields, 'title'),
+    description: readText(fields, 'description'),
     tags: readTags(fields),
-    subtitleText: readText(fields, 'subtitle_text', 'subtitle_text'),
+    subtitleText: readText(fields, subtitleKey),
   };
 }
 
-function readText(fields: Record<string, unknown>, key: string, name: string): string {
+function readText(fields: Record<string, unknown>, key: string): string {
   const value = fields[key];
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') throw new InvalidFieldError(name, 'a string', value);
+  if (typeof value !== 'string') throw new InvalidFieldError(key, 'a string', value);
   return value;
 }
 
