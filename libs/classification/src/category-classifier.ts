@@ -6,6 +6,7 @@ import {
 } from './classification-input.js';
 import type { CategoryInfo } from './category.js';
 import { defaultKeywordTables } from './default-keyword-tables.js';
+import { CallMarks } from './call-marks.js';
 import { compileKeywordMatcher, type KeywordMatcher } from './keyword-matcher.js';
 import { parseKeywordTables, type FieldMultipliers, type KeywordTables } from './keyword-tables.js';
 import { mapInOrder } from './ordered-stream.js';
@@ -75,9 +76,8 @@ export class CategoryClassifier {
   readonly #inCategory: Uint8Array;
   /** Per-call score scratch, reused: classification is synchronous, so calls never overlap. */
   readonly #scores: Float64Array;
-  /** Per-call de-duplication of tag matches: the call's stamp marks keyword ids already listed. */
-  readonly #tagSeenAt: Int32Array;
-  #tagStamp = 0;
+  /** Per-call de-duplication of tag matches: keyword ids already listed. */
+  readonly #tagMatchesListed: CallMarks;
 
   /** Throws {@link KeywordTableError} for a bad table, {@link InvalidOptionError} for a bad window. */
   constructor(options: CategoryClassifierOptions = {}) {
@@ -119,7 +119,7 @@ export class CategoryClassifier {
     });
     this.#matcher = compileKeywordMatcher(keywords);
     this.#contributions = contributions;
-    this.#tagSeenAt = new Int32Array(keywords.length);
+    this.#tagMatchesListed = new CallMarks(keywords.length);
     this.#indicatorTexts = INDICATOR_FIELDS.map((field) =>
       keywords.map((keyword) => `${field}: ${keyword}`),
     );
@@ -169,17 +169,14 @@ export class CategoryClassifier {
     this.#add(scores, description, multipliers.description);
     this.#add(scores, subtitle, multipliers.subtitle);
     let tagMatches: number[] | undefined;
-    const tagStamp = this.#nextTagStamp();
+    this.#tagMatchesListed.startRound();
     for (const tag of input.tags) {
       const ids = this.#matcher.match(tag);
       if (ids.length === 0) continue;
       this.#add(scores, ids, multipliers.tag);
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k] as number;
-        if (this.#tagSeenAt[id] !== tagStamp) {
-          this.#tagSeenAt[id] = tagStamp;
-          (tagMatches ??= []).push(id);
-        }
+        if (this.#tagMatchesListed.mark(id)) (tagMatches ??= []).push(id);
       }
     }
 
@@ -224,15 +221,6 @@ export class CategoryClassifier {
       indicators,
       secondary,
     };
-  }
-
-  #nextTagStamp(): number {
-    if (this.#tagStamp === 0x7fffffff) {
-      this.#tagStamp = 0;
-      this.#tagSeenAt.fill(0);
-    }
-    this.#tagStamp += 1;
-    return this.#tagStamp;
   }
 
   #add(scores: Float64Array, ids: readonly number[], multiplier: number): void {

@@ -1,3 +1,4 @@
+import { CallMarks } from './call-marks.js';
 import { InvalidOptionError } from './classification-error.js';
 import {
   inputFromMetadata,
@@ -6,10 +7,11 @@ import {
   type NormalizedInput,
 } from './classification-input.js';
 import { defaultKeywordTables } from './default-keyword-tables.js';
-import { compileKeywordMatcher, type KeywordMatcher } from './keyword-matcher.js';
+import { compileKeywordScanner, type KeywordScanner } from './keyword-matcher.js';
 import { parseKeywordTables, type KeywordTables } from './keyword-tables.js';
 import { mapInOrder } from './ordered-stream.js';
 import { roundScore } from './score-rounding.js';
+import { isNormalStoryTag, normalizeStoryTag } from './story-tag.js';
 import { checkSubtitleWindow } from './subtitle-window.js';
 
 /** Result of {@link StoryDetector.detect}. */
@@ -32,25 +34,15 @@ export interface StoryDetectorOptions {
   readonly subtitleWindow?: number;
 }
 
-/** The roles a keyword plays in the story tables (one keyword may play several). */
-interface StoryRoles {
-  titleWeight: number;
-  description: boolean;
-  nonStory: boolean;
-  opener: boolean;
-  /** Indicator texts, built once so that a call only copies references. */
-  readonly titleIndicator: string;
-  readonly descriptionIndicator: string;
-  readonly nonStoryIndicator: string;
-  readonly openerIndicator: string;
-}
+/** Role bits of a keyword in the story tables (one keyword may play several). */
+const NON_STORY = 1;
+const DESCRIPTION = 2;
+const OPENER = 4;
 
 const DEFAULT_THRESHOLD = 0.3;
 const MAX_OPENER_INDICATORS = 2;
 /** Story keywords of the description counted (0.1 each). */
 const MAX_DESCRIPTION_KEYWORDS = 2;
-/** Leading `#` marks, with any spaces between them, so that normalising twice changes nothing. */
-const LEADING_HASHES = /^[#\s]+/;
 
 /**
  * Decides whether a piece of content is a story, from title keywords, description keywords,
@@ -64,11 +56,23 @@ const LEADING_HASHES = /^[#\s]+/;
 export class StoryDetector {
   /** Confidence from which an item is a story. */
   readonly threshold: number;
-  readonly #matcher: KeywordMatcher;
-  readonly #roles: readonly StoryRoles[];
-  /** Normalised story tag → its indicator. */
-  readonly #storyTagIndicators: ReadonlyMap<string, string>;
+  readonly #scanner: KeywordScanner;
+  /** Per keyword id: its role bits and title weight (0 when it is no title keyword). */
+  readonly #roles: Uint8Array;
+  readonly #titleWeights: Float64Array;
+  /** Per keyword id, indicator texts built once, so that a call only copies references. */
+  readonly #titleIndicators: readonly string[];
+  readonly #descriptionIndicators: readonly string[];
+  readonly #nonStoryIndicators: readonly string[];
+  readonly #openerIndicators: readonly string[];
+  /** Normalised story tag → its index in `#tagIndicators`. */
+  readonly #storyTags: ReadonlyMap<string, number>;
+  readonly #tagIndicators: readonly string[];
+  /** Per-call de-duplication of story tags: the tags already counted. */
+  readonly #tagsCounted: CallMarks;
   readonly #subtitleWindow: number;
+  /** The answer when nothing indicates anything: one frozen object, since it never varies. */
+  readonly #nothingFound: StoryResult;
 
   /** Throws {@link KeywordTableError} for a bad table, {@link InvalidOptionError} for bad options. */
   constructor(options: StoryDetectorOptions = {}) {
@@ -81,40 +85,54 @@ export class StoryDetector {
     this.threshold = threshold;
     this.#subtitleWindow = checkSubtitleWindow(options.subtitleWindow);
 
+    this.#nothingFound = Object.freeze({
+      isStory: threshold === 0,
+      confidence: 0,
+      indicators: Object.freeze([]) as readonly string[],
+    });
+
     const story = tables.story;
     const idOf = new Map<string, number>();
     const keywords: string[] = [];
-    const roles: StoryRoles[] = [];
-    const rolesOf = (keyword: string): StoryRoles => {
+    const roles: number[] = [];
+    const weights: number[] = [];
+    const idFor = (keyword: string): number => {
       const text = keyword.trim();
       let id = idOf.get(text);
       if (id === undefined) {
         id = keywords.length;
         idOf.set(text, id);
         keywords.push(text);
-        roles.push({
-          titleWeight: 0,
-          description: false,
-          nonStory: false,
-          opener: false,
-          titleIndicator: `title keyword: ${text}`,
-          descriptionIndicator: `description keyword: ${text}`,
-          nonStoryIndicator: `non-story keyword: ${text}`,
-          openerIndicator: `first-person opener: ${text}`,
-        });
+        roles.push(0);
+        weights.push(0);
       }
-      return roles[id] as StoryRoles;
+      return id;
+    };
+    const addRole = (keyword: string, role: number): void => {
+      const id = idFor(keyword);
+      roles[id] = (roles[id] as number) | role;
     };
     for (const [keyword, weight] of Object.entries(story.titleKeywords))
-      rolesOf(keyword).titleWeight = weight;
-    for (const keyword of story.descriptionKeywords) rolesOf(keyword).description = true;
-    for (const keyword of story.nonStoryKeywords) rolesOf(keyword).nonStory = true;
-    for (const keyword of story.firstPersonOpeners) rolesOf(keyword).opener = true;
-    this.#matcher = compileKeywordMatcher(keywords);
-    this.#roles = roles;
-    this.#storyTagIndicators = new Map(
-      story.tags.map((tag) => [normalizeTag(tag), `story tag: ${normalizeTag(tag)}`]),
-    );
+      weights[idFor(keyword)] = weight;
+    for (const keyword of story.descriptionKeywords) addRole(keyword, DESCRIPTION);
+    for (const keyword of story.nonStoryKeywords) addRole(keyword, NON_STORY);
+    for (const keyword of story.firstPersonOpeners) addRole(keyword, OPENER);
+    this.#scanner = compileKeywordScanner(keywords);
+    this.#roles = Uint8Array.from(roles);
+    this.#titleWeights = Float64Array.from(weights);
+    this.#titleIndicators = keywords.map((keyword) => `title keyword: ${keyword}`);
+    this.#descriptionIndicators = keywords.map((keyword) => `description keyword: ${keyword}`);
+    this.#nonStoryIndicators = keywords.map((keyword) => `non-story keyword: ${keyword}`);
+    this.#openerIndicators = keywords.map((keyword) => `first-person opener: ${keyword}`);
+
+    const storyTags = new Map<string, number>();
+    for (const tag of story.tags) {
+      const normalized = normalizeStoryTag(tag);
+      if (!storyTags.has(normalized)) storyTags.set(normalized, storyTags.size);
+    }
+    this.#storyTags = storyTags;
+    this.#tagIndicators = [...storyTags.keys()].map((tag) => `story tag: ${tag}`);
+    this.#tagsCounted = new CallMarks(storyTags.size);
   }
 
   /**
@@ -143,19 +161,27 @@ export class StoryDetector {
   }
 
   #detectNormalized(input: NormalizedInput): StoryResult {
+    const scanner = this.#scanner;
+    const found = scanner.found;
     const roles = this.#roles;
     const indicators: string[] = [];
     let score = 0;
 
     let titleWeight = 0;
-    const title = this.#matcher.match(input.title);
-    for (let k = 0; k < title.length; k++) {
-      const role = roles[title[k] as number] as StoryRoles;
-      if (role.nonStory)
-        return { isStory: false, confidence: 0, indicators: [role.nonStoryIndicator] };
-      if (role.titleWeight > 0) {
-        titleWeight += role.titleWeight;
-        indicators.push(role.titleIndicator);
+    let count = scanner.scan(input.title);
+    for (let k = 0; k < count; k++) {
+      const id = found[k] as number;
+      if (((roles[id] as number) & NON_STORY) !== 0) {
+        return {
+          isStory: false,
+          confidence: 0,
+          indicators: [this.#nonStoryIndicators[id] as string],
+        };
+      }
+      const weight = this.#titleWeights[id] as number;
+      if (weight > 0) {
+        titleWeight += weight;
+        indicators.push(this.#titleIndicators[id] as string);
       }
     }
     if (titleWeight >= 3) score += 0.5;
@@ -164,13 +190,14 @@ export class StoryDetector {
 
     let nonStoryInDescription = 0;
     let storyInDescription = 0;
-    const description = this.#matcher.match(input.description);
-    for (let k = 0; k < description.length; k++) {
-      const role = roles[description[k] as number] as StoryRoles;
-      if (role.nonStory) nonStoryInDescription += 1;
-      if (role.description && storyInDescription < MAX_DESCRIPTION_KEYWORDS) {
+    count = scanner.scan(input.description);
+    for (let k = 0; k < count; k++) {
+      const id = found[k] as number;
+      const role = roles[id] as number;
+      if ((role & NON_STORY) !== 0) nonStoryInDescription += 1;
+      if ((role & DESCRIPTION) !== 0 && storyInDescription < MAX_DESCRIPTION_KEYWORDS) {
         storyInDescription += 1;
-        indicators.push(role.descriptionIndicator);
+        indicators.push(this.#descriptionIndicators[id] as string);
       }
     }
     if (nonStoryInDescription >= 2) {
@@ -182,36 +209,41 @@ export class StoryDetector {
     }
     score += storyInDescription === 2 ? 0.2 : storyInDescription === 1 ? 0.1 : 0;
 
-    let storyTags = 0;
-    const firstTagIndicator = indicators.length;
-    for (const tag of input.tags) {
-      const indicator =
-        this.#storyTagIndicators.get(tag) ?? this.#storyTagIndicators.get(normalizeTag(tag));
-      if (indicator !== undefined && !indicators.includes(indicator, firstTagIndicator)) {
-        storyTags += 1;
-        indicators.push(indicator);
+    const tags = input.tags;
+    if (tags.length > 0) {
+      this.#tagsCounted.startRound();
+      let storyTags = 0;
+      for (let t = 0; t < tags.length; t++) {
+        const tag = tags[t] as string;
+        // Most tags are already in normal form; only the others pay for normalising.
+        const index =
+          this.#storyTags.get(tag) ??
+          (isNormalStoryTag(tag) ? undefined : this.#storyTags.get(normalizeStoryTag(tag)));
+        if (index !== undefined && this.#tagsCounted.mark(index)) {
+          storyTags += 1;
+          indicators.push(this.#tagIndicators[index] as string);
+        }
       }
+      score += storyTags >= 2 ? 0.2 : storyTags === 1 ? 0.1 : 0;
     }
-    score += storyTags >= 2 ? 0.2 : storyTags === 1 ? 0.1 : 0;
 
-    if (input.subtitleText !== '') {
-      const subtitle = this.#matcher.match(input.subtitleText.slice(0, this.#subtitleWindow));
+    const subtitle = input.subtitleText;
+    if (subtitle !== '') {
+      count = scanner.scan(
+        subtitle.length > this.#subtitleWindow ? subtitle.slice(0, this.#subtitleWindow) : subtitle,
+      );
       let openers = 0;
-      for (let k = 0; k < subtitle.length; k++) {
-        const role = roles[subtitle[k] as number] as StoryRoles;
-        if (!role.opener) continue;
-        if (openers < MAX_OPENER_INDICATORS) indicators.push(role.openerIndicator);
+      for (let k = 0; k < count; k++) {
+        const id = found[k] as number;
+        if (((roles[id] as number) & OPENER) === 0) continue;
+        if (openers < MAX_OPENER_INDICATORS) indicators.push(this.#openerIndicators[id] as string);
         openers += 1;
       }
       if (openers > 0) score += 0.15;
     }
 
+    if (score === 0 && indicators.length === 0) return this.#nothingFound;
     const confidence = roundScore(Math.min(score, 1));
     return { isStory: confidence >= this.threshold, confidence, indicators };
   }
-}
-
-/** Story tags compare trimmed, lower-cased and without leading `#`. */
-function normalizeTag(tag: string): string {
-  return tag.toLowerCase().replace(LEADING_HASHES, '').trim();
 }

@@ -58,6 +58,16 @@ describe('StoryDetector rules', () => {
     expect(small.detect({ tags: ['saga story'] }).confidence).toBe(0);
   });
 
+  it('counts a story tag once, whatever form it comes in, Unicode spaces included', () => {
+    expect(small.detect({ tags: ['saga', '#SAGA', ' saga\u00a0', 'Saga\t'] })).toEqual({
+      isStory: false,
+      confidence: 0.1,
+      indicators: ['story tag: saga'],
+    });
+    expect(small.detect({ tags: ['yarn\u2003', '# Saga'] }).confidence).toBe(0.2);
+    expect(small.detect({ tags: ['\uff53aga', 'sagas', 'sa ga', ''] }).confidence).toBe(0);
+  });
+
   it('adds 0.15 for first-person openers in the first 500 subtitle characters and lists two', () => {
     expect(small.detect({ subtitleText: 'so I was there, I had to, I went home' })).toEqual({
       isStory: false,
@@ -65,6 +75,24 @@ describe('StoryDetector rules', () => {
       indicators: ['first-person opener: i was', 'first-person opener: i had'],
     });
     expect(small.detect({ subtitleText: `${'x'.repeat(500)} i was` }).confidence).toBe(0);
+  });
+
+  it('reads the subtitle up to the window, even when it cuts a word', () => {
+    const windowed = (subtitleWindow: number): StoryDetector =>
+      new StoryDetector({ tables: smallTables(), subtitleWindow });
+    expect(windowed(5).detect({ subtitleText: 'I was here' }).confidence).toBe(0.15);
+    expect(windowed(4).detect({ subtitleText: 'I was here' }).confidence).toBe(0);
+    expect(windowed(0).detect({ subtitleText: 'I was here' }).confidence).toBe(0);
+  });
+
+  it('answers an item with no indicators from its threshold, the same on every call', () => {
+    const empty = { isStory: false, confidence: 0, indicators: [] };
+    expect(small.detect({})).toEqual(empty);
+    expect(small.detect({ title: 'plain', tags: ['other'] })).toEqual(empty);
+    expect(new StoryDetector({ tables: smallTables(), threshold: 0 }).detect({})).toEqual({
+      ...empty,
+      isStory: true,
+    });
   });
 
   it('calls it a story from the threshold on, and caps confidence at 1', () => {
