@@ -10,7 +10,12 @@ const shared = {
 } as const;
 
 export default defineConfig([
-  { ...shared, entry: ['src/index.ts'], format: ['esm', 'cjs'], clean: true },
+  {
+    ...shared,
+    entry: { index: 'src/index.ts', 'stats/index': 'src/stats/index.ts' },
+    format: ['esm', 'cjs'],
+    clean: true,
+  },
   // The bin is an ES module only: it relies on import.meta to find itself and tsx.
   { ...shared, entry: ['src/cli.ts'], format: ['esm'], dts: false, clean: false },
 ]);

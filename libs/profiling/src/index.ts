@@ -1,4 +1,5 @@
 export * from './result-schema.js';
+export * from './compare-document-schema.js';
 export * from './profile-summary-schema.js';
 export * from './result-reader.js';
 export { describeCase, getCaseMetadata, clearCaseMetadata, type CaseMetadata } from './case-metadata.js';

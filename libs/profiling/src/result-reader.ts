@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { BENCHMARK_SCHEMA_VERSION, BenchmarkRunSchema, type BenchmarkRun } from './result-schema.js';
+import { COMPARE_SCHEMA_VERSION, CompareDocumentSchema, type CompareDocument } from './compare-document-schema.js';
 import {
   CpuProfileSummarySchema,
   LoadTestReportSchema,
@@ -121,4 +122,23 @@ export function readLoadTestReport(path: string): LoadTestReport {
   const data = parseJson(readText(path), path);
   checkVersion(data, path, PROFILE_SUMMARY_SCHEMA_VERSION, 'load-test report');
   return parseWith(LoadTestReportSchema, data, path);
+}
+
+/**
+ * Validates an already-parsed compare document.
+ * @param data - the parsed JSON
+ * @param source - file name or label used in error messages
+ * @throws {@link ResultFileError} naming the source and the first problem
+ */
+export function parseCompareDocument(data: unknown, source = '<compare document>'): CompareDocument {
+  checkVersion(data, source, COMPARE_SCHEMA_VERSION, 'compare document');
+  return parseWith(CompareDocumentSchema, data, source);
+}
+
+/**
+ * Reads and validates a compare document (`reports/compare/<project>.json`).
+ * @throws {@link ResultFileError} naming the file and the first problem
+ */
+export function readCompareDocument(path: string): CompareDocument {
+  return parseCompareDocument(parseJson(readText(path), path), path);
 }

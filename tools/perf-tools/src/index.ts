@@ -37,15 +37,6 @@ export type {
 export { findBottlenecks } from './findings/find-bottlenecks';
 export type { Finding, Severity, Effort, RuleId } from './findings/finding';
 
-export {
-  fitGrowth,
-  type ComplexityClass,
-  type GrowthFit,
-  type SweepPoint,
-} from './statistics/growth-fit';
-export { mannWhitneyU, type MannWhitneyResult } from './statistics/mann-whitney-u';
-export { medianRatioInterval, type RatioInterval } from './statistics/median-ratio-interval';
-
 export { renderTimeBarChart, type TimeBar } from './charts/bar-chart';
 export { renderScalingChart } from './charts/scaling-chart';
 export { renderDeltaChart, type DeltaBar } from './charts/delta-chart';

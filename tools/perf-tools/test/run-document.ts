@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { quantile, mean, standardDeviation } from 'simple-statistics';
 import type { BenchmarkCase, BenchmarkRun } from '@prismq/profiling';
-import { seededRandom } from '../src/statistics/seeded-random';
+import { seededRandom } from '@prismq/profiling/stats';
 
 /** `count` samples around `centerNs` with ±`spread` relative uniform noise. */
 export function samplesAround(

@@ -1,5 +1,4 @@
-import { mannWhitneyU } from '../statistics/mann-whitney-u';
-import { medianRatioInterval, type RatioInterval } from '../statistics/median-ratio-interval';
+import { mannWhitneyU, medianRatioInterval, type RatioInterval } from '@prismq/profiling/stats';
 import type { MeasuredCase } from './measured-case';
 
 /** Outcome of comparing a case with its baseline. */

@@ -1,4 +1,4 @@
-import { fitGrowth, type GrowthFit, type SweepPoint } from '../statistics/growth-fit';
+import { fitGrowth, type GrowthFit, type SweepPoint } from '@prismq/profiling/stats';
 import type { MeasuredCase } from './measured-case';
 
 /** The cases of one size sweep and the growth fitted over them. */

@@ -1,4 +1,4 @@
-import type { GrowthFit, SweepPoint } from '../statistics/growth-fit';
+import type { GrowthFit, SweepPoint } from '@prismq/profiling/stats';
 import { formatDuration, formatNumber } from '../markdown/format-value';
 import { logScale } from './log-scale';
 import { coord, legend, line, svgDocument, text } from './svg-markup';

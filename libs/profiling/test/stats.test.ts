@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fitGrowth } from '../src/statistics/growth-fit';
-import { mannWhitneyU } from '../src/statistics/mann-whitney-u';
-import { medianRatioInterval } from '../src/statistics/median-ratio-interval';
-import { samplesAround } from './run-document';
+import { fitGrowth, mannWhitneyU, medianRatioInterval, seededRandom } from '../src/stats/index.js';
+
+/** `count` samples spread uniformly ±`spread` around `centerNs`, reproducible from `seed`. */
+function samplesAround(centerNs: number, count: number, seed: number, spread = 0.04): number[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () => centerNs * (1 + spread * (2 * random() - 1)));
+}
 
 describe('fitGrowth', () => {
   const sizes = [10, 100, 1_000, 10_000, 100_000];

@@ -1,4 +1,4 @@
-import { hashSeed, seededRandom, type RandomSource } from './seeded-random';
+import { hashSeed, seededRandom, type RandomSource } from './seeded-random.js';
 
 /** Bootstrap confidence interval of `median(current) / median(baseline)`. */
 export interface RatioInterval {

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { BenchmarkEnvironmentSchema, CASE_ID_PATTERN } from './result-schema.js';
+
+/**
+ * Version of the compare document. It changes only together with a migration in
+ * {@link parseCompareDocument}; readers reject versions they do not know.
+ */
+export const COMPARE_SCHEMA_VERSION = 1 as const;
+
+/** What a paired comparison concluded about one case. */
+export const CompareVerdictSchema = z.enum(['slower', 'faster', 'unchanged']);
+/** What a paired comparison concluded about one case. */
+export type CompareVerdict = z.infer<typeof CompareVerdictSchema>;
+
+/** One side of a comparison: the ref the user named and the commit it resolved to. */
+export const CompareSideSchema = z.object({
+  ref: z.string().min(1),
+  commit: z.string().regex(/^[0-9a-f]{40}$/, 'commit must be a full 40-hex git commit id'),
+});
+
+/** One case of a paired comparison. `ratio` = head time / base time; `[low, high]` its interval. */
+export const CompareCaseSchema = z.object({
+  id: z.string().regex(CASE_ID_PATTERN, 'case id must look like <module>/<group>/<case>'),
+  ratio: z.number().positive(),
+  low: z.number().positive(),
+  high: z.number().positive(),
+  verdict: CompareVerdictSchema,
+  /** Median time per iteration of the base side over all its rounds, in ns. */
+  baseP50: z.number().nonnegative(),
+  /** Median time per iteration of the head side over all its rounds, in ns. */
+  headP50: z.number().nonnegative(),
+  /** Paired rounds the ratio and its interval come from. */
+  rounds: z.number().int().positive(),
+});
+/** One case of a paired comparison. */
+export type CompareCase = z.infer<typeof CompareCaseSchema>;
+
+/**
+ * The result of `prismq-bench compare`: `reports/compare/<project>.json` (or, when both sides
+ * are the same clean commit, the A/A noise measurement `reports/compare/<project>.aa.json`).
+ */
+export const CompareDocumentSchema = z.object({
+  schemaVersion: z.literal(COMPARE_SCHEMA_VERSION),
+  project: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  base: CompareSideSchema,
+  head: CompareSideSchema.extend({
+    /** The head side is the working tree with uncommitted changes to tracked or new files. */
+    dirty: z.boolean(),
+  }),
+  /** The machine both sides ran on. */
+  environment: BenchmarkEnvironmentSchema,
+  /** How verdicts were reached: a change smaller than `threshold` (a fraction) is never reported. */
+  method: z.object({
+    name: z.string().min(1),
+    threshold: z.number().nonnegative(),
+    confidence: z.number().gt(0).lt(1),
+  }),
+  cases: z.array(CompareCaseSchema),
+});
+/** The result of `prismq-bench compare` for one project. */
+export type CompareDocument = z.infer<typeof CompareDocumentSchema>;
