@@ -57,6 +57,15 @@ export const BenchmarkCaseSchema = z.object({
 /** One measured case. */
 export type BenchmarkCase = z.infer<typeof BenchmarkCaseSchema>;
 
+/** One GPU of the measuring machine, as `nvidia-smi` reports it. */
+export const BenchmarkGpuSchema = z.object({
+  model: z.string().min(1),
+  driver: z.string(),
+  memoryBytes: z.number().nonnegative(),
+});
+/** One GPU of the measuring machine. */
+export type BenchmarkGpu = z.infer<typeof BenchmarkGpuSchema>;
+
 /** Where and how a run was measured. */
 export const BenchmarkEnvironmentSchema = z.object({
   os: z.string(),
@@ -72,6 +81,8 @@ export const BenchmarkEnvironmentSchema = z.object({
   gitDirty: z.boolean().nullable(),
   commandLine: z.array(z.string()),
   exposeGc: z.boolean(),
+  /** GPUs seen by `nvidia-smi`; absent where it is not installed. */
+  gpus: z.array(BenchmarkGpuSchema).optional(),
 });
 /** Where and how a run was measured. */
 export type BenchmarkEnvironment = z.infer<typeof BenchmarkEnvironmentSchema>;
