@@ -94,7 +94,7 @@ function compareCharts(analysis: Analysis): ChartFile[] {
       })),
       {
         whisker: `${Math.round(data.method.confidence * 1000) / 10} % interval`,
-        axis: `change of head (${data.head.ref}) against base (${data.base.ref}) (%)`,
+        axis: `change in p50 of head (${data.head.ref}) against base (${data.base.ref}) (%)`,
       },
     ),
   }));
