@@ -54,6 +54,8 @@ export function runReport(tree: Tree, rawOptions: ReportOptionsInput): ReportBui
   logger.info(
     `${build.analysis.cases.length} cases, ${build.findings.length} findings (${build.blocking.length} blocking), ${inputs.warnings.length} warnings`,
   );
+  for (const judgement of build.analysis.baselineJudgements)
+    if (!judgement.judged) logger.info(`${judgement.project}: ${judgement.reason}`);
   if (options.check) {
     for (const finding of build.findings) logger.info(`[${finding.severity}] ${finding.title}`);
     if (build.blocking.length > 0)
