@@ -1,8 +1,9 @@
+import type { ComparisonVerdict } from '../analysis/baseline-comparison';
 import { formatNumber } from '../markdown/format-value';
 import { legend, line, rect, svgDocument, text } from './svg-markup';
 
-/** How a bar is coloured. */
-export type DeltaVerdict = 'faster' | 'slower' | 'no significant change' | 'not judged';
+/** How a bar is coloured: the verdicts of a baseline comparison. */
+export type DeltaVerdict = ComparisonVerdict;
 
 /** One case's change in p50, as fractions (0.1 = 10 % slower). */
 export interface DeltaBar {

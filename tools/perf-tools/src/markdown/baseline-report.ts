@@ -187,7 +187,7 @@ function appendix(ctx: ReportContext): string[] {
   for (const { file, data } of [...ctx.inputs.runs].sort(by((r) => r.data.project))) {
     const env = data.environment;
     lines.push(
-      `- \`${file}\` (${data.project}): ${data.startedAt} → ${data.finishedAt}; ${env.os} (${env.platform} ${env.arch}); ${env.cpuModel}, ${env.cpuCount} cores; ${formatBytes(env.totalMemoryBytes)}; Node ${env.nodeVersion}, V8 ${env.v8Version}; --expose-gc ${env.exposeGc ? 'on' : 'off'}; commit ${env.gitCommit ?? 'unknown'}${env.gitDirty ? ' (dirty)' : ''}; command \`${env.commandLine.join(' ')}\``,
+      `- \`${file}\` (${data.project}): ${data.startedAt} → ${data.finishedAt}; ${env.os} (${env.platform} ${env.arch}); ${env.cpuModel}, ${env.cpuCount} cores; ${formatBytes(env.totalMemoryBytes)}; Node ${env.nodeVersion}, V8 ${env.v8Version}${env.gpus && env.gpus.length > 0 ? `; GPUs ${env.gpus.map((g) => g.model).join(', ')}` : ''}; --expose-gc ${env.exposeGc ? 'on' : 'off'}; commit ${env.gitCommit ?? 'unknown'}${env.gitDirty ? ' (dirty)' : ''}; command \`${env.commandLine.join(' ')}\``,
     );
   }
   lines.push(
