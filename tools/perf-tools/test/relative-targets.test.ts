@@ -53,14 +53,14 @@ describe('targets relative to a case of the same run', () => {
     const findings = build.findings.filter((f) => f.rule === 'missed-target');
     expect(findings.map((f) => [f.subject, f.severity])).toEqual([['alpha/api/fast', 'high']]);
     expect(findings[0]!.title).toMatch(
-      /^fast call within 1\.5× of alpha\/text\/short: target ≤ 1\.50 × `alpha\/text\/short` missed by 1\.3\d×$/,
+      /^fast call within 1\.5× of alpha\/text\/short: target ≤ 1\.5 × `alpha\/text\/short` missed by 1\.3\d×$/,
     );
     const rows = targetRows(root);
     expect(rows).toMatch(
       /\| `alpha\/api\/fast` \| p50 \| ≤ 3 × `alpha\/text\/short` \| (?:1\.9\d|2\.0\d)× \| 1\.\d+× better \| ✅ met \|/,
     );
     expect(rows).toMatch(
-      /≤ 1\.50 × `alpha\/text\/short` \| (?:1\.9\d|2\.0\d)× \| 1\.3\d× worse \| ❌ missed \|/,
+      /≤ 1\.5 × `alpha\/text\/short` \| (?:1\.9\d|2\.0\d)× \| 1\.3\d× worse \| ❌ missed \|/,
     );
   });
 

@@ -9,7 +9,8 @@ import { formatMeasure, formatNumber, formatOp } from './format-value';
 /** A target's bound as a reader writes it: `< 1 ms`, or `≤ 3.5 × \`<reference case>\``. */
 export function formatBound(target: CaseTarget | MemoryTarget): string {
   if (isRelativeTarget(target))
-    return `${formatOp(target.op)} ${formatNumber(target.ratio)} × \`${target.relativeTo}\``;
+    // The ratio as the targets file states it: `3.5`, not `3.50`.
+    return `${formatOp(target.op)} ${String(target.ratio)} × \`${target.relativeTo}\``;
   return `${formatOp(target.op)} ${formatMeasure(target.value, target.unit)}`;
 }
 
