@@ -23,23 +23,34 @@ export { parseTargetsFile } from './targets/parse-targets-file';
 export { TargetsFileError, type TargetsFileErrorCode } from './targets/targets-file-error';
 
 export { collectInputs, type InputLocations } from './inputs/collect-inputs';
+export { CompareFileError, type CompareFileErrorCode } from './inputs/compare-file-error';
 export type { InputWarning, ReportInputs, Sourced } from './inputs/report-inputs';
 export { analyzeInputs, type Analysis } from './analysis/analysis';
 export type { MeasuredCase } from './analysis/measured-case';
 export type { SweepSeries } from './analysis/sweep-series';
 export type { TargetResult, TargetStatus } from './analysis/target-evaluation';
 export type {
+  BaselineComparison,
+  BaselineJudgement,
   CaseComparison,
+  ComparisonInputs,
   ComparisonPolicy,
   ComparisonVerdict,
-  SignificanceTest,
 } from './analysis/baseline-comparison';
+export { compareWithBaseline } from './analysis/baseline-comparison';
+export { machineDifferences } from './analysis/machine-fingerprint';
+export { runToRunNoise } from './analysis/run-noise';
 export { findBottlenecks } from './findings/find-bottlenecks';
 export type { Finding, Severity, Effort, RuleId } from './findings/finding';
 
 export { renderTimeBarChart, type TimeBar } from './charts/bar-chart';
 export { renderScalingChart } from './charts/scaling-chart';
-export { renderDeltaChart, type DeltaBar } from './charts/delta-chart';
+export {
+  renderDeltaChart,
+  type DeltaBar,
+  type DeltaChartLabels,
+  type DeltaVerdict,
+} from './charts/delta-chart';
 export { renderBaselineReport, type RenderedReport } from './markdown/baseline-report';
 export { renderBottleneckReport } from './markdown/bottleneck-report';
 export {

@@ -4,6 +4,7 @@ import { DOMParser, type Document } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../src/generators/report/generator';
 import { createPlantedWorkspace, treeAt } from './workspace-fixture';
+import { commitOf, compareOf, comparedCase } from './compare-document';
 import { caseFrom, runOf, samplesAround, writeAt } from './run-document';
 
 function parseSvg(svg: string, file: string): Document {
@@ -32,6 +33,14 @@ describe('charts', () => {
       'reports/baseline/alpha.json',
       runOf('alpha', [caseFrom('alpha/api/fast', samplesAround(2_000, 100, 9))]),
     );
+    // A paired comparison whose ref needs escaping exercises the compare chart.
+    writeAt(
+      root,
+      'reports/compare/beta.json',
+      compareOf('beta', [comparedCase('beta/api/fast', 1.2, 1.1, 1.3, 'slower')], {
+        head: { ref: 'feature/a&b', commit: commitOf('d'), dirty: true },
+      }),
+    );
     await runReport(treeAt(root), {});
     const dir = join(root, 'reports/charts');
     charts = new Map(
@@ -46,6 +55,7 @@ describe('charts', () => {
     expect([...charts.keys()].sort()).toEqual([
       'alpha-cases.svg',
       'baseline-delta-alpha.svg',
+      'compare-beta.svg',
       'scaling-alpha-sweep-linear.svg',
       'scaling-alpha-sweep-quadratic.svg',
     ]);
@@ -73,6 +83,14 @@ describe('charts', () => {
     expect(labels).toContain('time per operation (log scale)');
     expect(labels.some((t) => /^fit: slope (1\.9\d|2\.0\d) \(quadratic\)$/.test(t))).toBe(true);
     expect(labels).toEqual(expect.arrayContaining(['10', '100', '1,000', '10,000']));
+  });
+
+  it('draws the paired comparison with its interval whiskers and both refs on the axis', () => {
+    const doc = charts.get('compare-beta.svg')!;
+    const labels = texts(doc);
+    expect(labels).toContain('change in p50 of head (feature/a&b) against base (main) (%)');
+    expect(labels).toContain('beta/api/fast');
+    expect(labels).toContain('95 % interval');
   });
 
   it('rejects markup that is not well-formed, so the checks above can fail', () => {

@@ -10,7 +10,7 @@ import type {
 } from '@prismq/profiling';
 import { FsTree } from 'nx/src/generators/tree';
 import type { TargetsFile } from '../src/targets/targets-file-schema';
-import { caseFrom, runOf, samplesAround, writeAt } from './run-document';
+import { caseFrom, runOf, samplesAround as drawSamples, writeAt } from './run-document';
 
 const MB = 1024 * 1024;
 
@@ -19,11 +19,15 @@ export interface PlantOptions {
   readonly seed: number;
   /** Multiplies every sample of `alpha/api/fast` (1.2 = a 20 % slowdown). */
   readonly fastFactor?: number;
+  /** Multiplies every sample of every case: the machine running faster or slower. */
+  readonly drift?: number;
 }
 
 /** The planted cases of project "alpha". */
-export function plantedCases({ seed, fastFactor = 1 }: PlantOptions): BenchmarkCase[] {
+export function plantedCases({ seed, fastFactor = 1, drift = 1 }: PlantOptions): BenchmarkCase[] {
   const n = 300;
+  const samplesAround = (centerNs: number, count: number, sampleSeed: number, spread?: number) =>
+    drawSamples(centerNs * drift, count, sampleSeed, spread);
   const cases: BenchmarkCase[] = [
     caseFrom('alpha/text/short', samplesAround(1_000, n, seed + 1), {
       inputSize: 10,

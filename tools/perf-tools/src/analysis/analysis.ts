@@ -1,8 +1,9 @@
-import type { CpuProfileSummary, MemoryReport } from '@prismq/profiling';
+import type { CompareDocument, CpuProfileSummary, MemoryReport } from '@prismq/profiling';
 import type { ReportInputs, Sourced } from '../inputs/report-inputs';
 import type { MemoryTarget, Variant } from '../targets/targets-file-schema';
 import {
   compareWithBaseline,
+  type BaselineJudgement,
   type CaseComparison,
   type ComparisonPolicy,
 } from './baseline-comparison';
@@ -17,7 +18,12 @@ export interface Analysis {
   readonly baselineCases: readonly MeasuredCase[];
   readonly sweeps: readonly SweepSeries[];
   readonly targetResults: readonly TargetResult[];
+  /** Per project with a baseline: whether its deltas are judged, and if not, why. */
+  readonly baselineJudgements: readonly BaselineJudgement[];
+  /** Deltas against the baseline, for projects that no paired comparison decides. */
   readonly comparisons: readonly CaseComparison[];
+  /** Paired comparisons (`prismq-bench compare`); their verdicts are the regression findings. */
+  readonly pairedComparisons: readonly Sourced<CompareDocument>[];
   readonly variants: readonly Variant[];
   readonly memoryTargets: readonly MemoryTarget[];
   readonly memoryReports: readonly Sourced<MemoryReport>[];
@@ -35,6 +41,7 @@ function flatten(runs: ReportInputs['runs']): MeasuredCase[] {
 export function analyzeInputs(inputs: ReportInputs, policy: ComparisonPolicy): Analysis {
   const cases = flatten(inputs.runs);
   const baselineCases = flatten(inputs.baselines);
+  const baseline = compareWithBaseline(inputs, policy);
   return {
     cases,
     baselineCases,
@@ -48,7 +55,9 @@ export function analyzeInputs(inputs: ReportInputs, policy: ComparisonPolicy): A
       inputs.loadReports,
       inputs.memoryReports,
     ),
-    comparisons: compareWithBaseline(cases, baselineCases, policy),
+    baselineJudgements: baseline.judgements,
+    comparisons: baseline.comparisons,
+    pairedComparisons: inputs.compares,
     variants: inputs.targets.variants,
     memoryTargets: inputs.targets.memory,
     memoryReports: inputs.memoryReports,

@@ -1,8 +1,11 @@
-import { mannWhitneyU, medianRatioInterval, type RatioInterval } from '@prismq/profiling/stats';
+import type { BenchmarkRun, CompareDocument } from '@prismq/profiling';
+import type { ReportInputs, Sourced } from '../inputs/report-inputs';
+import { machineDifferences } from './machine-fingerprint';
 import type { MeasuredCase } from './measured-case';
+import { runToRunNoise } from './run-noise';
 
 /** Outcome of comparing a case with its baseline. */
-export type ComparisonVerdict = 'faster' | 'slower' | 'no significant change' | 'not tested';
+export type ComparisonVerdict = 'faster' | 'slower' | 'no significant change' | 'not judged';
 
 /** One case compared with the same case in the baseline. */
 export interface CaseComparison {
@@ -15,85 +18,142 @@ export interface CaseComparison {
   readonly currentP50: number;
   /** currentP50 / baselineP50. */
   readonly ratio: number;
-  /** Bootstrap interval of the ratio of medians, when both sides kept samples. */
-  readonly interval?: RatioInterval;
-  /** Two-sided Mann–Whitney U p-value, when both sides kept samples. */
-  readonly pValue?: number;
+  /**
+   * The smallest change this machine can see in the case, as a fraction: its run-to-run noise
+   * from the A/A measurement, never below the policy's tolerance. Absent when not judged.
+   */
+  readonly smallestChange?: number;
   readonly verdict: ComparisonVerdict;
+  /** Why the case is not judged, when the project is judged but this case cannot be. */
+  readonly reason?: string;
+}
+
+/** Whether (and against what) the baseline deltas of one project are judged. */
+export interface BaselineJudgement {
+  readonly project: string;
+  readonly baselineFile: string;
+  readonly judged: boolean;
+  /** Why the deltas are not judged. */
+  readonly reason?: string;
+  /** The A/A measurement the noise came from, when judged. */
+  readonly noiseFile?: string;
 }
 
 /** How a difference must look before it counts. */
 export interface ComparisonPolicy {
-  /** Noise threshold: changes in p50 smaller than this fraction never count (0.05 = 5 %). */
-  readonly tolerance: number;
-  /** Significance level: of the U test, or 1 − confidence of the bootstrap interval. */
-  readonly alpha: number;
   /**
-   * `mann-whitney`: the samples differ with p < alpha. `bootstrap`: the (1 − alpha) bootstrap
-   * interval of the ratio of medians excludes 1.
+   * The smallest change ever judged (0.05 = 5 %), even where the A/A noise is smaller: an A/A
+   * comparison pairs its rounds, and two runs minutes apart drift more than paired rounds do.
    */
-  readonly test: SignificanceTest;
+  readonly tolerance: number;
 }
 
-/** How significance is decided. */
-export type SignificanceTest = 'mann-whitney' | 'bootstrap';
+/** What the baseline comparison is computed from. */
+export type ComparisonInputs = Pick<
+  ReportInputs,
+  'runs' | 'baselines' | 'compares' | 'noiseMeasurements'
+>;
 
-function isSignificant(
-  pValue: number | undefined,
-  interval: RatioInterval | undefined,
-  policy: ComparisonPolicy,
-): boolean | undefined {
-  if (policy.test === 'bootstrap')
-    return interval ? interval.low > 1 || interval.high < 1 : undefined;
-  return pValue === undefined ? undefined : pValue < policy.alpha;
+/** The baseline comparison: per project whether it is judged, per case the delta. */
+export interface BaselineComparison {
+  readonly judgements: readonly BaselineJudgement[];
+  readonly comparisons: readonly CaseComparison[];
 }
 
-function verdictOf(
-  ratio: number,
-  significant: boolean | undefined,
-  policy: ComparisonPolicy,
-): ComparisonVerdict {
-  if (significant === undefined) return 'not tested';
-  if (!significant) return 'no significant change';
-  if (ratio > 1 + policy.tolerance) return 'slower';
-  if (ratio < 1 / (1 + policy.tolerance)) return 'faster';
+function judgementOf(
+  run: Sourced<BenchmarkRun>,
+  baseline: Sourced<BenchmarkRun>,
+  inputs: ComparisonInputs,
+): BaselineJudgement & { noise?: CompareDocument } {
+  const project = run.data.project;
+  const common = { project, baselineFile: baseline.file };
+  const compare = inputs.compares.find((c) => c.data.project === project);
+  if (compare)
+    return { ...common, judged: false, reason: `the paired comparison ${compare.file} decides` };
+  const machine = machineDifferences(baseline.data.environment, run.data.environment);
+  if (machine.length > 0)
+    return {
+      ...common,
+      judged: false,
+      reason: `baseline from another machine: deltas shown, not judged (${machine.join('; ')})`,
+    };
+  const noise = inputs.noiseMeasurements.find((n) => n.data.project === project);
+  if (!noise)
+    return {
+      ...common,
+      judged: false,
+      reason: `no A/A noise measurement for "${project}": deltas shown, not judged; measure it with \`prismq-bench compare --base HEAD --head HEAD --project ${project}\``,
+    };
+  const noiseMachine = machineDifferences(noise.data.environment, run.data.environment);
+  if (noiseMachine.length > 0)
+    return {
+      ...common,
+      judged: false,
+      reason: `A/A noise ${noise.file} was measured on another machine: deltas shown, not judged (${noiseMachine.join('; ')})`,
+    };
+  return { ...common, judged: true, noiseFile: noise.file, noise: noise.data };
+}
+
+function verdictOf(ratio: number, smallestChange: number): ComparisonVerdict {
+  if (ratio - 1 > smallestChange) return 'slower';
+  if (1 - ratio > smallestChange) return 'faster';
   return 'no significant change';
 }
 
+function flatten(run: Sourced<BenchmarkRun>): MeasuredCase[] {
+  return run.data.cases.map((c) => ({ project: run.data.project, file: run.file, case: c }));
+}
+
 /**
- * Compares every current case with the same id in the baseline of its project. A change counts
- * only when it is larger than the tolerance and the samples differ significantly.
+ * Compares every current case with the same id in its project's baseline. Deltas are judged
+ * only where no paired comparison decides, the baseline and the A/A measurement come from this
+ * machine (same fingerprint), and the A/A measurement has the case; then a change counts when
+ * it is larger than the case's run-to-run noise (and the tolerance).
  */
 export function compareWithBaseline(
-  current: readonly MeasuredCase[],
-  baseline: readonly MeasuredCase[],
+  inputs: ComparisonInputs,
   policy: ComparisonPolicy,
-): CaseComparison[] {
-  const byKey = new Map(baseline.map((b) => [`${b.project}\u0000${b.case.id}`, b]));
+): BaselineComparison {
+  const judgements: BaselineJudgement[] = [];
   const comparisons: CaseComparison[] = [];
-  for (const measured of current) {
-    const base = byKey.get(`${measured.project}\u0000${measured.case.id}`);
-    if (!base || base.case.stats.p50 === 0) continue;
-    const before = base.case.sampleTimes ?? [];
-    const after = measured.case.sampleTimes ?? [];
-    const test = mannWhitneyU(before, after);
-    const interval = medianRatioInterval(before, after, measured.case.id, {
-      confidence: policy.test === 'bootstrap' ? 1 - policy.alpha : 0.95,
-    });
-    const ratio = measured.case.stats.p50 / base.case.stats.p50;
-    comparisons.push({
-      id: measured.case.id,
-      project: measured.project,
-      module: measured.case.module,
-      file: measured.file,
-      baselineFile: base.file,
-      baselineP50: base.case.stats.p50,
-      currentP50: measured.case.stats.p50,
-      ratio,
-      ...(interval ? { interval } : {}),
-      ...(test ? { pValue: test.pValue } : {}),
-      verdict: verdictOf(ratio, isSignificant(test?.pValue, interval, policy), policy),
-    });
+  for (const run of inputs.runs) {
+    const baseline = inputs.baselines.find((b) => b.data.project === run.data.project);
+    if (!baseline) continue;
+    const { noise, ...judgement } = judgementOf(run, baseline, inputs);
+    judgements.push(judgement);
+    if (inputs.compares.some((c) => c.data.project === run.data.project)) continue;
+    const before = new Map(flatten(baseline).map((b) => [b.case.id, b]));
+    for (const measured of flatten(run)) {
+      const base = before.get(measured.case.id);
+      if (!base || base.case.stats.p50 === 0) continue;
+      const row = {
+        id: measured.case.id,
+        project: measured.project,
+        module: measured.case.module,
+        file: measured.file,
+        baselineFile: baseline.file,
+        baselineP50: base.case.stats.p50,
+        currentP50: measured.case.stats.p50,
+        ratio: measured.case.stats.p50 / base.case.stats.p50,
+      };
+      const aa = noise?.cases.find((c) => c.id === measured.case.id);
+      if (!noise) comparisons.push({ ...row, verdict: 'not judged' });
+      else if (!aa)
+        comparisons.push({
+          ...row,
+          verdict: 'not judged',
+          reason: `no A/A noise for this case in ${judgement.noiseFile}`,
+        });
+      else {
+        const smallestChange = Math.max(runToRunNoise(aa), policy.tolerance);
+        comparisons.push({ ...row, smallestChange, verdict: verdictOf(row.ratio, smallestChange) });
+      }
+    }
   }
-  return comparisons.sort((a, b) => a.id.localeCompare(b.id, 'en'));
+  return {
+    judgements: judgements.sort((a, b) => a.project.localeCompare(b.project, 'en')),
+    comparisons: comparisons.sort(
+      (a, b) => a.project.localeCompare(b.project, 'en') || a.id.localeCompare(b.id, 'en'),
+    ),
+  };
 }

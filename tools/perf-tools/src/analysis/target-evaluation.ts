@@ -1,89 +1,25 @@
-import { quantileSorted } from 'simple-statistics';
 import type { LoadTestReport, MemoryReport } from '@prismq/profiling';
 import type { Sourced } from '../inputs/report-inputs';
-import type {
-  BenchTarget,
-  CaseTarget,
-  LoadTarget,
-  MemoryTarget,
+import {
+  isRelativeTarget,
+  type AbsoluteBenchTarget,
+  type CaseTarget,
+  type LoadTarget,
+  type MemoryTarget,
 } from '../targets/targets-file-schema';
 import { convertUnit } from '../targets/unit-conversion';
+import { benchMetric } from './bench-metric';
 import type { MeasuredCase } from './measured-case';
+import { evaluateRelative } from './relative-target';
+import { judge, unjudged, type TargetResult } from './target-result';
 
-/** Whether a target was met. */
-export type TargetStatus = 'met' | 'missed' | 'not measured';
+export type { TargetResult, TargetStatus } from './target-result';
 
-/** One target checked against its measurement. */
-export interface TargetResult {
-  readonly target: CaseTarget | MemoryTarget;
-  /** The case or memory scenario measured. */
-  readonly subject: string;
-  readonly status: TargetStatus;
-  /** Measured value in the target's unit. */
-  readonly measured?: number;
-  /**
-   * How many times better than the target the measurement is: 2 means twice as fast (or half
-   * the memory); below 1 the target is missed by 1 / margin.
-   */
-  readonly margin?: number;
-  /** File the measurement came from. */
-  readonly file?: string;
-  /** Why a target is not measured. */
-  readonly reason?: string;
-}
-
-function judge(
-  target: CaseTarget | MemoryTarget,
-  subject: string,
-  measured: number,
-  file: string,
-): TargetResult {
-  const lowerIsBetter = target.op === '<' || target.op === '<=';
-  const margin = lowerIsBetter ? target.value / measured : measured / target.value;
-  const met =
-    target.op === '<'
-      ? measured < target.value
-      : target.op === '<='
-        ? measured <= target.value
-        : target.op === '>'
-          ? measured > target.value
-          : measured >= target.value;
-  return { target, subject, status: met ? 'met' : 'missed', measured, margin, file };
-}
-
-function unmeasured(
-  target: CaseTarget | MemoryTarget,
-  subject: string,
-  reason: string,
-  file?: string,
-): TargetResult {
-  return { target, subject, status: 'not measured', reason, ...(file ? { file } : {}) };
-}
-
-function benchMetricNs(measured: MeasuredCase, target: BenchTarget): number | string {
-  const { stats, sampleTimes } = measured.case;
-  switch (target.metric) {
-    case 'p95':
-      if (!sampleTimes || sampleTimes.length === 0)
-        return 'p95 needs sampleTimes, which this run did not keep';
-      return quantileSorted(
-        [...sampleTimes].sort((a, b) => a - b),
-        0.95,
-      );
-    case 'opsPerSec':
-      return stats.opsPerSec;
-    case 'throughput':
-      return stats.opsPerSec * (target.itemsPerOp ?? 1);
-    default:
-      return stats[target.metric];
-  }
-}
-
-function evaluateBench(target: BenchTarget, cases: readonly MeasuredCase[]): TargetResult {
+function evaluateBench(target: AbsoluteBenchTarget, cases: readonly MeasuredCase[]): TargetResult {
   const measured = cases.find((c) => c.case.id === target.case);
   if (!measured)
     return unmeasured(target, target.case, `no case "${target.case}" in the benchmark runs`);
-  const value = benchMetricNs(measured, target);
+  const value = benchMetric(measured, target);
   if (typeof value === 'string') return unmeasured(target, target.case, value, measured.file);
   const isRate = target.metric === 'opsPerSec' || target.metric === 'throughput';
   const converted = isRate ? value : convertUnit(value, 'ns', target.unit);
@@ -95,7 +31,7 @@ function evaluateBench(target: BenchTarget, cases: readonly MeasuredCase[]): Tar
       measured.file,
     );
   }
-  return judge(target, target.case, converted, measured.file);
+  return judge(target, target.case, converted, target.value, measured.file);
 }
 
 function evaluateLoad(target: LoadTarget, loads: readonly Sourced<LoadTestReport>[]): TargetResult {
@@ -121,9 +57,18 @@ function evaluateLoad(target: LoadTarget, loads: readonly Sourced<LoadTestReport
         load.file,
       );
     }
-    return judge(target, target.case, value, load.file);
+    return judge(target, target.case, value, target.value, load.file);
   }
   return unmeasured(target, target.case, `no load-test case "${target.case}"`);
+}
+
+function unmeasured(
+  target: CaseTarget | MemoryTarget,
+  subject: string,
+  reason: string,
+  file?: string,
+): TargetResult {
+  return unjudged(target, subject, 'not measured', reason, file);
 }
 
 function memoryValueBytes(report: MemoryReport, target: MemoryTarget): number {
@@ -148,7 +93,7 @@ export function memoryReportsFor(
 
 /**
  * Checks every target of the targets file against the measurements: bench targets against
- * the runs' cases, load targets against the load reports, memory targets against each memory
+ * the runs' cases (relative ones against their reference case in the same run), load targets against the load reports, memory targets against each memory
  * scenario of the module.
  */
 export function evaluateTargets(
@@ -158,7 +103,11 @@ export function evaluateTargets(
   memoryReports: readonly Sourced<MemoryReport>[],
 ): TargetResult[] {
   const results = targets.targets.map((target) =>
-    target.source === 'bench' ? evaluateBench(target, cases) : evaluateLoad(target, loads),
+    target.source === 'load'
+      ? evaluateLoad(target, loads)
+      : isRelativeTarget(target)
+        ? evaluateRelative(target, cases)
+        : evaluateBench(target, cases),
   );
   for (const target of targets.memory) {
     const matching = memoryReportsFor(target, memoryReports);
@@ -170,7 +119,8 @@ export function evaluateTargets(
     }
     for (const report of matching) {
       const value = convertUnit(memoryValueBytes(report.data, target), 'B', target.unit);
-      if (value !== undefined) results.push(judge(target, report.data.name, value, report.file));
+      if (value !== undefined)
+        results.push(judge(target, report.data.name, value, target.value, report.file));
     }
   }
   return results;

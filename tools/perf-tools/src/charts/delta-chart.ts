@@ -2,25 +2,42 @@ import type { ComparisonVerdict } from '../analysis/baseline-comparison';
 import { formatNumber } from '../markdown/format-value';
 import { legend, line, rect, svgDocument, text } from './svg-markup';
 
-/** One case's change in p50 against the baseline, as fractions (0.1 = 10 % slower). */
+/** How a bar is coloured: the verdicts of a baseline comparison. */
+export type DeltaVerdict = ComparisonVerdict;
+
+/** One case's change in p50, as fractions (0.1 = 10 % slower). */
 export interface DeltaBar {
   readonly label: string;
   readonly change: number;
+  /** Whisker: an interval of the change, or the band of changes too small to see. */
   readonly low?: number;
   readonly high?: number;
-  readonly verdict: ComparisonVerdict;
+  readonly verdict: DeltaVerdict;
 }
+
+/** What the whiskers and the axis of a delta chart mean. */
+export interface DeltaChartLabels {
+  /** Legend of the whiskers, e.g. `95 % interval`. */
+  readonly whisker: string;
+  /** Horizontal axis, e.g. `change in p50 against the baseline (%)`. */
+  readonly axis: string;
+}
+
+const DEFAULT_LABELS: DeltaChartLabels = {
+  whisker: '95 % interval',
+  axis: 'change in p50 against the baseline (%)',
+};
 
 const WIDTH = 860;
 const LABEL_WIDTH = 300;
 const ROW = 22;
 const TOP = 60;
 
-const COLORS: Readonly<Record<ComparisonVerdict, string>> = {
+const COLORS: Readonly<Record<DeltaVerdict, string>> = {
   faster: '#59a14f',
   slower: '#e15759',
   'no significant change': '#bab0ac',
-  'not tested': '#d4d4d4',
+  'not judged': '#76b7b2',
 };
 
 function niceLimit(value: number): number {
@@ -28,8 +45,12 @@ function niceLimit(value: number): number {
   return steps.find((s) => s >= value) ?? Math.ceil(value);
 }
 
-/** Bars of the change in p50 per case against the baseline, with confidence whiskers. */
-export function renderDeltaChart(title: string, bars: readonly DeltaBar[]): string {
+/** Bars of the change in p50 per case, with whiskers (an interval, or the noise band). */
+export function renderDeltaChart(
+  title: string,
+  bars: readonly DeltaBar[],
+  labels: DeltaChartLabels = DEFAULT_LABELS,
+): string {
   const right = WIDTH - 30;
   const extent = niceLimit(
     Math.max(
@@ -43,11 +64,14 @@ export function renderDeltaChart(title: string, bars: readonly DeltaBar[]): stri
       (right - LABEL_WIDTH);
   const plotBottom = TOP + bars.length * ROW;
   const body: string[] = [
-    legend(LABEL_WIDTH, 44, [
+    legend(30, 44, [
       { label: 'faster', color: COLORS.faster, shape: 'box' },
       { label: 'slower', color: COLORS.slower, shape: 'box' },
       { label: 'no significant change', color: COLORS['no significant change'], shape: 'box' },
-      { label: '95 % CI', color: '#333333', shape: 'line' },
+      ...(bars.some((b) => b.verdict === 'not judged')
+        ? [{ label: 'not judged', color: COLORS['not judged'], shape: 'box' as const }]
+        : []),
+      { label: labels.whisker, color: '#333333', shape: 'line' },
     ]),
   ];
   for (const tick of [-extent, -extent / 2, 0, extent / 2, extent]) {
@@ -72,7 +96,7 @@ export function renderDeltaChart(title: string, bars: readonly DeltaBar[]): stri
   });
   body.push(line(LABEL_WIDTH, plotBottom, right, plotBottom, '#333333'));
   body.push(
-    text((LABEL_WIDTH + right) / 2, plotBottom + 36, 'change in p50 against the baseline (%)', {
+    text((LABEL_WIDTH + right) / 2, plotBottom + 36, labels.axis, {
       anchor: 'middle',
     }),
     text(14, (TOP + plotBottom) / 2, 'benchmark case', { anchor: 'middle', rotate: true }),

@@ -1,5 +1,7 @@
 import type { Analysis } from '../analysis/analysis';
-import { formatMeasure, formatOp, formatNumber } from '../markdown/format-value';
+import { formatNumber } from '../markdown/format-value';
+import { formatBound, formatMeasured } from '../markdown/target-bound';
+import { isRelativeTarget } from '../targets/targets-file-schema';
 import type { Finding } from './finding';
 
 /** Missed by more than this factor, a target miss is critical. */
@@ -19,10 +21,10 @@ export function missedTargetRule(analysis: Analysis): Finding[] {
         effort: critical ? 'high' : 'medium',
         module: t.module,
         subject: r.subject,
-        title: `${t.description}: target ${formatOp(t.op)} ${formatMeasure(t.value, t.unit)} missed by ${formatNumber(factor)}×`,
+        title: `${t.description}: target ${formatBound(t)} missed by ${formatNumber(factor)}×`,
         evidence: [
-          `target ${t.id}: ${t.metric} ${formatOp(t.op)} ${formatMeasure(t.value, t.unit)}`,
-          `measured ${t.metric} of ${r.subject}: ${formatMeasure(r.measured ?? 0, t.unit)}`,
+          `target ${t.id}: ${t.metric} ${formatBound(t)}`,
+          `measured ${t.metric} of ${r.subject}: ${formatMeasured(r)}${isRelativeTarget(t) ? ` the ${t.metric} of ${t.relativeTo} in the same run` : ''}`,
         ],
         files: r.file ? [r.file] : [],
         impact: `${t.description} is ${formatNumber(factor)}× off the plan's target, so the feature does not meet its promise.`,

@@ -7,9 +7,11 @@ import {
   readLoadTestReport,
   readMemoryReport,
   type BenchmarkRun,
+  type CompareDocument,
 } from '@prismq/profiling';
 import { parseTargetsFile } from '../targets/parse-targets-file';
 import { TargetsFileError } from '../targets/targets-file-error';
+import { readCompareDocuments } from './read-compare-documents';
 import type { InputWarning, ReportInputs, Sourced } from './report-inputs';
 import { relativeCpuSummary, relativeMemoryReport } from './workspace-relative';
 
@@ -166,10 +168,29 @@ function readFolder<T>(
     .filter((doc): doc is Sourced<T> => doc !== undefined);
 }
 
+// A paired comparison speaks for the commit it measured; say so when the runs are of another.
+function staleCompareWarnings(
+  compares: readonly Sourced<CompareDocument>[],
+  runs: readonly Sourced<BenchmarkRun>[],
+): InputWarning[] {
+  return compares.flatMap(({ file, data }) => {
+    const run = runs.find((r) => r.data.project === data.project);
+    const commit = run?.data.environment.gitCommit;
+    if (!commit || commit === data.head.commit) return [];
+    return [
+      {
+        file,
+        problem: `compares head ${data.head.commit.slice(0, 12)}, but the benchmark run of "${data.project}" is of ${commit.slice(0, 12)}; rerun prismq-bench compare for the current commit`,
+      },
+    ];
+  });
+}
+
 /**
  * Reads and validates every input of the reports. Bad result files become warnings; a bad
- * targets file is an error, because every verdict depends on it.
+ * targets file or compare document is an error, because verdicts depend on it.
  * @throws {@link TargetsFileError} when the targets file is missing or invalid
+ * @throws {@link CompareFileError} when a compare document is unreadable or invalid
  */
 export function collectInputs(locations: InputLocations): ReportInputs {
   const warnings: InputWarning[] = [];
@@ -193,6 +214,8 @@ export function collectInputs(locations: InputLocations): ReportInputs {
     warnings,
   );
   const { root } = locations;
+  const { compares, noiseMeasurements } = readCompareDocuments(root, locations.reportsDir);
+  warnings.push(...staleCompareWarnings(compares, runs));
   const cpuProfiles = newestPerName(
     readFolder(
       locations,
@@ -233,6 +256,8 @@ export function collectInputs(locations: InputLocations): ReportInputs {
   return {
     runs,
     baselines,
+    compares,
+    noiseMeasurements,
     cpuProfiles,
     memoryReports,
     loadReports,

@@ -1,5 +1,6 @@
 import type {
   BenchmarkRun,
+  CompareDocument,
   CpuProfileSummary,
   LoadTestReport,
   MemoryReport,
@@ -25,6 +26,10 @@ export interface ReportInputs {
   readonly runs: readonly Sourced<BenchmarkRun>[];
   /** Saved baselines, one per project that has one. */
   readonly baselines: readonly Sourced<BenchmarkRun>[];
+  /** Paired comparisons (`compare/<project>.json`), ordered by project. */
+  readonly compares: readonly Sourced<CompareDocument>[];
+  /** A/A noise measurements (`compare/<project>.aa.json`), ordered by project. */
+  readonly noiseMeasurements: readonly Sourced<CompareDocument>[];
   /** Newest CPU profile summary per scenario name, ordered by name. */
   readonly cpuProfiles: readonly Sourced<CpuProfileSummary>[];
   /** Newest memory report per scenario name, ordered by name. */

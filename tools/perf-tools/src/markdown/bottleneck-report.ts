@@ -5,9 +5,9 @@ import { SIZE_JUMP_ALLOWANCE } from '../findings/size-jump-rule';
 import { UNSTABLE_CV } from '../findings/unstable-measurement-rule';
 import { CPU_CONCENTRATION_PERCENT } from '../findings/cpu-concentration-rule';
 import type { ReportContext } from '../report/report-context';
-import { formatMeasure, formatOp, formatNumber, formatPercent } from './format-value';
+import { formatNumber, formatPercent } from './format-value';
+import { formatBound, formatMeasured } from './target-bound';
 import { markdownTable } from './markdown-table';
-import { significanceRule } from './significance-rule';
 import { headerLines, warningsSection } from './report-header';
 
 /** A target met with at least this margin is listed as comfortably within target. */
@@ -47,7 +47,7 @@ function rulesUsed(ctx: ReportContext): string[] {
         ],
         [
           'regression',
-          `high when p50 is more than ${formatPercent(policy.tolerance)} slower and ${significanceRule(policy)}`,
+          `high when a paired comparison (\`prismq-bench compare\`) calls a case slower; without one, when p50 is slower than the baseline by more than the case's run-to-run noise (from an A/A comparison, at least ${formatPercent(policy.tolerance)}) and the baseline was measured on this machine`,
         ],
         [
           'unstable measurement',
@@ -85,8 +85,8 @@ function nonBottlenecks(ctx: ReportContext, findings: readonly Finding[]): strin
         r.target.module,
         r.target.description,
         `\`${r.subject}\``,
-        `${r.target.metric} ${formatOp(r.target.op)} ${formatMeasure(r.target.value, r.target.unit)}`,
-        formatMeasure(r.measured ?? 0, r.target.unit),
+        `${r.target.metric} ${formatBound(r.target)}`,
+        formatMeasured(r),
         `${formatNumber(r.margin ?? 0)}×`,
       ]),
       ['left', 'left', 'left', 'right', 'right', 'right'],

@@ -16,7 +16,7 @@ export interface OutputFile {
 export interface ReportBuild {
   readonly analysis: Analysis;
   readonly findings: readonly Finding[];
-  /** Findings that fail check mode: critical ones and significant regressions. */
+  /** Findings that fail check mode: critical ones and regressions. */
   readonly blocking: readonly Finding[];
   /** The two reports and their charts. */
   readonly reportFiles: readonly OutputFile[];

@@ -30,11 +30,13 @@ function removeStaleCharts(root: string, reportsDir: string, build: ReportBuild)
 
 /**
  * Does the work of the report generator and returns what it computed: reads every benchmark
- * run, profile summary, load report, baseline and the targets file, and writes PERFORMANCE_BASELINE_REPORT.md, BOTTLENECK_IDENTIFICATION.md and
- * their SVG charts under the reports folder. With `check`, writes nothing and fails when a
- * critical finding or a significant regression is present.
+ * run, profile summary, load report, baseline, compare document and the targets file, and
+ * writes PERFORMANCE_BASELINE_REPORT.md, BOTTLENECK_IDENTIFICATION.md and their SVG charts under
+ * the reports folder. It never runs a benchmark. With `check`, writes nothing and fails when a
+ * critical finding or a regression is present.
  * @throws {@link ReportOptionsError} for invalid options, `TargetsFileError` for a bad targets
- *   file, {@link PerfCheckFailedError} when check mode finds blocking problems
+ *   file, `CompareFileError` for a bad compare document, {@link PerfCheckFailedError} when
+ *   check mode finds blocking problems
  */
 export function runReport(tree: Tree, rawOptions: ReportOptionsInput): ReportBuild {
   const options = parseOptions(rawOptions);
@@ -48,14 +50,12 @@ export function runReport(tree: Tree, rawOptions: ReportOptionsInput): ReportBui
     allowQuick: options.allowQuick,
   });
   for (const warning of inputs.warnings) logger.warn(`${warning.file}: ${warning.problem}`);
-  const build = buildReport(
-    inputs,
-    { tolerance: options.tolerance / 100, alpha: options.alpha, test: options.test },
-    reportsDir,
-  );
+  const build = buildReport(inputs, { tolerance: options.tolerance / 100 }, reportsDir);
   logger.info(
     `${build.analysis.cases.length} cases, ${build.findings.length} findings (${build.blocking.length} blocking), ${inputs.warnings.length} warnings`,
   );
+  for (const judgement of build.analysis.baselineJudgements)
+    if (!judgement.judged) logger.info(`${judgement.project}: ${judgement.reason}`);
   if (options.check) {
     for (const finding of build.findings) logger.info(`[${finding.severity}] ${finding.title}`);
     if (build.blocking.length > 0)

@@ -1,4 +1,4 @@
-/** Check mode found critical findings or significant regressions. */
+/** Check mode found critical findings or regressions. */
 export class PerfCheckFailedError extends Error {
   override readonly name = 'PerfCheckFailedError';
   readonly code = 'PERF_CHECK_FAILED';
@@ -7,7 +7,7 @@ export class PerfCheckFailedError extends Error {
     readonly findings: readonly string[],
   ) {
     super(
-      `performance check failed: ${findings.length} critical finding(s) or significant regression(s):\n${findings.map((f) => `  - ${f}`).join('\n')}`,
+      `performance check failed: ${findings.length} critical finding(s) or regression(s):\n${findings.map((f) => `  - ${f}`).join('\n')}`,
     );
   }
 }

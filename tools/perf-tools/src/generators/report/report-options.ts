@@ -15,12 +15,11 @@ export const ReportOptionsSchema = z
           .filter((file) => file.length > 0),
       ),
     saveBaseline: z.boolean().default(false),
-    /** Noise threshold in percent: smaller p50 changes never count as regressions. */
+    /**
+     * Smallest change in p50, in percent, that a judged delta against the baseline may count
+     * as, even where the case's A/A noise is smaller.
+     */
     tolerance: z.number().min(0).max(100).default(5),
-    /** Significance level of the regression test. */
-    alpha: z.number().gt(0).lt(1).default(0.05),
-    /** How significance is decided: U test on the samples, or bootstrap interval of the ratio. */
-    test: z.enum(['mann-whitney', 'bootstrap']).default('mann-whitney'),
     allowQuick: z.boolean().default(false),
     check: z.boolean().default(false),
   })
