@@ -21,8 +21,8 @@ export interface IdeaMetadata {
   [key: string]: unknown;
 }
 
-/** An IdeaInspiration-like record: the parts of an idea that can be scored. */
-export interface IdeaInspiration {
+/** A record to score: the parts of an idea that can be scored. */
+export interface ScorableIdea {
   title?: string | null;
   description?: string | null;
   /** The body; `content` stands in when this is empty or missing. */
@@ -96,7 +96,7 @@ function ideaEngagement(metadata: IdeaMetadata | null | undefined): EngagementSc
  * engagement; otherwise 50 % text, 30 % title, 20 % description. Capped at 100.
  * @throws {ScoringInputError} when a metadata count is invalid.
  */
-export function scoreIdeaInspiration(idea: IdeaInspiration): ScoreBreakdown {
+export function scoreIdeaInspiration(idea: ScorableIdea): ScoreBreakdown {
   const title = idea.title ?? '';
   const body = idea.textContent || idea.content || '';
   const text = scoreText(body, title);
@@ -163,7 +163,7 @@ export function scoreTextContent(
  * Scores many ideas; results are in input order.
  * @throws {ScoringInputError} at the first idea with invalid metadata.
  */
-export function scoreIdeaInspirationBatch(ideas: Iterable<IdeaInspiration>): ScoreBreakdown[] {
+export function scoreIdeaInspirationBatch(ideas: Iterable<ScorableIdea>): ScoreBreakdown[] {
   const results: ScoreBreakdown[] = [];
   for (const idea of ideas) results.push(scoreIdeaInspiration(idea));
   return results;
@@ -175,7 +175,7 @@ export function scoreIdeaInspirationBatch(ideas: Iterable<IdeaInspiration>): Sco
  * @throws {ScoringInputError} at the first idea with invalid metadata.
  */
 export async function* scoreIdeaInspirationStream(
-  ideas: AsyncIterable<IdeaInspiration> | Iterable<IdeaInspiration>,
+  ideas: AsyncIterable<ScorableIdea> | Iterable<ScorableIdea>,
 ): AsyncGenerator<ScoreBreakdown, void, undefined> {
   for await (const idea of ideas) yield scoreIdeaInspiration(idea);
 }

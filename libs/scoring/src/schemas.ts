@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IdeaInspiration } from './idea-scorer.js';
+import type { ScorableIdea } from './idea-scorer.js';
 
 // Validation for data that arrives from outside (files, HTTP bodies, other processes). The
 // typed scoring functions do not run these: they check each number cheaply themselves.
@@ -56,10 +56,10 @@ export const IdeaMetadataSchema = z.looseObject({
 });
 
 /**
- * An IdeaInspiration-like record as JSON. Accepts the body as `textContent` or as the
- * earlier tools' `text_content`, and yields an {@link IdeaInspiration}.
+ * A {@link ScorableIdea} as JSON. Accepts the body as `textContent` or as the
+ * earlier tools' `text_content`, and yields an {@link ScorableIdea}.
  */
-export const IdeaInspirationSchema = z
+export const ScorableIdeaSchema = z
   .looseObject({
     title: z.string().nullish(),
     description: z.string().nullish(),
@@ -68,7 +68,7 @@ export const IdeaInspirationSchema = z
     content: z.string().nullish(),
     metadata: IdeaMetadataSchema.nullish(),
   })
-  .transform((record): IdeaInspiration => ({
+  .transform((record): ScorableIdea => ({
     title: record.title,
     description: record.description,
     textContent: record.textContent || record.text_content,
