@@ -37,7 +37,9 @@ export function parseIdeaInspiration(value: unknown): IdeaInspiration {
  * (title required) and returns a fresh object.
  *
  * @example
+ * ```ts
  * const idea = new IdeaInspirationBuilder().title('My AITA story').keywords(['aita']).sourceType('video').validate();
+ * ```
  */
 export class IdeaInspirationBuilder {
   #title = '';

@@ -52,7 +52,7 @@ const OptionsSchema = z.object({
 
 /**
  * Reads `prismq-score`'s arguments (without the node and script paths).
- * @throws {ScoringCliUsageError} for unknown options, missing values and positional arguments.
+ * @throws {@link ScoringCliUsageError} for unknown options, missing values and positional arguments.
  */
 export function parseScoreCliOptions(argv: readonly string[]): ScoreCliOptions {
   let values: Record<string, unknown>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ScorableIdea } from './idea-scorer.js';
 
+export type { ScorableIdea };
+
 // Validation for data that arrives from outside (files, HTTP bodies, other processes). The
 // typed scoring functions do not run these: they check each number cheaply themselves.
 
@@ -12,7 +14,7 @@ const platformCount = z
   ])
   .nullish();
 
-/** {@link EngagementMetrics} as external JSON: every field optional, finite and non-negative. */
+/** `EngagementMetrics` as external JSON: every field optional, finite and non-negative. */
 export const EngagementMetricsSchema = z.looseObject({
   views: metric,
   likes: metric,
@@ -36,10 +38,10 @@ export const YouTubeStatisticsSchema = z.looseObject({
   commentCount: platformCount,
 });
 
-/** A YouTube video resource, as far as {@link youtubeScore} reads it. */
+/** A YouTube video resource, as far as `youtubeScore` reads it. */
 export const YouTubeVideoSchema = z.looseObject({ statistics: YouTubeStatisticsSchema.nullish() });
 
-/** A Reddit post, as far as {@link redditScore} reads it. */
+/** A Reddit post, as far as `redditScore` reads it. */
 export const RedditPostSchema = z.looseObject({
   num_views: metric,
   score: metric,
@@ -56,8 +58,8 @@ export const IdeaMetadataSchema = z.looseObject({
 });
 
 /**
- * A {@link ScorableIdea} as JSON. Accepts the body as `textContent` or as the
- * earlier tools' `text_content`, and yields an {@link ScorableIdea}.
+ * A `ScorableIdea` as JSON. Accepts the body as `textContent` or as the
+ * earlier tools' `text_content`, and yields an `ScorableIdea`.
  */
 export const ScorableIdeaSchema = z
   .looseObject({

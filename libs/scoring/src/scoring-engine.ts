@@ -3,18 +3,27 @@ import { metricValue } from './metric-value.js';
 
 /** Counts the generic engagement score reads; a missing (or `null`) count is 0. */
 export interface EngagementCounts {
+  /** Views. */
   views?: number | null;
+  /** Likes. */
   likes?: number | null;
+  /** Comments. */
   comments?: number | null;
+  /** Shares. */
   shares?: number | null;
+  /** Saves. */
   saves?: number | null;
 }
 
 /** Component scores of {@link ScoringEngine.calculateScore}, each 0–1 except `finalScore`. */
 export interface EngagementScoreDetails {
+  /** min(views / 1 000 000, 1). */
   viewScore: number;
+  /** min(likes / 50 000, 1). */
   likeScore: number;
+  /** min(comments / 1 000, 1). */
   commentScore: number;
+  /** min(engagement rate × 100, 1); counts only with a fourth weight. */
   engagementScore: number;
   /** Same as {@link EngagementScore.score}, 0–100. */
   finalScore: number;
@@ -24,6 +33,7 @@ export interface EngagementScoreDetails {
 export interface EngagementScore {
   /** 0–100. */
   score: number;
+  /** The component scores behind `score`. */
   details: EngagementScoreDetails;
 }
 
@@ -49,7 +59,7 @@ export class ScoringEngine {
   readonly weights: readonly number[];
 
   /**
-   * @throws {ScoringConfigError} when `weights` is not a list of finite, non-negative numbers.
+   * @throws {@link ScoringConfigError} when `weights` is not a list of finite, non-negative numbers.
    */
   constructor(options: ScoringEngineOptions = {}) {
     this.weights = Object.freeze([...checkedWeights(options)]);
@@ -57,7 +67,7 @@ export class ScoringEngine {
 
   /**
    * Scores views, likes, comments, shares and saves.
-   * @throws {ScoringInputError} when a present count is negative, non-finite or not a number.
+   * @throws {@link ScoringInputError} when a present count is negative, non-finite or not a number.
    */
   calculateScore(metrics: EngagementCounts): EngagementScore {
     const views = metricValue(metrics.views, 'views');
