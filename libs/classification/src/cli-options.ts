@@ -70,7 +70,10 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       strict: true,
     }));
   } catch (error) {
-    throw new ClassificationCliUsageError(error instanceof Error ? error.message : String(error));
+    throw new ClassificationCliUsageError(
+      // One line, so that every stderr line carries the command's prefix.
+      (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' '),
+    );
   }
   const parsed = CliOptionsSchema.safeParse(values);
   if (!parsed.success)

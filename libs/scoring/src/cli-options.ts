@@ -70,7 +70,10 @@ export function parseScoreCliOptions(argv: readonly string[]): ScoreCliOptions {
       strict: true,
     }));
   } catch (error) {
-    throw new ScoringCliUsageError(error instanceof Error ? error.message : String(error));
+    throw new ScoringCliUsageError(
+      // One line, so that every stderr line carries the command's prefix.
+      (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' '),
+    );
   }
   const parsed = OptionsSchema.safeParse(values);
   if (!parsed.success)

@@ -180,5 +180,12 @@ describe('prismq-score', () => {
       expect(run.stderr[1]).toBe('Run prismq-score --help for usage.');
     }
     expect(runs[0]!.stderr[0]).toContain('--frobnicate');
+    // A value that looks like a flag is refused on one prefixed line, not taken as a file name.
+    const ambiguous = await runCli(['--input', '--strict']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toEqual([
+      expect.stringMatching(/^prismq-score: error: Option '--input' argument is ambiguous\. /),
+      'Run prismq-score --help for usage.',
+    ]);
   });
 });
