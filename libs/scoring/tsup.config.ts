@@ -1,13 +1,27 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/cli.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  platform: 'node',
-  splitting: false,
-  treeshake: true,
-});
+export default defineConfig([
+  {
+    // The library: platform-neutral, so bundlers for browsers, workers and edge runtimes take it.
+    entry: { index: 'src/index.ts', schemas: 'src/schemas.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: ['index.*', 'schemas.*'],
+    target: 'es2022',
+    platform: 'neutral',
+    splitting: false,
+    treeshake: true,
+  },
+  {
+    // The bin: Node only, never imported.
+    entry: { cli: 'src/cli.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    clean: ['cli.*'],
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    treeshake: true,
+  },
+]);

@@ -1,4 +1,8 @@
-import type { IdeaInspiration, EngagementMetrics, YouTubeVideo } from '@prismq/scoring';
+import type {
+  ScorableIdea as IdeaInspiration,
+  EngagementMetrics,
+  YouTubeVideo,
+} from '@prismq/scoring';
 
 // Inputs of the `scoring/*` cases of the benchmark catalogue, shared by the bench files and
 // the profiling scenarios so that both measure the same work.

@@ -58,8 +58,10 @@ interface Contribution {
  * built, so each field is scanned once per call; reuse one instance for many items.
  *
  * @example
+ * ```ts
  * const classifier = new CategoryClassifier();
  * classifier.classify({ title: 'Fortnite clutch montage', tags: ['gaming'] }).category; // 'Gaming'
+ * ```
  */
 export class CategoryClassifier {
   /** The categories of this classifier's table, in tie-break order. */

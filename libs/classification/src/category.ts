@@ -2,7 +2,9 @@ import { defaultKeywordTables } from './default-keyword-tables.js';
 
 /** A primary category: its stable id, display label, what it covers and whether it is usable. */
 export interface CategoryInfo {
+  /** Stable id, e.g. `gaming`. */
   readonly id: string;
+  /** Human label, e.g. `Gaming`; the value of {@link CategoryResult.category}. */
   readonly label: string;
   /** What content belongs here. */
   readonly about: string;

@@ -1,11 +1,6 @@
 /** Machine-readable reason of a {@link ClassificationError}. */
 export type ClassificationErrorCode =
-  | 'INVALID_KEYWORD_TABLES'
-  | 'INVALID_FIELD'
-  | 'INVALID_OPTION'
-  | 'INVALID_IDEA'
-  | 'INVALID_ARGUMENTS'
-  | 'INPUT_UNREADABLE';
+  'INVALID_KEYWORD_TABLES' | 'INVALID_FIELD' | 'INVALID_OPTION' | 'INVALID_IDEA';
 
 /**
  * Base class of every error this package throws on purpose. `code` is stable and meant for
@@ -72,24 +67,6 @@ export class InvalidIdeaError extends ClassificationError {
   constructor(issues: readonly string[]) {
     super('INVALID_IDEA', `invalid IdeaInspiration: ${issues.join('; ')}`);
     this.issues = issues;
-  }
-}
-
-/** The command line of `prismq-classify` is wrong (unknown flag, bad value). */
-export class CliUsageError extends ClassificationError {
-  constructor(message: string) {
-    super('INVALID_ARGUMENTS', message);
-  }
-}
-
-/** A file named on the command line (input or tables) cannot be read or parsed. */
-export class InputUnreadableError extends ClassificationError {
-  /** The file that failed. */
-  readonly path: string;
-
-  constructor(path: string, reason: string) {
-    super('INPUT_UNREADABLE', `cannot read "${path}": ${reason}`);
-    this.path = path;
   }
 }
 

@@ -2,8 +2,11 @@ import { InvalidFieldError } from './classification-error.js';
 
 /** What the classifiers read. Missing (or null) fields count as empty. */
 export interface ClassificationInput {
+  /** The title. */
   title?: string | null;
+  /** The description. */
   description?: string | null;
+  /** Tags, each matched on its own. */
   tags?: readonly string[] | null;
   /** Transcript or subtitles; only the first `subtitleWindow` characters are read. */
   subtitleText?: string | null;

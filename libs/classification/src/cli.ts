@@ -1,26 +1,31 @@
 #!/usr/bin/env node
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { runClassifyCli } from './run-classify-cli.js';
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+// The package's own manifest, one folder up from both src/ and dist/.
+const { version } = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as { version: string };
 
+// The shell only: all behaviour lives in runClassifyCli.
 runClassifyCli(process.argv.slice(2), {
-  readStdin,
-  readFile: (path) => readFile(path, 'utf8'),
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `prismq-classify: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  version,
+})
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `prismq-classify: error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  )
+  .finally(() => {
+    // A run that stops early (--strict) must not wait for a writer that keeps stdin open.
+    process.stdin.destroy();
+  });

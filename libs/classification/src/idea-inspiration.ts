@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { InvalidIdeaError } from './classification-error.js';
+import { parseWithIssues } from './schema-issues.js';
 
 /** Where an idea's content came from. */
 export const SourceTypeSchema = z.enum(['text', 'video', 'audio']);
@@ -11,12 +12,12 @@ export type SourceType = z.infer<typeof SourceTypeSchema>;
  * transcription), keywords and string metadata.
  */
 export const IdeaInspirationSchema = z.object({
-  title: z.string().trim().min(1, 'title is required'),
-  description: z.string().default(''),
-  content: z.string().default(''),
-  keywords: z.array(z.string()).default([]),
-  sourceType: SourceTypeSchema.default('text'),
-  metadata: z.record(z.string(), z.string()).default({}),
+  title: z.string().check(z.trim(), z.minLength(1, 'title is required')),
+  description: z._default(z.string(), ''),
+  content: z._default(z.string(), ''),
+  keywords: z._default(z.array(z.string()), []),
+  sourceType: z._default(SourceTypeSchema, 'text'),
+  metadata: z._default(z.record(z.string(), z.string()), {}),
 });
 /** A piece of inspiration, validated. */
 export type IdeaInspiration = z.infer<typeof IdeaInspirationSchema>;
@@ -26,14 +27,9 @@ export type IdeaInspiration = z.infer<typeof IdeaInspirationSchema>;
  * {@link InvalidIdeaError} listing each problem with its path.
  */
 export function parseIdeaInspiration(value: unknown): IdeaInspiration {
-  const parsed = IdeaInspirationSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw new InvalidIdeaError(
-    parsed.error.issues.map(
-      (issue) =>
-        `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`,
-    ),
-  );
+  const parsed = parseWithIssues(IdeaInspirationSchema, value);
+  if (parsed.ok) return parsed.data;
+  throw new InvalidIdeaError(parsed.issues);
 }
 
 /**
@@ -41,7 +37,9 @@ export function parseIdeaInspiration(value: unknown): IdeaInspiration {
  * (title required) and returns a fresh object.
  *
  * @example
+ * ```ts
  * const idea = new IdeaInspirationBuilder().title('My AITA story').keywords(['aita']).sourceType('video').validate();
+ * ```
  */
 export class IdeaInspirationBuilder {
   #title = '';

@@ -1,3 +1,6 @@
+// The classifying surface: no Node built-ins, and zod/mini (not the full zod) for the keyword
+// tables and the IdeaInspiration model, so that it bundles small for any platform. The
+// prismq-classify command lives in the bin only.
 export {
   ClassificationError,
   KeywordTableError,
@@ -22,13 +25,7 @@ export {
 } from './keyword-tables.js';
 export { defaultKeywordTables } from './default-keyword-tables.js';
 export { Category, defaultCategories, type CategoryInfo, type CategoryLabel } from './category.js';
-export {
-  normalizeInput,
-  inputFromMetadata,
-  type ClassificationInput,
-  type NormalizedInput,
-  type MetadataRecord,
-} from './classification-input.js';
+export { type ClassificationInput, type MetadataRecord } from './classification-input.js';
 export { DEFAULT_SUBTITLE_WINDOW } from './subtitle-window.js';
 export {
   CategoryClassifier,
@@ -62,13 +59,4 @@ export {
 } from './idea-extractor.js';
 export { extractKeywordsFromText } from './keyword-extraction.js';
 export { ENGLISH_STOP_WORDS } from './stop-words.js';
-export { mapInOrder } from './ordered-stream.js';
 export { classifyFromMetadata, detectFromMetadata } from './metadata-shortcuts.js';
-export { CliUsageError, InputUnreadableError } from './classification-error.js';
-export { parseCliOptions, CliOptionsSchema, CLI_HELP, type CliOptions } from './cli-options.js';
-export {
-  classifyJsonLines,
-  type JsonLinesSinks,
-  type JsonLinesSummary,
-} from './jsonl-classification.js';
-export { runClassifyCli, type CliIo } from './run-classify-cli.js';

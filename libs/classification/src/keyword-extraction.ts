@@ -8,7 +8,9 @@ const ASCII_WORD = /[a-z]+/g;
  * appearance.
  *
  * @example
+ * ```ts
  * extractKeywordsFromText('Python tips: python lists, python loops and lists', 3); // ['python', 'lists', 'tips']
+ * ```
  */
 export function extractKeywordsFromText(text: string, max = 10, minLength = 3): string[] {
   if (max <= 0) return [];

@@ -56,8 +56,10 @@ const APOSTROPHE_UNIT = 39;
  * back.
  *
  * @example
+ * ```ts
  * const m = compileKeywordMatcher(['ad', 'how to', 'meme']);
  * m.match('How to make memes for your loadout').map((id) => m.keywords[id]); // ['how to', 'meme']
+ * ```
  */
 export function compileKeywordMatcher(keywords: readonly string[]): KeywordMatcher {
   const scanner = compileKeywordScanner(keywords);

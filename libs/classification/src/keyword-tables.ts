@@ -1,37 +1,42 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { KeywordTableError } from './classification-error.js';
+import { parseWithIssues } from './schema-issues.js';
 import { tokenize } from './tokenizer.js';
 
-const keywordText = z
-  .string()
-  .trim()
-  .min(1, 'keyword must not be empty')
-  .refine(
+const keywordText = z.string().check(
+  z.trim(),
+  z.minLength(1, 'keyword must not be empty'),
+  z.refine(
     (keyword) => tokenize(keyword).length > 0,
     'keyword must contain at least one word character',
-  );
+  ),
+);
 
-const weight = z.number().finite().positive('weight must be > 0');
+const weight = z.number().check(z.positive('weight must be > 0'));
 
-const weightedKeywords = z.record(z.string(), weight).superRefine((keywords, ctx) => {
-  for (const keyword of Object.keys(keywords)) {
-    const checked = keywordText.safeParse(keyword);
-    if (!checked.success) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [keyword],
-        message: checked.error.issues[0]?.message ?? 'invalid keyword',
-      });
+const weightedKeywords = z.record(z.string(), weight).check(
+  z.superRefine((keywords, ctx) => {
+    for (const keyword of Object.keys(keywords)) {
+      const checked = keywordText.safeParse(keyword);
+      if (!checked.success) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [keyword],
+          message: checked.error.issues[0]?.message ?? 'invalid keyword',
+        });
+      }
     }
-  }
-});
+  }),
+);
 
 const keywordList = z.array(keywordText);
 
 /** One category of the primary-category table. */
 export const CategoryTableSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be lower-case letters, digits and -'),
-  label: z.string().trim().min(1, 'label must not be empty'),
+  id: z
+    .string()
+    .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be lower-case letters, digits and -')),
+  label: z.string().check(z.trim(), z.minLength(1, 'label must not be empty')),
   about: z.string(),
   usable: z.boolean(),
   keywords: weightedKeywords,
@@ -67,43 +72,47 @@ export type FieldMultipliers = z.infer<typeof FieldMultipliersSchema>;
  */
 export const KeywordTablesSchema = z
   .object({
-    description: z.string().optional(),
-    categories: z.array(CategoryTableSchema).min(1, 'at least one category is required'),
+    description: z.optional(z.string()),
+    categories: z
+      .array(CategoryTableSchema)
+      .check(z.minLength(1, 'at least one category is required')),
     fieldMultipliers: FieldMultipliersSchema,
     story: StoryTablesSchema,
   })
-  .superRefine((tables, ctx) => {
-    const seenIds = new Map<string, number>();
-    const seenLabels = new Map<string, number>();
-    tables.categories.forEach((category, index) => {
-      const earlierId = seenIds.get(category.id);
-      if (earlierId !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['categories', index, 'id'],
-          message: `duplicate id "${category.id}" (also categories.${earlierId})`,
-        });
-      }
-      seenIds.set(category.id, index);
-      const earlierLabel = seenLabels.get(category.label);
-      if (earlierLabel !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['categories', index, 'label'],
-          message: `duplicate label "${category.label}" (also categories.${earlierLabel})`,
-        });
-      }
-      seenLabels.set(category.label, index);
-    });
-    const fallbacks = tables.categories.filter((category) => !category.usable).length;
-    if (fallbacks !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['categories'],
-        message: `exactly one category must have usable: false (the fallback when nothing matches), found ${fallbacks}`,
+  .check(
+    z.superRefine((tables, ctx) => {
+      const seenIds = new Map<string, number>();
+      const seenLabels = new Map<string, number>();
+      tables.categories.forEach((category, index) => {
+        const earlierId = seenIds.get(category.id);
+        if (earlierId !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['categories', index, 'id'],
+            message: `duplicate id "${category.id}" (also categories.${earlierId})`,
+          });
+        }
+        seenIds.set(category.id, index);
+        const earlierLabel = seenLabels.get(category.label);
+        if (earlierLabel !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['categories', index, 'label'],
+            message: `duplicate label "${category.label}" (also categories.${earlierLabel})`,
+          });
+        }
+        seenLabels.set(category.label, index);
       });
-    }
-  });
+      const fallbacks = tables.categories.filter((category) => !category.usable).length;
+      if (fallbacks !== 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categories'],
+          message: `exactly one category must have usable: false (the fallback when nothing matches), found ${fallbacks}`,
+        });
+      }
+    }),
+  );
 /** Every keyword table of the package, validated. */
 export type KeywordTables = z.infer<typeof KeywordTablesSchema>;
 
@@ -112,12 +121,7 @@ export type KeywordTables = z.infer<typeof KeywordTablesSchema>;
  * problem with its path (`categories.2.keywords.tips: weight must be > 0`).
  */
 export function parseKeywordTables(input: unknown): KeywordTables {
-  const parsed = KeywordTablesSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new KeywordTableError(
-    parsed.error.issues.map(
-      (issue) =>
-        `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`,
-    ),
-  );
+  const parsed = parseWithIssues(KeywordTablesSchema, input);
+  if (parsed.ok) return parsed.data;
+  throw new KeywordTableError(parsed.issues);
 }

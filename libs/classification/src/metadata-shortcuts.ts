@@ -9,7 +9,9 @@ let sharedDetector: StoryDetector | undefined;
  * tables. The classifier is built on the first call and reused.
  *
  * @example
+ * ```ts
  * classifyFromMetadata({ title: 'ASMR tapping', tags: ['asmr'] }).category; // 'Unusable'
+ * ```
  */
 export function classifyFromMetadata(record: unknown): CategoryResult {
   sharedClassifier ??= new CategoryClassifier();

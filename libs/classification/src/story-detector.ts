@@ -50,8 +50,10 @@ const MAX_DESCRIPTION_KEYWORDS = 2;
  * (`tutorial`, `review`…). All the lists are compiled into one matcher at construction.
  *
  * @example
+ * ```ts
  * new StoryDetector().detect({ title: 'AITA for leaving my own wedding?' });
  * // { isStory: true, confidence: 0.5, indicators: ['title keyword: aita'] }
+ * ```
  */
 export class StoryDetector {
   /** Confidence from which an item is a story. */

@@ -9,37 +9,49 @@ import { StoryDetector, type StoryResult } from './story-detector.js';
 
 /** What {@link TextClassifier.enrich} reads: an IdeaInspiration or anything shaped like one. */
 export interface EnrichableIdea {
+  /** The title. */
   title?: string | null;
+  /** The description. */
   description?: string | null;
   /** Body, subtitles or transcription; read as the subtitle. */
   content?: string | null;
+  /** Keywords, read as the tags. */
   keywords?: readonly string[] | null;
 }
 
 /** Per-field scores of an enrichment, each in [0, 1]. */
 export interface FieldScores {
+  /** Score of the title (weight 1.5). */
   readonly title: number;
+  /** Score of the description (weight 1.0). */
   readonly description: number;
+  /** Score of the content (weight 0.8). */
   readonly content: number;
+  /** Words in the keywords / 10, capped at 1. */
   readonly keywords: number;
 }
 
 /** Yes/no summary of an enrichment. */
 export interface EnrichmentFlags {
+  /** The story verdict. */
   readonly isStory: boolean;
   /** The primary category is usable for story generation. */
   readonly isUsable: boolean;
-  /** combinedScore > 0.7. */
+  /** `combinedScore > 0.7`. */
   readonly hasHighConfidence: boolean;
 }
 
 /** Result of {@link TextClassifier.enrich}. */
 export interface Enrichment {
+  /** The primary category. */
   readonly category: CategoryResult;
+  /** The story verdict. */
   readonly story: StoryResult;
+  /** Per-field scores. */
   readonly fieldScores: FieldScores;
   /** min(0.4 · category confidence + 0.3 · story confidence + 0.3 · mean field score, 1). */
   readonly combinedScore: number;
+  /** Yes/no summary. */
   readonly flags: EnrichmentFlags;
   /** Sorted, de-duplicated keywords named by both classifiers' indicators. */
   readonly tags: readonly string[];
@@ -65,8 +77,10 @@ const COUNT = /^\d+$/;
  * score, flags and tags. Both classifiers are built once and reused for every item.
  *
  * @example
+ * ```ts
  * const enrichment = new TextClassifier().enrich({ title: 'My TIFU story', description: 'It happened to me', keywords: ['storytime'] });
  * enrichment.flags; // { isStory: true, isUsable: true, hasHighConfidence: false }
+ * ```
  */
 export class TextClassifier {
   /** The category classifier in use. */

@@ -7,7 +7,9 @@ import { APOSTROPHE, SEPARATOR, WORD_PAIR, classAt, lowerCodeUnit } from './word
  * Keywords and texts go through the same rules, so they always agree.
  *
  * @example
+ * ```ts
  * tokenize("AITA: Don't read Q&A!") // ['aita', 'dont', 'read', 'q', 'a']
+ * ```
  */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];

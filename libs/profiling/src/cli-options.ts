@@ -31,7 +31,10 @@ const CliSchema = z.object({
  * Reads `prismq-bench` arguments. `env` supplies `PRISMQ_BENCH_QUICK`.
  * @throws {@link BenchmarkRunnerError} `BENCH_INVALID_OPTION` naming the option
  */
-export function parseCliOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliOptions {
+export function parseCliOptions(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
@@ -53,7 +56,10 @@ export function parseCliOptions(argv: readonly string[], env: Readonly<Record<st
   const checked = CliSchema.safeParse(parsed.values);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new BenchmarkRunnerError('BENCH_INVALID_OPTION', `option --${issue?.path.join('.')} ${issue?.message}`);
+    throw new BenchmarkRunnerError(
+      'BENCH_INVALID_OPTION',
+      `option --${issue?.path.join('.')} ${issue?.message}`,
+    );
   }
   const values = checked.data;
   const options: CliOptions = {

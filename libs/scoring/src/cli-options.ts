@@ -10,33 +10,36 @@ export interface ScoreCliOptions {
   /** Stop at the first malformed line instead of reporting and skipping it. */
   strict: boolean;
   help: boolean;
+  version: boolean;
 }
 
 /** A command line `prismq-score` cannot run: an unknown option, a missing value, a stray argument. */
-export class CliUsageError extends Error {
+export class ScoringCliUsageError extends Error {
   /** Always `CLI_USAGE`. */
   readonly code = 'CLI_USAGE' as const;
 
   constructor(message: string) {
     super(message);
-    this.name = 'CliUsageError';
+    this.name = 'ScoringCliUsageError';
   }
 }
 
 /** Text printed by `prismq-score --help`. */
 export const SCORE_CLI_USAGE = `Usage: prismq-score [--input FILE] [--output FILE] [--strict]
 
-Scores IdeaInspiration-like records given as JSON lines (one object per line, with
-title, description, textContent or text_content or content, and metadata).
+Scores ideas given as JSON lines (one object per line, with title, description,
+textContent or text_content or content, and metadata).
 
   --input FILE    read records from FILE (default: stdin)
-  --output FILE   write scored records to FILE (default: stdout)
+  --output FILE   write results to FILE (default: stdout)
   --strict        stop at the first malformed line (exit 1); without it such a line is
                   reported on stderr with its number and skipped
+  --version       print the version
   --help          show this text
 
-Each output line is the input record with a "scoreBreakdown" object added. When the
-number of records is known (--input), stderr carries "::progress processed=N total=M".
+Each output line is {"line": N, "record": {...}, "scoreBreakdown": {...}}, N being the
+input line number. stderr carries "::progress processed=N total=M" (total only with
+--input) and "prismq-score: warning: line N: <field>: <problem>; line skipped".
 Exit codes: 0 done, 1 stopped on a malformed line (--strict) or an I/O failure, 2 bad usage.`;
 
 const OptionsSchema = z.object({
@@ -44,11 +47,12 @@ const OptionsSchema = z.object({
   output: z.string().min(1, '--output needs a file name').optional(),
   strict: z.boolean().default(false),
   help: z.boolean().default(false),
+  version: z.boolean().default(false),
 });
 
 /**
  * Reads `prismq-score`'s arguments (without the node and script paths).
- * @throws {CliUsageError} for unknown options, missing values and positional arguments.
+ * @throws {@link ScoringCliUsageError} for unknown options, missing values and positional arguments.
  */
 export function parseScoreCliOptions(argv: readonly string[]): ScoreCliOptions {
   let values: Record<string, unknown>;
@@ -60,15 +64,19 @@ export function parseScoreCliOptions(argv: readonly string[]): ScoreCliOptions {
         output: { type: 'string', short: 'o' },
         strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
       },
       allowPositionals: false,
       strict: true,
     }));
   } catch (error) {
-    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    throw new ScoringCliUsageError(
+      // One line, so that every stderr line carries the command's prefix.
+      (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' '),
+    );
   }
   const parsed = OptionsSchema.safeParse(values);
   if (!parsed.success)
-    throw new CliUsageError(parsed.error.issues.map((issue) => issue.message).join('; '));
+    throw new ScoringCliUsageError(parsed.error.issues.map((issue) => issue.message).join('; '));
   return parsed.data;
 }

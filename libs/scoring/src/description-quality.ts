@@ -6,7 +6,9 @@ export interface DescriptionQuality {
   descriptionQualityScore: number;
   /** The word-count part, 0–1. */
   descriptionLengthScore: number;
+  /** Words in the description. */
   descriptionWordCount: number;
+  /** Sentences in the description. */
   descriptionSentenceCount: number;
 }
 

@@ -5,19 +5,31 @@ import { metricValue } from './metric-value.js';
  * `null`) field counts as 0. Present fields must be finite and non-negative.
  */
 export interface EngagementMetrics {
+  /** Views (impressions). */
   views?: number | null;
+  /** Likes. */
   likes?: number | null;
+  /** Comments. */
   comments?: number | null;
+  /** Shares. */
   shares?: number | null;
+  /** Saves or bookmarks. */
   saves?: number | null;
   /** Average watch time, in the same unit as {@link EngagementMetrics.videoLength}. */
   averageWatchTime?: number | null;
+  /** Video length, in the unit of `averageWatchTime`. */
   videoLength?: number | null;
+  /** Conversions (sign-ups, purchases…). */
   conversions?: number | null;
+  /** Median views of the channel, for the relative performance index. */
   channelMedianViews?: number | null;
+  /** Median likes of the channel. */
   channelMedianLikes?: number | null;
+  /** Median comments of the channel. */
   channelMedianComments?: number | null;
+  /** Median shares of the channel. */
   channelMedianShares?: number | null;
+  /** Median saves of the channel. */
   channelMedianSaves?: number | null;
 }
 
@@ -36,17 +48,20 @@ const MEDIAN_FIELD = {
 export interface UniversalContentScore {
   /** 0–100. */
   universalContentScore: number;
+  /** See {@link engagementRate}. */
   engagementRate: number;
+  /** See {@link watchThroughRate}. */
   watchThroughRate: number;
   /** RPI on views; may exceed 100. */
   relativePerformanceIndex: number;
+  /** See {@link conversionRate}. */
   conversionRate: number;
 }
 
 /**
  * Engagement rate in percent: (likes + comments + shares + saves) / views × 100; 0 without
  * views. Not capped.
- * @throws {ScoringInputError} when a present field is negative, non-finite or not a number.
+ * @throws {@link ScoringInputError} when a present field is negative, non-finite or not a number.
  */
 export function engagementRate(m: EngagementMetrics): number {
   const views = metricValue(m.views, 'views');
@@ -61,7 +76,7 @@ export function engagementRate(m: EngagementMetrics): number {
 /**
  * Watch-through rate in percent: averageWatchTime / videoLength × 100, capped at 100; 0 when
  * the length is 0.
- * @throws {ScoringInputError} on a bad field.
+ * @throws {@link ScoringInputError} on a bad field.
  */
 export function watchThroughRate(m: EngagementMetrics): number {
   const length = metricValue(m.videoLength, 'videoLength');
@@ -71,7 +86,7 @@ export function watchThroughRate(m: EngagementMetrics): number {
 
 /**
  * Conversion rate in percent: conversions / views × 100; 0 without views. Not capped.
- * @throws {ScoringInputError} on a bad field.
+ * @throws {@link ScoringInputError} on a bad field.
  */
 export function conversionRate(m: EngagementMetrics): number {
   const views = metricValue(m.views, 'views');
@@ -82,7 +97,7 @@ export function conversionRate(m: EngagementMetrics): number {
 /**
  * Relative performance index in percent: the metric against the channel's median for it
  * (`channelMedianViews` for `views`, …); 0 when the median is 0. May exceed 100.
- * @throws {ScoringInputError} on a bad field.
+ * @throws {@link ScoringInputError} on a bad field.
  */
 export function relativePerformanceIndex(
   m: EngagementMetrics,
@@ -97,7 +112,7 @@ export function relativePerformanceIndex(
 /**
  * Universal Content Score: 0.4·ER + 0.4·WTR + 0.2·(min(RPI, 200) / 2), capped at 100, with
  * the component metrics alongside.
- * @throws {ScoringInputError} on a bad field.
+ * @throws {@link ScoringInputError} on a bad field.
  */
 export function universalContentScore(m: EngagementMetrics): UniversalContentScore {
   const er = engagementRate(m);

@@ -16,25 +16,35 @@ export interface IdeaMetadata {
   statistics?: YouTubeStatistics | null;
   /** Reddit-style fields, used when there are no `statistics`. */
   score?: number | null;
+  /** Reddit comments. */
   num_comments?: number | null;
+  /** Reddit views (usually missing). */
   num_views?: number | null;
+  /** Other platform fields are kept and ignored. */
   [key: string]: unknown;
 }
 
-/** An IdeaInspiration-like record: the parts of an idea that can be scored. */
-export interface IdeaInspiration {
+/** A record to score: the parts of an idea that can be scored. */
+export interface ScorableIdea {
+  /** Scored for title quality and used for title relevance. */
   title?: string | null;
+  /** Scored for description quality. */
   description?: string | null;
   /** The body; `content` stands in when this is empty or missing. */
   textContent?: string | null;
+  /** The body when `textContent` is empty or missing. */
   content?: string | null;
+  /** Platform data for the engagement part. */
   metadata?: IdeaMetadata | null;
 }
 
 /** Per-part results behind a {@link ScoreBreakdown}. */
 export interface ScoreBreakdownDetails {
+  /** {@link scoreText} of the body against the title. */
   textQuality: TextScore;
+  /** {@link titleQuality} of the title. */
   titleQuality: TitleQuality;
+  /** {@link descriptionQuality} of the description. */
   descriptionQuality: DescriptionQuality;
   /** `null` when the idea carries no engagement data. */
   engagement: EngagementScoreDetails | null;
@@ -42,12 +52,19 @@ export interface ScoreBreakdownDetails {
 
 /** Result of {@link scoreIdeaInspiration}; every score is 0–100 except `sentimentScore` (−50–50). */
 export interface ScoreBreakdown {
+  /** The weighted total, 0–100. */
   overallScore: number;
+  /** Title quality, 0–100. */
   titleScore: number;
+  /** Description quality, 0–100. */
   descriptionScore: number;
+  /** Text quality of the body, 0–100. */
   textQualityScore: number;
+  /** Engagement, 0–100; 0 without engagement data. */
   engagementScore: number;
+  /** Flesch Reading Ease of the body, 0–100. */
   readabilityScore: number;
+  /** Sentiment of the body, −50 to 50. */
   sentimentScore: number;
   /** Always 0: not specified yet. */
   seoScore: number;
@@ -55,6 +72,7 @@ export interface ScoreBreakdown {
   tagsScore: number;
   /** Always 0: not specified yet. */
   similarityScore: number;
+  /** The parts behind the scores. */
   details: ScoreBreakdownDetails;
 }
 
@@ -62,8 +80,11 @@ export interface ScoreBreakdown {
 export interface TextContentScore {
   /** min(0.5·text + 0.3·title + 0.2·description, 100). */
   compositeScore: number;
+  /** {@link scoreText} of the text against the title. */
   textQuality: TextScore;
+  /** {@link titleQuality} of the title. */
   titleQuality: TitleQuality;
+  /** {@link descriptionQuality} of the description. */
   descriptionQuality: DescriptionQuality;
 }
 
@@ -94,9 +115,9 @@ function ideaEngagement(metadata: IdeaMetadata | null | undefined): EngagementSc
  * quality, and engagement from YouTube `statistics` or Reddit-style metadata. With
  * engagement above 0 the overall score is 40 % text, 20 % title, 10 % description, 30 %
  * engagement; otherwise 50 % text, 30 % title, 20 % description. Capped at 100.
- * @throws {ScoringInputError} when a metadata count is invalid.
+ * @throws {@link ScoringInputError} when a metadata count is invalid.
  */
-export function scoreIdeaInspiration(idea: IdeaInspiration): ScoreBreakdown {
+export function scoreIdeaInspiration(idea: ScorableIdea): ScoreBreakdown {
   const title = idea.title ?? '';
   const body = idea.textContent || idea.content || '';
   const text = scoreText(body, title);
@@ -161,9 +182,9 @@ export function scoreTextContent(
 
 /**
  * Scores many ideas; results are in input order.
- * @throws {ScoringInputError} at the first idea with invalid metadata.
+ * @throws {@link ScoringInputError} at the first idea with invalid metadata.
  */
-export function scoreIdeaInspirationBatch(ideas: Iterable<IdeaInspiration>): ScoreBreakdown[] {
+export function scoreIdeaInspirationBatch(ideas: Iterable<ScorableIdea>): ScoreBreakdown[] {
   const results: ScoreBreakdown[] = [];
   for (const idea of ideas) results.push(scoreIdeaInspiration(idea));
   return results;
@@ -172,10 +193,10 @@ export function scoreIdeaInspirationBatch(ideas: Iterable<IdeaInspiration>): Sco
 /**
  * Scores ideas as they arrive from a (possibly async) source and yields each breakdown in
  * input order, holding one idea at a time, so a large export never sits in memory whole.
- * @throws {ScoringInputError} at the first idea with invalid metadata.
+ * @throws {@link ScoringInputError} at the first idea with invalid metadata.
  */
 export async function* scoreIdeaInspirationStream(
-  ideas: AsyncIterable<IdeaInspiration> | Iterable<IdeaInspiration>,
+  ideas: AsyncIterable<ScorableIdea> | Iterable<ScorableIdea>,
 ): AsyncGenerator<ScoreBreakdown, void, undefined> {
   for await (const idea of ideas) yield scoreIdeaInspiration(idea);
 }

@@ -1,3 +1,5 @@
+// The computing surface: plain functions and types, no Node built-ins and no validator, so
+// that it bundles small for any platform. Schemas for external JSON are in `./schemas`.
 export { ScoringInputError, ScoringConfigError, type ScoringErrorCode } from './errors.js';
 export {
   engagementRate,
@@ -11,7 +13,6 @@ export {
 } from './engagement-metrics.js';
 export {
   ScoringEngine,
-  ScoringEngineOptionsSchema,
   DEFAULT_WEIGHTS,
   type ScoringEngineOptions,
   type EngagementCounts,
@@ -48,30 +49,9 @@ export {
   scoreTextContent,
   scoreIdeaInspirationBatch,
   scoreIdeaInspirationStream,
-  type IdeaInspiration,
+  type ScorableIdea,
   type IdeaMetadata,
   type ScoreBreakdown,
   type ScoreBreakdownDetails,
   type TextContentScore,
 } from './idea-scorer.js';
-export {
-  EngagementMetricsSchema,
-  YouTubeStatisticsSchema,
-  YouTubeVideoSchema,
-  RedditPostSchema,
-  IdeaMetadataSchema,
-  IdeaInspirationSchema,
-} from './schemas.js';
-export { scoreRecordLine, type RecordLineResult } from './record-line.js';
-export {
-  runScoreCommand,
-  type ScoreCommandIo,
-  type ScoreCommandExitCode,
-} from './score-command.js';
-export {
-  parseScoreCliOptions,
-  CliUsageError,
-  SCORE_CLI_USAGE,
-  type ScoreCliOptions,
-} from './cli-options.js';
-export { progressLine } from './progress-line.js';

@@ -3,13 +3,17 @@ import { countValue, metricValue } from './metric-value.js';
 
 /** YouTube counts as the Data API sends them (strings) or as numbers; missing is 0. */
 export interface YouTubeStatistics {
+  /** Views. */
   viewCount?: string | number | null;
+  /** Likes. */
   likeCount?: string | number | null;
+  /** Comments. */
   commentCount?: string | number | null;
 }
 
 /** The part of a YouTube video resource the adapter reads. */
 export interface YouTubeVideo {
+  /** The counts; missing means all 0. */
   statistics?: YouTubeStatistics | null;
 }
 
@@ -17,15 +21,17 @@ export interface YouTubeVideo {
 export interface RedditPost {
   /** Usually `null` in Reddit's JSON; counts as 0. */
   num_views?: number | null;
+  /** Net votes, read as likes. */
   score?: number | null;
   /** Used for likes when `score` is 0 or missing. */
   ups?: number | null;
+  /** Comments. */
   num_comments?: number | null;
 }
 
 /**
  * Engagement score of a YouTube video from its `statistics`, with the default weights.
- * @throws {ScoringInputError} when a count is not a non-negative integer (or integer string).
+ * @throws {@link ScoringInputError} when a count is not a non-negative integer (or integer string).
  */
 export function youtubeScore(video: YouTubeVideo): EngagementScore {
   return youtubeStatisticsScore(video.statistics ?? {}, 'statistics');
@@ -49,7 +55,7 @@ export function youtubeStatisticsScore(stats: YouTubeStatistics, path: string): 
 /**
  * Engagement score of a Reddit post, with the default weights: views from `num_views`,
  * likes from `score` (or `ups` when `score` is 0 or missing), comments from `num_comments`.
- * @throws {ScoringInputError} when a present field is negative, non-finite or not a number.
+ * @throws {@link ScoringInputError} when a present field is negative, non-finite or not a number.
  */
 export function redditScore(post: RedditPost): EngagementScore {
   const score = metricValue(post.score, 'score');

@@ -1,13 +1,23 @@
-/** The line the control panel reads to update a run's progress. */
-export function progressLine(processed: number, total: number): string {
-  return `::progress processed=${processed} total=${total}`;
+/** How often a run of unknown length reports progress, in records. */
+const UNKNOWN_TOTAL_STEP = 1000;
+
+/**
+ * The line the control panel reads to update a run's progress; without a total (input from
+ * stdin) it carries the count alone.
+ */
+export function progressLine(processed: number, total?: number): string {
+  return total === undefined
+    ? `::progress processed=${processed}`
+    : `::progress processed=${processed} total=${total}`;
 }
 
 /**
  * Whether a progress line is due after `processed` of `total` records: at the end and each
  * time another whole percent is done, so a 10 000-record run logs about a hundred lines.
+ * Without a total, every thousand records (the end is reported by the caller).
  */
-export function isProgressMilestone(processed: number, total: number): boolean {
+export function isProgressMilestone(processed: number, total?: number): boolean {
+  if (total === undefined) return processed % UNKNOWN_TOTAL_STEP === 0;
   if (processed >= total) return true;
   return Math.floor((processed * 100) / total) !== Math.floor(((processed - 1) * 100) / total);
 }

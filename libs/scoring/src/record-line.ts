@@ -1,39 +1,40 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ScoringInputError } from './errors.js';
 import { scoreIdeaInspiration } from './idea-scorer.js';
-import { IdeaInspirationSchema } from './schemas.js';
-
-/** Outcome of scoring one JSON line: the output line, or why the line was rejected. */
-export type RecordLineResult = { ok: true; output: string } | { ok: false; reason: string };
+import { ScorableIdeaSchema } from './schemas.js';
 
 /**
- * Scores one JSON-lines record: parses it, validates it as an IdeaInspiration-like object
- * and returns the record with a `scoreBreakdown` added, serialised as one line. Never throws:
- * a bad line becomes a reason naming what was wrong, for the caller to report.
+ * Outcome of scoring one JSON line: the output line, or the problems that rejected it, each
+ * `<field>: <problem>` (`record` when the line as a whole is wrong).
  */
-export function scoreRecordLine(line: string): RecordLineResult {
-  let value: unknown;
+export type RecordLineResult = { ok: true; output: string } | { ok: false; problem: string };
+
+/**
+ * Scores one JSON-lines record: parses it, validates it as a {@link ScorableIdea} and returns
+ * `{"line", "record", "scoreBreakdown"}` as one line. Never throws: a bad line becomes a
+ * problem naming the field, for the caller to report.
+ */
+export function scoreRecordLine(line: string, lineNumber: number): RecordLineResult {
+  let record: unknown;
   try {
-    value = JSON.parse(line);
+    record = JSON.parse(line);
   } catch (error) {
-    return { ok: false, reason: `not valid JSON (${(error as Error).message})` };
+    return { ok: false, problem: `record: not valid JSON (${(error as Error).message})` };
   }
-  const parsed = IdeaInspirationSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
+  const parsed = ScorableIdeaSchema.safeParse(record);
+  if (!parsed.success) return { ok: false, problem: describeIssues(parsed.error) };
   try {
-    const breakdown = scoreIdeaInspiration(parsed.data);
-    return {
-      ok: true,
-      output: JSON.stringify({ ...(value as object), scoreBreakdown: breakdown }),
-    };
+    const scoreBreakdown = scoreIdeaInspiration(parsed.data);
+    return { ok: true, output: JSON.stringify({ line: lineNumber, record, scoreBreakdown }) };
   } catch (error) {
-    return { ok: false, reason: (error as Error).message };
+    if (!(error instanceof ScoringInputError)) throw error;
+    // The message starts with the field; the CLI's format puts a colon after it.
+    return { ok: false, problem: `${error.field}: ${error.message.slice(error.field.length + 1)}` };
   }
 }
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) =>
-      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'record'}: ${issue.message}`)
     .join('; ');
 }

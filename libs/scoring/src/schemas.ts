@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { IdeaInspiration } from './idea-scorer.js';
+import type { ScorableIdea } from './idea-scorer.js';
+
+export type { ScorableIdea };
 
 // Validation for data that arrives from outside (files, HTTP bodies, other processes). The
 // typed scoring functions do not run these: they check each number cheaply themselves.
@@ -12,7 +14,7 @@ const platformCount = z
   ])
   .nullish();
 
-/** {@link EngagementMetrics} as external JSON: every field optional, finite and non-negative. */
+/** `EngagementMetrics` as external JSON: every field optional, finite and non-negative. */
 export const EngagementMetricsSchema = z.looseObject({
   views: metric,
   likes: metric,
@@ -36,10 +38,10 @@ export const YouTubeStatisticsSchema = z.looseObject({
   commentCount: platformCount,
 });
 
-/** A YouTube video resource, as far as {@link youtubeScore} reads it. */
+/** A YouTube video resource, as far as `youtubeScore` reads it. */
 export const YouTubeVideoSchema = z.looseObject({ statistics: YouTubeStatisticsSchema.nullish() });
 
-/** A Reddit post, as far as {@link redditScore} reads it. */
+/** A Reddit post, as far as `redditScore` reads it. */
 export const RedditPostSchema = z.looseObject({
   num_views: metric,
   score: metric,
@@ -56,10 +58,10 @@ export const IdeaMetadataSchema = z.looseObject({
 });
 
 /**
- * An IdeaInspiration-like record as JSON. Accepts the body as `textContent` or as the
- * earlier tools' `text_content`, and yields an {@link IdeaInspiration}.
+ * A `ScorableIdea` as JSON. Accepts the body as `textContent` or as the
+ * earlier tools' `text_content`, and yields an `ScorableIdea`.
  */
-export const IdeaInspirationSchema = z
+export const ScorableIdeaSchema = z
   .looseObject({
     title: z.string().nullish(),
     description: z.string().nullish(),
@@ -68,7 +70,7 @@ export const IdeaInspirationSchema = z
     content: z.string().nullish(),
     metadata: IdeaMetadataSchema.nullish(),
   })
-  .transform((record): IdeaInspiration => ({
+  .transform((record): ScorableIdea => ({
     title: record.title,
     description: record.description,
     textContent: record.textContent || record.text_content,

@@ -18,6 +18,7 @@ export type SentimentCategory = 'positive' | 'negative' | 'neutral';
 export interface Sentiment {
   /** −50 to 50: (positive − negative) / (positive + negative) · 50. */
   score: number;
+  /** `positive` above 10, `negative` below −10, otherwise `neutral`. */
   category: SentimentCategory;
   /** Same as `score`, kept for parity with the earlier implementation. */
   normalizedScore: number;
@@ -31,12 +32,19 @@ export interface TextScore {
   readabilityScore: number;
   /** Flesch–Kincaid grade. */
   readabilityGrade: number;
+  /** 0–1, see {@link lengthScore}. */
   lengthScore: number;
+  /** 0–1, see {@link structureScore}. */
   structureScore: number;
+  /** −50 to 50, see {@link sentiment}. */
   sentimentScore: number;
+  /** The label of `sentimentScore`. */
   sentimentCategory: SentimentCategory;
+  /** 0–1, see {@link titleRelevance}; 0 without a title. */
   titleRelevance: number;
+  /** Words in the text. */
   wordCount: number;
+  /** Sentences in the text. */
   sentenceCount: number;
 }
 

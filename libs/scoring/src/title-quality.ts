@@ -6,6 +6,7 @@ export interface TitleQuality {
   titleQualityScore: number;
   /** The character-length part, 0–1. */
   titleLengthScore: number;
+  /** Words in the title. */
   titleWordCount: number;
   /** Unicode code points (an emoji counts 1). */
   titleCharCount: number;

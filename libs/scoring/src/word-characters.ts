@@ -1,7 +1,7 @@
 /**
  * What counts as a word: a maximal run of Unicode letters, Unicode numbers or `_`. The
  * regular expression is the definition; the scanner in text-statistics.ts answers the same
- * question per code point through {@link isWordCodePoint}, and the tests hold the two together.
+ * question per code point, and the tests hold the two together.
  */
 export const WORD_PATTERN = /[\p{L}\p{N}_]+/gu;
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  IdeaInspirationSchema,
   ScoringInputError,
   descriptionQuality,
   scoreIdeaInspiration,
@@ -10,10 +9,11 @@ import {
   scoreTextContent,
   titleQuality,
   youtubeScore,
-  type IdeaInspiration,
+  type ScorableIdea,
 } from '../src/index.js';
+import { ScorableIdeaSchema } from '../src/schemas.js';
 
-const base: IdeaInspiration = {
+const base: ScorableIdea = {
   title: 'Python Programming Tutorial for Beginners',
   description: 'Learn Python from scratch with hands-on examples.',
   textContent: 'Python is a great first language. You write less code. Programs read like prose.',
@@ -116,7 +116,7 @@ describe('batch and stream', () => {
   });
 
   it('yields in input order from an async source', async () => {
-    async function* slowly(): AsyncGenerator<IdeaInspiration> {
+    async function* slowly(): AsyncGenerator<ScorableIdea> {
       for (const idea of ideas) {
         await new Promise((resolve) => setTimeout(resolve, idea.title.endsWith('3') ? 5 : 0));
         yield idea;
@@ -129,12 +129,12 @@ describe('batch and stream', () => {
   });
 });
 
-describe('IdeaInspirationSchema', () => {
+describe('ScorableIdeaSchema', () => {
   it("accepts the earlier tools' text_content and reports bad fields by path", () => {
-    expect(IdeaInspirationSchema.parse({ title: 'T', text_content: 'Body.' }).textContent).toBe(
+    expect(ScorableIdeaSchema.parse({ title: 'T', text_content: 'Body.' }).textContent).toBe(
       'Body.',
     );
-    const bad = IdeaInspirationSchema.safeParse({ metadata: { statistics: { likeCount: '1e6' } } });
+    const bad = ScorableIdeaSchema.safeParse({ metadata: { statistics: { likeCount: '1e6' } } });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0]!.path).toEqual(['metadata', 'statistics', 'likeCount']);
   });

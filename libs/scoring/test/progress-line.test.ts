@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { progressLine } from '../src/index.js';
-import { isProgressMilestone } from '../src/progress-line.js';
+import { isProgressMilestone, progressLine } from '../src/progress-line.js';
 
 describe('progress lines', () => {
   it('uses the exact form the control panel parses', () => {
     expect(progressLine(5, 10)).toBe('::progress processed=5 total=10');
+    expect(progressLine(5)).toBe('::progress processed=5');
   });
 
   it('reports about once per percent on large runs, always including the last record', () => {
@@ -15,6 +15,11 @@ describe('progress lines', () => {
     expect(due).toHaveLength(100);
     expect(due[0]).toBe(100);
     expect(due.at(-1)).toBe(total);
+  });
+
+  it('reports every thousand records when the total is unknown', () => {
+    const due = Array.from({ length: 3500 }, (_, i) => i + 1).filter((n) => isProgressMilestone(n));
+    expect(due).toEqual([1000, 2000, 3000]);
   });
 
   it('reports every record on small runs', () => {

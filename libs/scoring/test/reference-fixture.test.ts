@@ -18,7 +18,7 @@ import {
   watchThroughRate,
   youtubeScore,
   type EngagementMetrics,
-  type IdeaInspiration,
+  type ScorableIdea,
   type IdeaMetadata,
 } from '../src/index.js';
 
@@ -121,7 +121,7 @@ function run(kind: string, rawInput: Record<string, unknown>): unknown {
     case 'idea':
       // Reddit-style metadata keeps its snake_case names.
       return scoreIdeaInspiration({
-        ...(input as IdeaInspiration),
+        ...(input as ScorableIdea),
         metadata: rawInput['metadata'] as IdeaMetadata,
       });
     case 'textcontent':

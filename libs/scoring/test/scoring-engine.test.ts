@@ -71,6 +71,16 @@ describe('ScoringEngine', () => {
   it('rejects weights that are negative or not finite, naming the option', () => {
     expect(() => new ScoringEngine({ weights: [1, -1] })).toThrow(ScoringConfigError);
     expect(() => new ScoringEngine({ weights: [Number.NaN] })).toThrow(/weights/);
+    expect(() => new ScoringEngine({ weights: [1, Infinity] })).toThrow(
+      'ScoringEngine options is invalid: weights.1: expected a finite, non-negative number',
+    );
+    // Options often come from parsed configuration, so wrong shapes are named too.
+    expect(() => new ScoringEngine({ weights: '1,2' } as never)).toThrow(
+      'weights: expected an array of numbers',
+    );
+    expect(() => new ScoringEngine({ weights: [1, '2'] } as never)).toThrow(/weights\.1/);
+    expect(() => new ScoringEngine(null as never)).toThrow(ScoringConfigError);
+    expect(new ScoringEngine({ weights: null }).weights).toEqual(DEFAULT_WEIGHTS);
   });
 
   it('rejects a bad count with the field name', () => {
