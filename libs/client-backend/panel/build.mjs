@@ -1,7 +1,7 @@
 // Builds the control panel page into dist/panel: one hashed script, one hashed stylesheet and a
 // hashed icon under assets/, and index.html naming them. Runs after tsup (which empties dist/).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -9,6 +9,8 @@ import { build } from 'esbuild';
 const panelDir = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.join(panelDir, '..', 'dist', 'panel');
 const assetsDir = path.join(outDir, 'assets');
+// Old hashed files would otherwise linger and be served too.
+rmSync(outDir, { recursive: true, force: true });
 mkdirSync(assetsDir, { recursive: true });
 
 const result = await build({

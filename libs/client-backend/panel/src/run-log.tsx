@@ -65,6 +65,8 @@ export function RunLog({
   useEffect(() => {
     if (list.current === null || scroller.current === null) return;
     const output = new LogRenderer(list.current, scroller.current, setShown);
+    // A finished run's file is read from the top; only a live log keeps to its newest line.
+    output.follow = live;
     renderer.current = output;
     const abort = new AbortController();
     if (live) {
