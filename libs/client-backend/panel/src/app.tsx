@@ -9,27 +9,28 @@ import type { TokenKeeper } from './token-keeper.js';
 
 const RUN_ROUTE = /^#\/runs\/([0-9a-f-]{36})$/i;
 
-/** The run named by the location hash (`#/runs/<id>`), so a run's view can be linked and reloaded. */
-function useRouteRunId(): string | undefined {
+/**
+ * The run named by the location hash (`#/runs/<id>`), so a run's view can be linked and
+ * reloaded, and whether the person navigated there on this page (then the view takes focus).
+ */
+function useRouteRunId(): { runId: string | undefined; navigated: boolean } {
   const read = (): string | undefined => RUN_ROUTE.exec(location.hash)?.[1];
-  const [runId, setRunId] = useState(read);
+  const [route, setRoute] = useState(() => ({ runId: read(), navigated: false }));
   useEffect(() => {
-    const onChange = (): void => setRunId(read());
+    const onChange = (): void => setRoute({ runId: read(), navigated: true });
     addEventListener('hashchange', onChange);
     return () => removeEventListener('hashchange', onChange);
   }, []);
-  return runId;
+  return route;
 }
 
 export function App({ api, tokens }: { api: PanelApi; tokens: TokenKeeper }) {
-  const runId = useRouteRunId();
+  const { runId, navigated } = useRouteRunId();
   // Bumped whenever a run starts or changes state, so the history refreshes at once.
   const [historyVersion, setHistoryVersion] = useState(0);
-  const [focusRun, setFocusRun] = useState(false);
   const refreshHistory = useCallback(() => setHistoryVersion((version) => version + 1), []);
   const onLaunched = useCallback(
     (run: RunRecord) => {
-      setFocusRun(true);
       location.hash = `#/runs/${run.runId}`;
       refreshHistory();
     },
@@ -53,7 +54,7 @@ export function App({ api, tokens }: { api: PanelApi; tokens: TokenKeeper }) {
               key={runId}
               api={api}
               runId={runId}
-              takeFocus={focusRun}
+              takeFocus={navigated}
               onChanged={refreshHistory}
             />
           )}

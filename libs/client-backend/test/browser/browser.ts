@@ -51,14 +51,17 @@ export interface RequestLog {
 
 /**
  * A page in its own browser context (its own sessionStorage), whose requests are intercepted:
- * anything not on `origin` is aborted and recorded.
+ * anything not on `origin` is aborted and recorded. Downloads land in `downloadPath`.
  */
 export async function openPage(
   browser: Browser,
   origin: string,
   viewport = { width: 1280, height: 900 },
+  downloadPath?: string,
 ): Promise<{ page: Page; requests: RequestLog; close: () => Promise<void> }> {
-  const context = await browser.createBrowserContext();
+  const context = await browser.createBrowserContext(
+    downloadPath !== undefined ? { downloadBehavior: { policy: 'allow', downloadPath } } : {},
+  );
   const page = await context.newPage();
   await page.setViewport(viewport);
   const requests: RequestLog = { all: [], foreign: [] };

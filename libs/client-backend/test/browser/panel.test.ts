@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type PrismqServer } from '../../src/server.js';
@@ -108,12 +110,14 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
   /** A server for the tests of the enclosing block, and a way to run a test in a fresh page on it. */
   function servePanel(apiToken?: string) {
     const open = {} as { server: PrismqServer; origin: string; dataDir: string };
+    const downloads = makeDataDir();
     beforeAll(async () => {
       Object.assign(open, await startServer(apiToken));
     }, 30_000);
     afterAll(async () => {
       await open.server?.close();
       if (open.dataDir) removeDataDir(open.dataDir);
+      removeDataDir(downloads);
     });
     /** Runs `body` in a new page; every request it made must have stayed on the server's origin. */
     const inPage = async (
@@ -121,7 +125,7 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
       body: (page: Page, requests: RequestLog) => Promise<void>,
       viewport?: { width: number; height: number },
     ): Promise<void> => {
-      const { page, requests, close } = await openPage(browser, open.origin, viewport);
+      const { page, requests, close } = await openPage(browser, open.origin, viewport, downloads);
       try {
         await screenshotOnFailure(page, name, async () => {
           await body(page, requests);
@@ -131,11 +135,11 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
         await close();
       }
     };
-    return { open, inPage };
+    return { open, inPage, downloads };
   }
 
   describe('without a token', () => {
-    const { open, inPage } = servePanel();
+    const { open, inPage, downloads } = servePanel();
 
     it('serves the page with its policy and lists the modules with a working filter', async () => {
       await inPage('modules', async (page) => {
@@ -165,6 +169,8 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
         await page.goto(open.origin + '/');
         const message = 'panel check';
         await launchDemo(page, { lines: 6, delayMs: 250, message });
+        // Focus moves to the new run, so keyboard and screen-reader users land on it.
+        await page.waitForFunction(() => document.activeElement?.id === 'run-heading');
         // Live: the first line is on the page while the run is still running.
         await page.waitForFunction(
           (first: string) =>
@@ -283,6 +289,15 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
         await page.locator('.log-paging button').click();
         await waitForDemoLines(page, 'paged', 620);
         expect(await page.$('.log-paging button')).toBeNull();
+        // The log file is fetched with the page's headers and saved as a download.
+        await page.locator('.run-actions button.secondary').click();
+        const saved = path.join(downloads, `run-${runId}.log`);
+        await expect
+          .poll(() => (existsSync(saved) ? readFileSync(saved, 'utf8').split('\n').length : 0), {
+            timeout: 10_000,
+          })
+          .toBe(683);
+        expect(readFileSync(saved, 'utf8')).toContain('paged #620');
       });
     });
 
