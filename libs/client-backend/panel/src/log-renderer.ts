@@ -29,6 +29,12 @@ export class LogRenderer {
 
   append(lines: readonly ApiLogLine[]): void {
     for (const line of lines) this.queue.push(line);
+    // A hidden tab gets no animation frames: keep only what the next frame could show.
+    if (this.queue.length > 2 * MAX_RENDERED_LINES) {
+      const excess = this.queue.length - MAX_RENDERED_LINES;
+      this.queue.splice(0, excess);
+      this.dropped += excess;
+    }
     this.frame ??= requestAnimationFrame(() => this.flush());
   }
 

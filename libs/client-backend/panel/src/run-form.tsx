@@ -220,6 +220,7 @@ export function RunForm({ api, module, onLaunched }: ModuleActionProps) {
     <form
       ref={form}
       class="run-form"
+      method="post"
       noValidate
       aria-label={`Run ${module.name}`}
       onSubmit={(event) => void submit(event)}

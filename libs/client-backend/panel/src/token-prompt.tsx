@@ -24,7 +24,8 @@ export function TokenPrompt({ tokens }: { tokens: TokenKeeper }) {
           ? 'The server refused that token. Enter the token the server was started with.'
           : 'This server requires the token it was started with (PRISMQ_API_TOKEN). It is kept for this tab only.'}
       </p>
-      <form class="token-form" onSubmit={submit}>
+      {/* POST, so that even a failed script could never put the token in a URL. */}
+      <form class="token-form" method="post" onSubmit={submit}>
         <label for="token">API token</label>
         <input
           ref={input}

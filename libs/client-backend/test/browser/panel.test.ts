@@ -167,7 +167,8 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
     it('launches demo through its form and shows its numbered lines live, then its results', async () => {
       await inPage('launch-demo', async (page) => {
         await page.goto(open.origin + '/');
-        const message = 'panel check';
+        // Module output is text, never markup: an image here would be a request to another origin.
+        const message = 'panel check <img src="https://evil.example/x.png">';
         await launchDemo(page, { lines: 6, delayMs: 250, message });
         // Focus moves to the new run, so keyboard and screen-reader users land on it.
         await page.waitForFunction(() => document.activeElement?.id === 'run-heading');
@@ -197,6 +198,7 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
         // The form's values were saved as the module's config and come back pre-filled.
         const saved = await (await fetch(`${open.origin}/api/modules/demo/config`)).json();
         expect(saved.parameters).toMatchObject({ lines: 6, 'delay-ms': 250, message });
+        expect(await page.$('.log img')).toBeNull();
       });
     });
 
