@@ -45,8 +45,8 @@ describe('run form values', () => {
     ]);
     expect(placed).toEqual({
       byField: {
-        limit: 'parameters.limit must be at most 100',
-        input: 'parameters.input is required',
+        limit: 'limit must be at most 100',
+        input: 'input is required',
       },
       general: ['parameters.nope is not a parameter', 'malformed JSON'],
     });

@@ -59,9 +59,11 @@ export function placeErrors(
     const name = detail.field.startsWith('parameters.')
       ? detail.field.slice('parameters.'.length)
       : undefined;
-    if (name !== undefined && names.has(name))
-      byField[name] = byField[name] ? `${byField[name]}; ${detail.message}` : detail.message;
-    else general.push(detail.message);
+    if (name !== undefined && names.has(name)) {
+      // Beside its field the message reads "lines must be …", not "parameters.lines must be …".
+      const message = detail.message.replace(/^parameters\./, '');
+      byField[name] = byField[name] ? `${byField[name]}; ${message}` : message;
+    } else general.push(detail.message);
   }
   return { byField, general };
 }

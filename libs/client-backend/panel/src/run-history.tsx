@@ -23,15 +23,21 @@ export function RunHistory({
 
   useEffect(() => {
     let stale = false;
+    let reading = false;
     const load = (): void => {
-      api.runs({ limit: PAGE_SIZE, offset }).then(
-        (next) => {
-          if (stale) return;
-          setPage(next);
-          setError(undefined);
-        },
-        (failure: Error) => !stale && setError(failure.message),
-      );
+      if (reading) return;
+      reading = true;
+      api
+        .runs({ limit: PAGE_SIZE, offset })
+        .then(
+          (next) => {
+            if (stale) return;
+            setPage(next);
+            setError(undefined);
+          },
+          (failure: Error) => !stale && setError(failure.message),
+        )
+        .finally(() => (reading = false));
     };
     load();
     const timer = setInterval(load, REFRESH_MS);

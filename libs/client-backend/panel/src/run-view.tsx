@@ -111,9 +111,16 @@ export function RunView({
   // While the run is active: re-read its record (progress) and tick the duration.
   useEffect(() => {
     if (run === undefined || finished) return;
+    // One read at a time: a read waiting for the token prompt must not pile up more.
+    let reading = false;
     const timer = setInterval(() => {
       setNow(Date.now());
-      api.run(runId).then(update, () => undefined);
+      if (reading) return;
+      reading = true;
+      api
+        .run(runId)
+        .then(update, () => undefined)
+        .finally(() => (reading = false));
     }, POLL_MS);
     return () => clearInterval(timer);
   }, [api, runId, run === undefined, finished]);
