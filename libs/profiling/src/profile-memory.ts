@@ -4,7 +4,7 @@ import { profileMemoryDecorator, type ProfileMemoryDecoratorOptions } from './pr
 import type { MemoryProfileOptions } from './profiling-options.js';
 
 /**
- * Runs `fn` (sync or async) and writes `<name>_<timestamp>.memory.json`: heap used and total,
+ * Runs `fn` (sync or async) and writes `<name>_<timestamp>_<pid>-<n>.memory.json`: heap used and total,
  * RSS and external memory before and after, the sampled peak and the increase; with
  * `heapSampling`, V8's sampling heap profile (`.heapprofile`) and its top allocation sites; with
  * `repeat: n`, the heap after a forced GC following each of n further calls (a rising series

@@ -35,7 +35,7 @@ describe('profileFunction (CPU)', () => {
     expect(result).toMatchObject({ name: 'sync-work', kind: 'cpu', threw: false });
     expect(result?.wallMs).toBeGreaterThanOrEqual(30);
     const profilePath = result?.reportPaths.find((p) => p.endsWith('.cpuprofile')) as string;
-    expect(profilePath).toMatch(/sync-work_\d{4}-\d\d-\d\dT[\d-]+Z\.cpuprofile$/);
+    expect(profilePath).toMatch(new RegExp(`sync-work_\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z_${process.pid}-\\d+\\.cpuprofile$`));
 
     const profile = JSON.parse(readFileSync(profilePath, 'utf8'));
     expect(Array.isArray(profile.nodes) && profile.nodes.length).toBeGreaterThan(0);
