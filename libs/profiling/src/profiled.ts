@@ -2,6 +2,7 @@ import { wrapProfiled, type AnyMethod } from './method-decorator.js';
 import { cpuGatedProfiler, memoryGatedProfiler, timeGatedProfiler, type ModeGatedProfiler } from './profile-decorators.js';
 import type { ProfileDecoratorOptions, ProfileMemoryDecoratorOptions } from './profile-decorators.js';
 import { ProfilingError } from './profiling-error.js';
+import { fileNamePart } from './report-file-name.js';
 import type { TimeOptions } from './profiling-options.js';
 
 /**
@@ -52,7 +53,8 @@ export function profiled<F extends AnyMethod>(fn: F, options: ProfiledOptions): 
       `profiled(${fn.name || 'fn'}, options): option kind must be one of time, cpu, memory (got ${JSON.stringify(kind)})`,
     );
   }
-  const name = options.name ?? (fn.name || 'anonymous');
+  // A function's own name may hold characters an explicit name may not (`a/b` via defineProperty).
+  const name = options.name ?? (fn.name ? fileNamePart(fn.name) : 'anonymous');
   const { flag, invoke } = build({ ...options, name }, `profiled(${name})`);
   return wrapProfiled(fn, name, flag, name, invoke, true) as F;
 }
