@@ -10,6 +10,7 @@ const counter = (holder[COUNTER_KEY] ??= { next: 0 });
 // A record name built from a class and a computed method key (or a function's `name`) may hold
 // path separators or control characters; in a file name they become `_`, and the name is cut
 // short enough to leave room for the rest of the file name.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const UNSAFE_IN_FILE_NAME = /[/\\\u0000-\u001f]/g;
 const MAX_NAME_LENGTH = 120;
 
