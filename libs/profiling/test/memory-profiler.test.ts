@@ -62,7 +62,8 @@ describe('profileMemory', () => {
     expect(JSON.parse(readFileSync(report.heapProfilePath as string, 'utf8')).head).toBeDefined();
     expect(report.topAllocations?.length).toBeGreaterThan(0);
     const total = report.topAllocations?.reduce((sum, site) => sum + site.percent, 0) ?? 0;
-    expect(total).toBeLessThanOrEqual(100.01);
+    // Each share is rounded to 0.01 %, so the sum may pass 100 by half of that per site.
+    expect(total).toBeLessThanOrEqual(100 + 0.005 * (report.topAllocations?.length ?? 0) + 1e-9);
   });
 
   it('follows the heap over repeated calls so a leak shows as a rising series', async () => {
@@ -134,7 +135,7 @@ describe('profileMemory figures', () => {
     expect(report.retained?.approximate).toBe(false);
     expect(report.allocated?.heapBytes).toBeGreaterThanOrEqual(50 * MB);
     // The peak is the heap's real highest point, not the value after the call.
-    expect(report.peak.heapUsed - report.before.heapUsed).toBeGreaterThan(20 * MB);
+    expect(report.peak.heapUsed - report.before.heapUsed).toBeGreaterThan(40 * MB);
     expect(report.peak.heapUsed).toBeGreaterThanOrEqual(report.after.heapUsed);
     expect(result?.memory?.retained).toBe(report.retained?.heapUsed);
     expect(result?.memory?.allocated).toBe(report.allocated?.heapBytes);
