@@ -28,8 +28,11 @@ export async function resolve(specifier, context, nextResolve) {
 }
 `;
 
-let hooksRegistered = false;
-let typeScriptRegistered = false;
+// Per process, not per copy of this module: the bin, the ESM build and the CommonJS build may
+// all run benchmarks in one process, and each hook should sit in the loader chain once.
+const LOADING_KEY = Symbol.for('@prismq/profiling/bench-module-loading');
+const holder = globalThis as unknown as Record<symbol, { hooks: boolean; typeScript: boolean } | undefined>;
+const registered = (holder[LOADING_KEY] ??= { hooks: false, typeScript: false });
 
 function typeScriptLoaderActive(execArgv: readonly string[]): boolean {
   return execArgv.some((arg) => arg.includes('tsx'));
@@ -58,13 +61,13 @@ async function registerTypeScript(firstTypeScriptFile: string): Promise<void> {
  */
 export async function prepareBenchModuleLoading(files: readonly string[]): Promise<void> {
   const typeScriptFile = files.find((file) => TYPESCRIPT_FILE.test(file));
-  if (typeScriptFile !== undefined && !typeScriptRegistered && !typeScriptLoaderActive(process.execArgv)) {
+  if (typeScriptFile !== undefined && !registered.typeScript && !typeScriptLoaderActive(process.execArgv)) {
     await registerTypeScript(typeScriptFile);
-    typeScriptRegistered = true;
+    registered.typeScript = true;
   }
-  if (!hooksRegistered) {
+  if (!registered.hooks) {
     register(`data:text/javascript,${encodeURIComponent(HOOKS)}`);
-    hooksRegistered = true;
+    registered.hooks = true;
   }
 }
 
