@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { profileFunction } from '../src/cpu-profiler.js';
 import { clearProfilingResults, getProfilingResults } from '../src/profiling-collector.js';
 import { ProfilingError } from '../src/profiling-error.js';
+import { profiled } from '../src/profiled.js';
+import { setProfilingMode } from '../src/profiling-mode.js';
 import { readCpuProfileSummary } from '../src/result-reader.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
@@ -134,5 +136,31 @@ describe('profileFunction (CPU)', () => {
     const file = ws.write('not-a-folder', 'x');
     const error = await profileFunction(() => 1, { name: 'x', outputDir: join(file, 'cpu') }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PROFILE_OUTPUT_UNWRITABLE', option: 'outputDir' });
+  });
+
+  it("leaves the profiler's own frames out of the tables unless asked to keep them", async () => {
+    const step = profiled((i: number) => i * 2, { kind: 'time', name: 'step' });
+    const loop = () => {
+      const cpuStart = process.cpuUsage();
+      let sum = 0;
+      for (;;) {
+        for (let i = 0; i < 2000; i++) sum += step(i);
+        const used = process.cpuUsage(cpuStart);
+        if ((used.user + used.system) / 1000 >= 60) return sum;
+      }
+    };
+    const own = (f: { url: string }) => f.url.includes('/libs/profiling/src/');
+    setProfilingMode('time');
+    try {
+      await profileFunction(loop, { name: 'own-hidden', outputDir: ws.dir, sampleIntervalUs: 50, top: 100 });
+      const hidden = readCpuProfileSummary(lastResult()?.reportPaths[1] as string);
+      await profileFunction(loop, { name: 'own-kept', outputDir: ws.dir, sampleIntervalUs: 50, top: 100, includeProfilerFrames: true });
+      const kept = readCpuProfileSummary(lastResult()?.reportPaths[1] as string);
+      expect([...hidden.topSelf, ...hidden.topTotal].some(own)).toBe(false);
+      expect(hidden.topTotal.some((f) => f.location.includes('cpu-profiler.test.ts'))).toBe(true);
+      expect(kept.topTotal.some(own)).toBe(true);
+    } finally {
+      setProfilingMode('off');
+    }
   });
 });
