@@ -6,6 +6,8 @@ const shared = {
   target: 'node20',
   platform: 'node',
   splitting: false,
+  // import.meta.url in the CommonJS build: the profiler finds its own files with it.
+  shims: true,
   treeshake: true,
 } as const;
 

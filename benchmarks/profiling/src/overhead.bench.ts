@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bench, do_not_optimize, group, summary } from 'mitata';
-import { clearProfilingResults, profileFunction, setProfilingMode } from '@prismq/profiling';
+import { clearProfilingResults, profiled, profileFunction, setProfilingMode } from '@prismq/profiling';
 import { checksum, SAMPLE_TEXT } from './checksum.js';
 import { FullyDecoratedService, PlainService, TimedService, CpuTimedService } from './checksum-services.js';
 
@@ -10,6 +10,8 @@ const plain = new PlainService();
 const decorated = new FullyDecoratedService();
 const timedService = new TimedService();
 const cpuTimed = new CpuTimedService();
+// The plain-function wrapper, left in the code and switched off like the decorators.
+const profiledChecksum = profiled(checksum, { kind: 'cpu', name: 'checksum' });
 
 // Each case sets the mode in its setup (outside the measured function): mitata runs the cases
 // one after another, so a case measures under the mode it chose.
@@ -23,6 +25,11 @@ summary(() => {
     bench('profiling/overhead/disabled', function* () {
       setProfilingMode('off');
       yield () => do_not_optimize(decorated.checksum(SAMPLE_TEXT));
+    });
+
+    bench('profiling/overhead/profiled-disabled', function* () {
+      setProfilingMode('off');
+      yield () => do_not_optimize(profiledChecksum(SAMPLE_TEXT));
     });
 
     bench('profiling/overhead/timed', function* () {

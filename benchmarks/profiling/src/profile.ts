@@ -13,7 +13,8 @@ function callTimedPath(): number {
 }
 
 setProfilingMode('time');
-await profileFunction(callTimedPath, { name: 'profiling-timed-path' });
-await profileMemory(callTimedPath, { name: 'profiling-timed-path', heapSampling: true });
+// The library profiles itself here, so its own frames stay in the tables.
+await profileFunction(callTimedPath, { name: 'profiling-timed-path', includeProfilerFrames: true });
+await profileMemory(callTimedPath, { name: 'profiling-timed-path', heapSampling: true, includeProfilerFrames: true });
 setProfilingMode('off');
 console.log(`profiled ${CALLS} timed calls; reports in ${process.env['PRISMQ_PROFILE_DIR'] ?? 'reports'}/cpu and /memory`);

@@ -1,18 +1,16 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { run as runMitata } from 'mitata';
 import { glob } from 'tinyglobby';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write.js';
 import { buildCases, type CaseFailure, type MitataTrial } from './benchmark-case-builder.js';
 import { BenchmarkRunnerError } from './benchmark-runner-error.js';
+import { benchModuleUrl, prepareBenchModuleLoading } from './bench-module-loader.js';
 import { clearCaseMetadata, getCaseMetadata } from './case-metadata.js';
 import { collectEnvironment, runGit, type GitRunner } from './environment.js';
 import { fileTimestamp } from './file-timestamp.js';
 import { enableQuickMeasurement } from './quick-mode.js';
 import { BENCHMARK_SCHEMA_VERSION, BenchmarkRunSchema, type BenchmarkRun } from './result-schema.js';
-import { ensureTypeScriptLoader } from './typescript-loader.js';
 import { findWorkspaceRoot } from './workspace-root.js';
 
 /** Bench files run when no files are named: `src/**\/*.bench.{ts,mts,js,mjs}` under the cwd. */
@@ -103,14 +101,14 @@ async function findFiles(cwd: string, patterns: readonly string[]): Promise<stri
 let loads = 0;
 
 async function loadBenchFiles(files: readonly string[]): Promise<void> {
-  await ensureTypeScriptLoader(files);
+  await prepareBenchModuleLoading(files);
   // Bench files register their cases as a side effect of loading; a later run in the same
   // process gets fresh module instances through a distinct URL.
-  const query = loads === 0 ? '' : `?run=${loads}`;
+  const generation = loads;
   loads += 1;
   for (const file of files) {
     try {
-      await import(`${pathToFileURL(file).href}${query}`);
+      await import(benchModuleUrl(file, generation));
     } catch (error) {
       throw new BenchmarkRunnerError(
         'BENCH_FILE_LOAD_FAILED',
@@ -118,6 +116,16 @@ async function loadBenchFiles(files: readonly string[]): Promise<void> {
       );
     }
   }
+}
+
+function noCasesError(files: readonly string[]): BenchmarkRunnerError {
+  return new BenchmarkRunnerError(
+    'BENCH_NO_CASES',
+    `bench files ${files.join(', ')} register no case. Likely causes: the files make no bench() call; ` +
+      'they import a different copy of mitata than @prismq/profiling (mitata is a peer dependency: ' +
+      '`npm ls mitata` should show one version); or they are loaded as CommonJS next to an ES module ' +
+      'mitata (run them through prismq-bench or runBenchmarks, which import them as ES modules)',
+  );
 }
 
 function defaultOutDir(cwd: string, env: Readonly<Record<string, string | undefined>>): string {
@@ -150,13 +158,16 @@ export async function runBenchmarks(options: RunBenchmarksOptions): Promise<Benc
   }
 
   clearCaseMetadata();
+  // Imported here, not at the top: mitata is a peer the profilers themselves never need, and
+  // an import() shares the one ES module instance the bench files register their cases with.
+  const mitata = await import('mitata');
   await loadBenchFiles(files);
 
   const startedAt = now();
-  const restore = quick ? enableQuickMeasurement() : () => undefined;
+  const restore = quick ? enableQuickMeasurement(mitata) : () => undefined;
   let trials: MitataTrial[];
   try {
-    const result = await runMitata({
+    const result = await mitata.run({
       format: 'mitata',
       print: options.print ?? ((text: string) => console.log(text)),
       ...(filter ? { filter } : {}),
@@ -170,7 +181,7 @@ export async function runBenchmarks(options: RunBenchmarksOptions): Promise<Benc
   if (trials.length === 0) {
     throw filter
       ? new BenchmarkRunnerError('BENCH_FILTER_NO_MATCH', `filter ${filter} matches no case in ${files.join(', ')}`)
-      : new BenchmarkRunnerError('BENCH_NO_CASES', `bench files ${files.join(', ')} register no case`);
+      : noCasesError(files);
   }
 
   const { cases, failures } = buildCases(trials, getCaseMetadata());

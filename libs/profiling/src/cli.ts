@@ -7,14 +7,14 @@ import { parseCliOptions, USAGE } from './cli-options.js';
 
 const CHILD_FLAG = 'PRISMQ_BENCH_CHILD';
 
-// mitata measures heap and GC only with --expose-gc, and Node 20 cannot import TypeScript
-// bench files by itself: run again in a child that has both, sharing this terminal.
-function reexecWithGcAndTsx(): number | null {
+// mitata measures heap and GC only with --expose-gc: run again in a child that has it, sharing
+// this terminal. TypeScript bench files are handled by the runner, which loads tsx only for them.
+function reexecWithGc(): number | null {
   const hasGc = typeof (globalThis as { gc?: unknown }).gc === 'function';
   if (hasGc || process.env[CHILD_FLAG] === '1') return null;
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', '--import', import.meta.resolve('tsx'), ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    ['--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
     { stdio: 'inherit', env: { ...process.env, [CHILD_FLAG]: '1' } },
   );
   if (child.error) throw child.error;
@@ -22,7 +22,7 @@ function reexecWithGcAndTsx(): number | null {
 }
 
 async function main(): Promise<number> {
-  const relayed = reexecWithGcAndTsx();
+  const relayed = reexecWithGc();
   if (relayed !== null) return relayed;
   const options = parseCliOptions(process.argv.slice(2), process.env);
   if (options.help) {

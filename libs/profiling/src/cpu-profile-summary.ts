@@ -81,9 +81,14 @@ function toTiming(entry: Accumulator, sampledUs: number): FunctionTiming {
 /**
  * Ranks the functions of a CPU profile by self time (time on top of the stack) and by total
  * time (time anywhere on the stack, counted once per sample so recursion is not double-counted).
- * A sample is charged the time until the next sample.
+ * A sample is charged the time until the next sample. Functions for which `exclude` returns
+ * true are left out of both tables (their time still counts in the percentages' total).
  */
-export function summarizeCpuProfile(profile: CpuProfile, top: number): CpuTables {
+export function summarizeCpuProfile(
+  profile: CpuProfile,
+  top: number,
+  exclude: (frame: CallFrame) => boolean = () => false,
+): CpuTables {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -106,7 +111,7 @@ export function summarizeCpuProfile(profile: CpuProfile, top: number): CpuTables
     const node = byId.get(id);
     const parentId = parent.get(id);
     const stack = new Set(parentId === undefined ? [] : stackOf(parentId));
-    if (node && node.callFrame.functionName !== '(root)') stack.add(entryOf(node.callFrame));
+    if (node && node.callFrame.functionName !== '(root)' && !exclude(node.callFrame)) stack.add(entryOf(node.callFrame));
     stackCache.set(id, stack);
     return stack;
   };
@@ -128,9 +133,11 @@ export function summarizeCpuProfile(profile: CpuProfile, top: number): CpuTables
     sampledUs += us;
     const node = byId.get(id);
     if (!node || node.callFrame.functionName === '(root)') continue;
-    const self = entryOf(node.callFrame);
-    self.selfUs += us;
-    self.hits += 1;
+    if (!exclude(node.callFrame)) {
+      const self = entryOf(node.callFrame);
+      self.selfUs += us;
+      self.hits += 1;
+    }
     for (const entry of stackOf(id)) entry.totalUs += us;
   }
 

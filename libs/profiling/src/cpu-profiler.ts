@@ -4,6 +4,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { summarizeCpuProfile, type CpuProfile } from './cpu-profile-summary.js';
 import { formatCpuSummary } from './cpu-summary-table.js';
 import { postInspector } from './inspector-session.js';
+import { excludeProfilerFrames } from './profiler-frames.js';
 import { prepareOutputDir } from './output-location.js';
 import { CpuProfileSummarySchema, PROFILE_SUMMARY_SCHEMA_VERSION } from './profile-summary-schema.js';
 import { recordProfilingResult } from './profiling-collector.js';
@@ -45,7 +46,7 @@ export function cpuProfilerBusy(): boolean {
 function writeReports(settings: CpuProfileSettings, dir: string, startedAt: Date, wallMs: number, profile: CpuProfile): string[] {
   const stem = reportStem(dir, settings.name, startedAt);
   const profilePath = `${stem}.cpuprofile`;
-  const tables = summarizeCpuProfile(profile, settings.top);
+  const tables = summarizeCpuProfile(profile, settings.top, settings.includeProfilerFrames ? undefined : excludeProfilerFrames);
   const summary = CpuProfileSummarySchema.parse({
     schemaVersion: PROFILE_SUMMARY_SCHEMA_VERSION,
     kind: 'cpu',
@@ -156,7 +157,7 @@ export function insideCpuProfile(): boolean {
 
 /**
  * Runs `fn` (sync or async) under V8's sampling CPU profiler and writes
- * `<name>_<timestamp>.cpuprofile` (open it in Chrome DevTools or speedscope), a `.cpu.json`
+ * `<name>_<timestamp>_<pid>-<n>.cpuprofile` (open it in Chrome DevTools or speedscope), a `.cpu.json`
  * summary and a `.cpu.txt` table of the top functions by self and total time. Concurrent calls
  * wait their turn; the function's value or error is passed through unchanged, and a profile is
  * written even when it throws.

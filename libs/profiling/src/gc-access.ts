@@ -19,3 +19,17 @@ export function forceGc(): void {
   }
   cached();
 }
+
+/**
+ * Forces a full garbage collection when the process allows it and says whether it did; some
+ * embedders refuse `--expose-gc` at run time, and then heap figures after the call still hold
+ * its garbage.
+ */
+export function tryForceGc(): boolean {
+  try {
+    forceGc();
+    return true;
+  } catch {
+    return false;
+  }
+}

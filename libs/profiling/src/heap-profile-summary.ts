@@ -14,15 +14,22 @@ export interface SamplingHeapProfile {
   head: HeapProfileNode;
 }
 
-/** The allocation sites that sampled the most bytes, merged per function, largest first. */
-export function topAllocationSites(profile: SamplingHeapProfile, top: number): AllocationSite[] {
+/**
+ * The allocation sites that sampled the most bytes, merged per function, largest first. Sites
+ * for which `exclude` returns true are left out of the ranking and of the total.
+ */
+export function topAllocationSites(
+  profile: SamplingHeapProfile,
+  top: number,
+  exclude: (frame: CallFrame) => boolean = () => false,
+): AllocationSite[] {
   const sites = new Map<string, { frame: CallFrame; bytes: number }>();
   let total = 0;
   const pending: HeapProfileNode[] = [profile.head];
   while (pending.length > 0) {
     const node = pending.pop() as HeapProfileNode;
     pending.push(...(node.children ?? []));
-    if (node.selfSize <= 0) continue;
+    if (node.selfSize <= 0 || exclude(node.callFrame)) continue;
     total += node.selfSize;
     const key = `${node.callFrame.functionName}\u0000${node.callFrame.url}\u0000${node.callFrame.lineNumber}`;
     const site = sites.get(key) ?? { frame: node.callFrame, bytes: 0 };

@@ -17,6 +17,7 @@ export { profileMemory } from './profile-memory.js';
 export { timeFunction } from './time-profiler.js';
 export { profile, timed, type ProfileDecoratorOptions, type ProfileMemoryDecoratorOptions } from './profile-decorators.js';
 export type { DualMethodDecorator, AnyMethod } from './method-decorator.js';
+export { profiled, type ProfiledOptions } from './profiled.js';
 export {
   getProfilingMode,
   setProfilingMode,

@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks';
+import { GCProfiler } from 'node:v8';
 import { writeFileAtomic } from './atomic-write.js';
-import { forceGc } from './gc-access.js';
+import { forceGc, tryForceGc } from './gc-access.js';
 import { topAllocationSites, type SamplingHeapProfile } from './heap-profile-summary.js';
 import { postInspector } from './inspector-session.js';
+import { excludeProfilerFrames } from './profiler-frames.js';
 import { prepareOutputDir } from './output-location.js';
 import { MemoryReportSchema, PROFILE_SUMMARY_SCHEMA_VERSION, type MemoryReport, type MemorySnapshot } from './profile-summary-schema.js';
 import { recordProfilingResult } from './profiling-collector.js';
@@ -15,6 +17,7 @@ import {
 import type { ProfilingResult } from './profiling-result.js';
 import { reportStem } from './report-file-name.js';
 import { isThenable } from './thenable.js';
+import { computeMemoryFigures, type MemoryObservations } from './memory-figures.js';
 
 let heapSamplingActive = false;
 
@@ -30,13 +33,9 @@ function snapshot(): MemorySnapshot {
 }
 
 /** Facts gathered around one call, before the report is written. */
-interface CallMeasurement {
+interface CallMeasurement extends MemoryObservations {
   startedAt: Date;
   wallMs: number;
-  samples: number;
-  before: MemorySnapshot;
-  after: MemorySnapshot;
-  peak: { heapUsed: number; rss: number };
   heapProfile?: SamplingHeapProfile;
 }
 
@@ -46,7 +45,6 @@ export function buildMemoryReport(
   measured: CallMeasurement,
   extras: { heapAfterRepeatedCalls?: number[]; heapProfilePath?: string },
 ): MemoryReport {
-  const { before, after } = measured;
   const report: MemoryReport = {
     schemaVersion: PROFILE_SUMMARY_SCHEMA_VERSION,
     kind: 'memory',
@@ -54,20 +52,14 @@ export function buildMemoryReport(
     timestamp: measured.startedAt.toISOString(),
     wallMs: measured.wallMs,
     sampleIntervalMs: settings.sampleIntervalMs,
-    samples: measured.samples,
-    before,
-    after,
-    peak: measured.peak,
-    increase: {
-      heapUsed: after.heapUsed - before.heapUsed,
-      heapTotal: after.heapTotal - before.heapTotal,
-      rss: after.rss - before.rss,
-      external: after.external - before.external,
-    },
+    samples: measured.sampled.count,
+    before: measured.before,
+    after: measured.after,
+    ...computeMemoryFigures(measured),
   };
   if (extras.heapAfterRepeatedCalls) report.heapAfterRepeatedCalls = extras.heapAfterRepeatedCalls;
   if (measured.heapProfile) {
-    report.topAllocations = topAllocationSites(measured.heapProfile, settings.top);
+    report.topAllocations = topAllocationSites(measured.heapProfile, settings.top, settings.includeProfilerFrames ? undefined : excludeProfilerFrames);
     if (extras.heapProfilePath) report.heapProfilePath = extras.heapProfilePath;
   }
   return report;
@@ -103,7 +95,14 @@ function publish(settings: MemoryProfileSettings, report: MemoryReport, paths: s
     name: settings.name,
     kind: 'memory',
     wallMs: report.wallMs,
-    memory: { before: report.before, after: report.after, peak: report.peak, increase: report.increase },
+    memory: {
+      before: report.before,
+      after: report.after,
+      peak: report.peak,
+      increase: report.increase,
+      retained: report.retained?.heapUsed ?? report.increase.heapUsed,
+      allocated: report.allocated?.heapBytes ?? 0,
+    },
     reportPaths: paths,
     timestamp: report.timestamp,
     threw,
@@ -111,21 +110,27 @@ function publish(settings: MemoryProfileSettings, report: MemoryReport, paths: s
   recordProfilingResult(result);
 }
 
+function maxRssBytes(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
 /**
- * Starts watching memory around one call; `finish()` stops the sampler and returns what was
- * seen. Memory is sampled on a timer, so only async work between samples can raise the peak
- * beyond the before/after points.
+ * Starts watching memory around one call; `finish()` stops watching and returns what was seen.
+ * A forced GC before and after the call makes `retained` what the call kept; V8's own record of
+ * each collection during the call (GCProfiler, which also sees inside a synchronous call) gives
+ * what was allocated and the heap's true peak; a timer samples RSS while async work waits.
  */
 function startMeasurement(settings: MemoryProfileSettings): { finish: () => CallMeasurement } {
   const startedAt = new Date();
+  const gcBefore = tryForceGc();
   const before = snapshot();
-  const peak = { heapUsed: before.heapUsed, rss: before.rss };
-  let samples = 0;
+  const maxRssBefore = maxRssBytes();
+  const sampled = { count: 0, heapUsed: 0, rss: 0 };
   const timer = setInterval(() => {
     const usage = process.memoryUsage();
-    samples += 1;
-    if (usage.heapUsed > peak.heapUsed) peak.heapUsed = usage.heapUsed;
-    if (usage.rss > peak.rss) peak.rss = usage.rss;
+    sampled.count += 1;
+    if (usage.heapUsed > sampled.heapUsed) sampled.heapUsed = usage.heapUsed;
+    if (usage.rss > sampled.rss) sampled.rss = usage.rss;
   }, settings.sampleIntervalMs);
   timer.unref();
   // V8 keeps one sampling heap profile per isolate: a call measured inside another one that
@@ -134,8 +139,15 @@ function startMeasurement(settings: MemoryProfileSettings): { finish: () => Call
   if (sampleHeap) {
     heapSamplingActive = true;
     postInspector('HeapProfiler.enable');
-    postInspector('HeapProfiler.startSampling', { samplingInterval: settings.heapSamplingIntervalBytes });
+    // Collected objects stay in the profile, so its sites show churn, not only survivors.
+    postInspector('HeapProfiler.startSampling', {
+      samplingInterval: settings.heapSamplingIntervalBytes,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   }
+  const collections = new GCProfiler();
+  collections.start();
   const wallStart = performance.now();
   return {
     finish: () => {
@@ -150,9 +162,24 @@ function startMeasurement(settings: MemoryProfileSettings): { finish: () => Call
         }
       }
       const after = snapshot();
-      peak.heapUsed = Math.max(peak.heapUsed, after.heapUsed);
-      peak.rss = Math.max(peak.rss, after.rss);
-      return { startedAt, wallMs, samples, before, after, peak, ...(heapProfile ? { heapProfile } : {}) };
+      const maxRssAfter = maxRssBytes();
+      const gcRecord = collections.stop();
+      const heapUsedAfterGc = tryForceGc() ? process.memoryUsage().heapUsed : undefined;
+      return {
+        startedAt,
+        wallMs,
+        before,
+        after,
+        heapUsedAfterGc,
+        gcBefore,
+        collections: (gcRecord?.statistics ?? []).map((entry) => ({
+          usedBefore: entry.beforeGC.heapStatistics.usedHeapSize,
+          usedAfter: entry.afterGC.heapStatistics.usedHeapSize,
+        })),
+        sampled,
+        maxRss: { before: maxRssBefore, after: maxRssAfter },
+        ...(heapProfile ? { heapProfile } : {}),
+      };
     },
   };
 }
@@ -210,7 +237,6 @@ export function runMemoryProfiled<T>(
 export async function profileMemoryCall<T>(fn: () => T, options: MemoryProfileOptions): Promise<Awaited<T>> {
   const settings = parseProfilingOptions(MemoryProfileOptionsSchema, options, 'profileMemory');
   const dir = prepareOutputDir('memory', settings.outputDir);
-  if (settings.repeat > 0) forceGc();
   const measurement = startMeasurement(settings);
   let value: Awaited<T>;
   try {

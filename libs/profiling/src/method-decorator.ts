@@ -28,13 +28,25 @@ function ownerOf(thisArg: unknown): unknown {
   return typeof thisArg === 'object' && thisArg !== null ? thisArg.constructor : thisArg;
 }
 
-function wrapMethod(method: AnyMethod, key: string, flag: number, fixedName: string | undefined, invoke: ProfiledInvoker): AnyMethod {
+/**
+ * Wraps `method` so that it calls `invoke` while the mode has `flag` set and calls the method
+ * directly otherwise. `key` names the record `Owner.key` unless `fixedName` is given; with
+ * `ownerless`, the record name is `key` itself (a plain function has no owner).
+ */
+export function wrapProfiled(
+  method: AnyMethod,
+  key: string,
+  flag: number,
+  fixedName: string | undefined,
+  invoke: ProfiledInvoker,
+  ownerless = false,
+): AnyMethod {
   // The record name (`Class.method`) is rebuilt only when the receiver's class changes, so a
   // timed call does not build a string every time.
   let lastOwner: unknown = undefined;
-  let lastName = fixedName ?? `anonymous.${key}`;
+  let lastName = fixedName ?? (ownerless ? key : `anonymous.${key}`);
   const nameFor = (thisArg: unknown): string => {
-    if (fixedName !== undefined) return fixedName;
+    if (fixedName !== undefined || ownerless) return lastName;
     const owner = ownerOf(thisArg);
     if (owner !== lastOwner) {
       lastOwner = owner;
@@ -49,17 +61,54 @@ function wrapMethod(method: AnyMethod, key: string, flag: number, fixedName: str
     return invoke(method, this, args, nameFor(this));
   };
   Object.defineProperty(wrapped, 'name', { value: method.name, configurable: true });
+  Object.defineProperty(wrapped, 'length', { value: method.length, configurable: true });
   return wrapped as AnyMethod;
 }
 
-function isStandardContext(value: unknown): value is ClassMethodDecoratorContext | { kind: string; name: unknown } {
+function isStandardContext(value: unknown): value is { kind: string; name: unknown } {
   return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
+}
+
+const DECORATED_KINDS = new Set(['class', 'method', 'getter', 'setter', 'field', 'accessor']);
+
+/** Whether a decorator factory's arguments are really a decorator call: `@timed` without `()`. */
+export function looksLikeDecoratorCall(args: ArrayLike<unknown>): boolean {
+  if (args.length === 2) return isStandardContext(args[1]) && DECORATED_KINDS.has(String(args[1].kind));
+  if (args.length === 3) return (typeof args[0] === 'object' || typeof args[0] === 'function') && args[0] !== null;
+  return false;
+}
+
+/** The error for a decorator factory used as a decorator (`@timed` instead of `@timed()`). */
+export function missingParenthesesError(decoratorName: string): ProfilingError {
+  return new ProfilingError(
+    'PROFILE_DECORATOR_MISUSE',
+    undefined,
+    `@${decoratorName} must be called: write @${decoratorName}() (with parentheses, options optional)`,
+  );
+}
+
+function describeTarget(call: readonly unknown[]): string {
+  const [target, key, descriptor] = call as [unknown, unknown, PropertyDescriptor | undefined];
+  if (call.length === 2 && isStandardContext(call[1])) {
+    const { kind, name } = call[1];
+    return `the ${kind} ${String(name ?? '(anonymous)')}`;
+  }
+  if (call.length === 1 && typeof target === 'function') {
+    return `the function or class ${target.name || '(anonymous)'} (for a plain function use profiled(fn, { kind, name }))`;
+  }
+  if (call.length >= 2 && (typeof key === 'string' || typeof key === 'symbol')) {
+    if (descriptor && (descriptor.get || descriptor.set)) return `the accessor ${String(key)}`;
+    return `the field ${String(key)}`;
+  }
+  const shown = call.map((value) => (typeof value === 'function' ? `function ${value.name || '(anonymous)'}` : typeof value));
+  return `a call with (${shown.join(', ')})`;
 }
 
 /**
  * Builds a dual-style method decorator that calls `invoke` whenever the profiling mode has
  * `flag` set and calls the method directly otherwise.
- * @throws {@link ProfilingError} `PROFILE_DECORATOR_MISUSE` when applied to something that is not a method
+ * @throws {@link ProfilingError} `PROFILE_DECORATOR_MISUSE`, naming the decorator and what it
+ * was applied to, when that is not a method
  */
 export function createMethodDecorator(
   decoratorName: string,
@@ -67,29 +116,24 @@ export function createMethodDecorator(
   fixedName: string | undefined,
   invoke: ProfiledInvoker,
 ): DualMethodDecorator {
-  if (modeState.envError) throw modeState.envError;
+  const misuse = (call: readonly unknown[]): ProfilingError =>
+    new ProfilingError(
+      'PROFILE_DECORATOR_MISUSE',
+      undefined,
+      `@${decoratorName} applies to class methods, not to ${describeTarget(call)}`,
+    );
   const decorate = (...call: unknown[]): unknown => {
     if (call.length === 2 && isStandardContext(call[1])) {
       const [value, context] = call as [unknown, { kind: string; name: unknown }];
-      if (context.kind !== 'method' || typeof value !== 'function') {
-        throw new ProfilingError(
-          'PROFILE_DECORATOR_MISUSE',
-          undefined,
-          `@${decoratorName} applies to methods, not to the ${context.kind} ${String(context.name)}`,
-        );
-      }
-      return wrapMethod(value as AnyMethod, String(context.name), flag, fixedName, invoke);
+      if (context.kind !== 'method' || typeof value !== 'function') throw misuse(call);
+      return wrapProfiled(value as AnyMethod, String(context.name), flag, fixedName, invoke);
     }
     const [, key, descriptor] = call as [unknown, string | symbol, PropertyDescriptor | undefined];
     if (call.length === 3 && descriptor && typeof descriptor.value === 'function') {
-      descriptor.value = wrapMethod(descriptor.value as AnyMethod, String(key), flag, fixedName, invoke);
+      descriptor.value = wrapProfiled(descriptor.value as AnyMethod, String(key), flag, fixedName, invoke);
       return descriptor;
     }
-    throw new ProfilingError(
-      'PROFILE_DECORATOR_MISUSE',
-      undefined,
-      `@${decoratorName} applies to methods; ${String(key)} is not a method (accessors and fields are not supported)`,
-    );
+    throw misuse(call);
   };
   return decorate as DualMethodDecorator;
 }

@@ -1,10 +1,10 @@
-import type { DualMethodDecorator } from './method-decorator.js';
+import { looksLikeDecoratorCall, missingParenthesesError, type DualMethodDecorator } from './method-decorator.js';
 import { profileMemoryCall } from './memory-profiler.js';
 import { profileMemoryDecorator, type ProfileMemoryDecoratorOptions } from './profile-decorators.js';
 import type { MemoryProfileOptions } from './profiling-options.js';
 
 /**
- * Runs `fn` (sync or async) and writes `<name>_<timestamp>.memory.json`: heap used and total,
+ * Runs `fn` (sync or async) and writes `<name>_<timestamp>_<pid>-<n>.memory.json`: heap used and total,
  * RSS and external memory before and after, the sampled peak and the increase; with
  * `heapSampling`, V8's sampling heap profile (`.heapprofile`) and its top allocation sites; with
  * `repeat: n`, the heap after a forced GC following each of n further calls (a rising series
@@ -25,7 +25,10 @@ export function profileMemory<T>(
   first?: (() => T) | ProfileMemoryDecoratorOptions,
   options?: MemoryProfileOptions,
 ): Promise<Awaited<T>> | DualMethodDecorator {
-  // One name serves both uses, as the issue asks: a function first means "profile this call".
+  // One name serves both uses: a function first means "profile this call", unless the
+  // arguments are a decorator's (`@profileMemory` written without parentheses).
+  // eslint-disable-next-line prefer-rest-params
+  if (looksLikeDecoratorCall(arguments)) throw missingParenthesesError('profileMemory');
   if (typeof first === 'function') return profileMemoryCall(first, options as MemoryProfileOptions);
   return profileMemoryDecorator(first);
 }

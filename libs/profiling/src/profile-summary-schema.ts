@@ -22,7 +22,7 @@ export const FunctionTimingSchema = z.object({
 /** One function's share of a CPU profile. */
 export type FunctionTiming = z.infer<typeof FunctionTimingSchema>;
 
-/** Summary of a `.cpuprofile`: `<name>_<timestamp>.cpu.json` beside the profile. */
+/** Summary of a `.cpuprofile`: `<name>_<timestamp>_<pid>-<n>.cpu.json` beside the profile. */
 export const CpuProfileSummarySchema = z.object({
   schemaVersion: z.literal(PROFILE_SUMMARY_SCHEMA_VERSION),
   kind: z.literal('cpu'),
@@ -62,7 +62,7 @@ export const AllocationSiteSchema = z.object({
 /** One allocation site of a V8 sampling heap profile. */
 export type AllocationSite = z.infer<typeof AllocationSiteSchema>;
 
-/** Memory profile of one call: `<name>_<timestamp>.memory.json`. */
+/** Memory profile of one call: `<name>_<timestamp>_<pid>-<n>.memory.json`. */
 export const MemoryReportSchema = z.object({
   schemaVersion: z.literal(PROFILE_SUMMARY_SCHEMA_VERSION),
   kind: z.literal('memory'),
@@ -73,15 +73,41 @@ export const MemoryReportSchema = z.object({
   samples: z.number().int().nonnegative(),
   before: MemorySnapshotSchema,
   after: MemorySnapshotSchema,
-  /** Highest values seen while the call ran (sampled, plus the before/after points). */
+  /**
+   * Highest values while the call ran. `heapUsed` is exact: the heap only grows between
+   * collections, so its highest point is just before one of the collections V8 reports during
+   * the call, or the end. `rss` comes from the source `peakRssSource` names.
+   */
   peak: z.object({ heapUsed: z.number().nonnegative(), rss: z.number().nonnegative() }),
-  /** after − before; negative when the call freed memory. */
+  /**
+   * Where `peak.rss` comes from: `high-water-mark` (the process's maximum RSS rose during the
+   * call, so it is that maximum), `sampled` (timer samples of an async call), or `endpoints`
+   * (neither: only before and after were seen, so it is a lower bound).
+   */
+  peakRssSource: z.enum(['high-water-mark', 'sampled', 'endpoints']).optional(),
+  /** Raw after − before, garbage included; negative when the call freed memory. */
   increase: z.object({
     heapUsed: z.number(),
     heapTotal: z.number(),
     rss: z.number(),
     external: z.number(),
   }),
+  /**
+   * Heap the call kept: heap used after a forced full GC minus heap used before (also measured
+   * after one). Answers "is it leaking?" (tracemalloc's "current").
+   */
+  retained: z
+    .object({
+      heapUsed: z.number(),
+      /** True when no GC could be forced, so garbage may be counted as kept. */
+      approximate: z.boolean(),
+    })
+    .optional(),
+  /**
+   * Bytes allocated on the heap during the call, garbage included: the growth of the heap
+   * plus what every collection during the call freed. Answers "how much does it churn?".
+   */
+  allocated: z.object({ heapBytes: z.number().nonnegative(), collections: z.number().int().nonnegative() }).optional(),
   /**
    * Heap used after a forced GC following each of N repeated calls, when the caller asked
    * for it; a series that keeps rising points at a leak.

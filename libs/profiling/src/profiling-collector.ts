@@ -1,3 +1,6 @@
+import { writeSync } from 'node:fs';
+import { formatExitSummary, tallyResult, type CallTally } from './exit-summary.js';
+import { modeState } from './profiling-mode.js';
 import type { ProfilingResult } from './profiling-result.js';
 
 /** Receives each profiling result as it is produced. */
@@ -12,25 +15,46 @@ interface CollectorState {
   next: number;
   size: number;
   listeners: Set<ProfilingListener>;
+  /** Tallies of results that went to no file, for the exit summary; absent when it is off. */
+  tallies: Map<string, CallTally> | undefined;
+}
+
+// With PRISMQ_PROFILE on and nobody listening, timed calls would otherwise leave no trace: the
+// process prints what they measured on stderr as it exits.
+function printExitSummary(state: CollectorState): void {
+  if (!state.tallies || state.tallies.size === 0 || state.listeners.size > 0) return;
+  try {
+    writeSync(2, formatExitSummary(state.tallies.values(), modeState.mode));
+  } catch {
+    // stderr is gone: nothing left to tell.
+  }
+}
+
+function createState(): CollectorState {
+  const state: CollectorState = {
+    capacity: DEFAULT_COLLECTOR_CAPACITY,
+    ring: new Array(DEFAULT_COLLECTOR_CAPACITY),
+    next: 0,
+    size: 0,
+    listeners: new Set(),
+    tallies: modeState.fromEnvironment ? new Map() : undefined,
+  };
+  if (state.tallies) process.once('exit', () => printExitSummary(state));
+  return state;
 }
 
 // Results go into a bounded ring so that a timed method called millions of times cannot grow
 // memory without limit; it is a plain array write on the timed hot path. The state lives on
 // globalThis so that the ESM and CommonJS builds, if both get loaded, share one collector.
 const STATE_KEY = Symbol.for('@prismq/profiling/collector');
-const state: CollectorState = ((globalThis as unknown as Record<symbol, CollectorState | undefined>)[STATE_KEY] ??= {
-  capacity: DEFAULT_COLLECTOR_CAPACITY,
-  ring: new Array(DEFAULT_COLLECTOR_CAPACITY),
-  next: 0,
-  size: 0,
-  listeners: new Set(),
-});
+const state: CollectorState = ((globalThis as unknown as Record<symbol, CollectorState | undefined>)[STATE_KEY] ??= createState());
 
 /** Hands a result to the collector and its listeners (the profilers call it). */
 export function recordProfilingResult(result: ProfilingResult): void {
   state.ring[state.next] = result;
   state.next = state.next + 1 === state.capacity ? 0 : state.next + 1;
   if (state.size < state.capacity) state.size += 1;
+  if (state.tallies !== undefined && result.reportPaths.length === 0) tallyResult(state.tallies, result);
   if (state.listeners.size > 0) for (const listener of state.listeners) listener(result);
 }
 

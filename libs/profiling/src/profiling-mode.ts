@@ -40,14 +40,19 @@ export function parseProfilingMode(value: string | undefined, source = 'PRISMQ_P
   );
 }
 
-function initialState(): { mode: ProfilingMode; flags: number; envError: ProfilingError | null } {
+function initialState(): { mode: ProfilingMode; flags: number; fromEnvironment: boolean } {
+  const value = process.env['PRISMQ_PROFILE'];
   try {
-    const mode = parseProfilingMode(process.env['PRISMQ_PROFILE']);
-    return { mode, flags: FLAGS[mode], envError: null };
+    const mode = parseProfilingMode(value);
+    return { mode, flags: FLAGS[mode], fromEnvironment: mode !== 'off' };
   } catch (error) {
-    // Importing the library must not throw; the bad value surfaces when a decorator is applied
-    // or the mode is read.
-    return { mode: 'off', flags: 0, envError: error as ProfilingError };
+    // A typo in an environment variable must not take the application down: say so once on
+    // stderr and run with profiling off.
+    process.emitWarning(`${(error as ProfilingError).message}; profiling stays off`, {
+      type: 'PrismqProfilingWarning',
+      code: 'PROFILE_INVALID_MODE',
+    });
+    return { mode: 'off', flags: 0, fromEnvironment: false };
   }
 }
 
@@ -57,22 +62,22 @@ const STATE_KEY = Symbol.for('@prismq/profiling/mode');
 /**
  * The switch the decorators read on every call: one object with a number, so the "off" path
  * costs a property load and a bit test. It is shared through globalThis so that the ESM and
- * CommonJS builds, if both get loaded, obey one `setProfilingMode`.
+ * CommonJS builds, if both get loaded, obey one `setProfilingMode` (and warn about a bad
+ * `PRISMQ_PROFILE` once).
  */
 export const modeState: ModeState = ((globalThis as unknown as Record<symbol, ModeState | undefined>)[STATE_KEY] ??=
   initialState());
 
-/**
- * The current mode.
- * @throws {@link ProfilingError} when `PRISMQ_PROFILE` held an unknown value and no mode was set since
- */
+/** The current mode: `PRISMQ_PROFILE` (an unknown value counts as `off`), or the last `setProfilingMode`. */
 export function getProfilingMode(): ProfilingMode {
-  if (modeState.envError) throw modeState.envError;
   return modeState.mode;
 }
 
+/** The profiler flag of each kind: `@timed`/`time`, `@profile`/`cpu`, `@profileMemory`/`memory`. */
+export const KIND_FLAGS: Readonly<Record<'time' | 'cpu' | 'memory', number>> = { time: TIME_FLAG, cpu: CPU_FLAG, memory: MEMORY_FLAG };
+
 /**
- * Switches the decorators at run time (overrides `PRISMQ_PROFILE`).
+ * Switches the decorators and `profiled()` wrappers at run time (overrides `PRISMQ_PROFILE`).
  * @throws {@link ProfilingError} `PROFILE_INVALID_MODE` for an unknown mode
  */
 export function setProfilingMode(mode: ProfilingMode): void {
@@ -85,5 +90,4 @@ export function setProfilingMode(mode: ProfilingMode): void {
   }
   modeState.mode = mode;
   modeState.flags = FLAGS[mode];
-  modeState.envError = null;
 }

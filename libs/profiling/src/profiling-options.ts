@@ -7,7 +7,7 @@ const top = z.number().int('must be an integer').positive('must be greater than 
 
 /** Options of the CPU profiler (`profileFunction`, `@profile`). */
 export const CpuProfileOptionsSchema = z.object({
-  /** File name stem: `<name>_<timestamp>.cpuprofile`. */
+  /** File name stem: `<name>_<timestamp>_<pid>-<n>.cpuprofile`. */
   name,
   /** Folder of the files (default: `PRISMQ_PROFILE_DIR/cpu`, else `reports/cpu` under the cwd). */
   outputDir: outputDir.optional(),
@@ -15,6 +15,11 @@ export const CpuProfileOptionsSchema = z.object({
   sampleIntervalUs: z.number().int('must be an integer').positive('must be greater than 0').default(100),
   /** Rows of each summary table (default 20). */
   top: top.default(20),
+  /**
+   * Keep @prismq/profiling's own functions in the summary tables (default false: they are the
+   * profiler measuring itself). The raw profile always has every frame.
+   */
+  includeProfilerFrames: z.boolean().default(false),
 });
 /** Options of the CPU profiler. */
 export type CpuProfileOptions = z.input<typeof CpuProfileOptionsSchema>;
@@ -23,7 +28,7 @@ export type CpuProfileSettings = z.output<typeof CpuProfileOptionsSchema>;
 
 /** Options of the memory profiler (`profileMemory`, `@profileMemory`). */
 export const MemoryProfileOptionsSchema = z.object({
-  /** File name stem: `<name>_<timestamp>.memory.json`. */
+  /** File name stem: `<name>_<timestamp>_<pid>-<n>.memory.json`. */
   name,
   /** Folder of the files (default: `PRISMQ_PROFILE_DIR/memory`, else `reports/memory` under the cwd). */
   outputDir: outputDir.optional(),
@@ -37,6 +42,11 @@ export const MemoryProfileOptionsSchema = z.object({
   repeat: z.number().int('must be an integer').nonnegative('must not be negative').default(0),
   /** Allocation sites listed (default 20). */
   top: top.default(20),
+  /**
+   * Keep @prismq/profiling's own functions in the summary tables (default false: they are the
+   * profiler measuring itself). The raw profile always has every frame.
+   */
+  includeProfilerFrames: z.boolean().default(false),
 });
 /** Options of the memory profiler. */
 export type MemoryProfileOptions = z.input<typeof MemoryProfileOptionsSchema>;

@@ -3,12 +3,20 @@ import type { MemorySnapshot } from './profile-summary-schema.js';
 /** Which profiler produced a result. */
 export type ProfilingKind = 'cpu' | 'memory' | 'time';
 
-/** Memory figures of a memory-profiled call, in bytes. */
+/** Memory figures of a memory-profiled call, in bytes (the report file has the details). */
 export interface MemoryFigures {
+  /** Before the call, after a forced GC. */
   before: MemorySnapshot;
+  /** Right after the call, garbage included. */
   after: MemorySnapshot;
+  /** Highest heap used during the call (exact) and RSS (see the report's `peakRssSource`). */
   peak: { heapUsed: number; rss: number };
+  /** Raw after − before, garbage included. */
   increase: { heapUsed: number; heapTotal: number; rss: number; external: number };
+  /** Heap the call kept: after a forced GC minus before. "Is it leaking?" */
+  retained: number;
+  /** Heap bytes allocated during the call, garbage included. "How much does it churn?" */
+  allocated: number;
 }
 
 /** What one profiled call produced; every profiler hands one to the collector. */

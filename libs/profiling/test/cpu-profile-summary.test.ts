@@ -39,6 +39,13 @@ describe('summarizeCpuProfile', () => {
     expect(tables.topTotal.some((f) => f.functionName === '(root)')).toBe(false);
   });
 
+  it('leaves excluded frames out of both tables and keeps their callers', () => {
+    const without = summarizeCpuProfile(profile, 10, (f) => f.functionName === 'walk');
+    expect(without.topSelf.map((f) => f.functionName)).toEqual(['(garbage collector)', 'main']);
+    expect(without.topTotal.some((f) => f.functionName === 'walk')).toBe(false);
+    expect(without.topTotal.find((f) => f.functionName === 'main')?.totalMs).toBe(10);
+  });
+
   it('keeps only the requested number of rows', () => {
     expect(summarizeCpuProfile(profile, 1).topSelf.map((f) => f.functionName)).toEqual(['walk']);
   });

@@ -4,14 +4,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { profileFunction } from '../src/cpu-profiler.js';
 import { clearProfilingResults, getProfilingResults } from '../src/profiling-collector.js';
 import { ProfilingError } from '../src/profiling-error.js';
+import { profiled } from '../src/profiled.js';
+import { setProfilingMode } from '../src/profiling-mode.js';
 import { readCpuProfileSummary } from '../src/result-reader.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
+// Runs until `ms` of wall time and of CPU time have passed: on a loaded machine the wall time
+// alone may hold only a few on-CPU samples.
 function busyLoop(ms: number): number {
   const end = performance.now() + ms;
+  const cpuStart = process.cpuUsage();
   let x = 0;
-  while (performance.now() < end) x += Math.sqrt(x + 1);
-  return x;
+  for (;;) {
+    for (let i = 0; i < 1000; i++) x += Math.sqrt(x + 1);
+    const used = process.cpuUsage(cpuStart);
+    if (performance.now() >= end && (used.user + used.system) / 1000 >= ms) return x;
+  }
 }
 
 function lastResult() {
@@ -35,7 +43,7 @@ describe('profileFunction (CPU)', () => {
     expect(result).toMatchObject({ name: 'sync-work', kind: 'cpu', threw: false });
     expect(result?.wallMs).toBeGreaterThanOrEqual(30);
     const profilePath = result?.reportPaths.find((p) => p.endsWith('.cpuprofile')) as string;
-    expect(profilePath).toMatch(/sync-work_\d{4}-\d\d-\d\dT[\d-]+Z\.cpuprofile$/);
+    expect(profilePath).toMatch(new RegExp(`sync-work_\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z_${process.pid}-\\d+\\.cpuprofile$`));
 
     const profile = JSON.parse(readFileSync(profilePath, 'utf8'));
     expect(Array.isArray(profile.nodes) && profile.nodes.length).toBeGreaterThan(0);
@@ -128,5 +136,31 @@ describe('profileFunction (CPU)', () => {
     const file = ws.write('not-a-folder', 'x');
     const error = await profileFunction(() => 1, { name: 'x', outputDir: join(file, 'cpu') }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PROFILE_OUTPUT_UNWRITABLE', option: 'outputDir' });
+  });
+
+  it("leaves the profiler's own frames out of the tables unless asked to keep them", async () => {
+    const step = profiled((i: number) => i * 2, { kind: 'time', name: 'step' });
+    const loop = () => {
+      const cpuStart = process.cpuUsage();
+      let sum = 0;
+      for (;;) {
+        for (let i = 0; i < 2000; i++) sum += step(i);
+        const used = process.cpuUsage(cpuStart);
+        if ((used.user + used.system) / 1000 >= 60) return sum;
+      }
+    };
+    const own = (f: { url: string }) => f.url.includes('/libs/profiling/src/');
+    setProfilingMode('time');
+    try {
+      await profileFunction(loop, { name: 'own-hidden', outputDir: ws.dir, sampleIntervalUs: 50, top: 100 });
+      const hidden = readCpuProfileSummary(lastResult()?.reportPaths[1] as string);
+      await profileFunction(loop, { name: 'own-kept', outputDir: ws.dir, sampleIntervalUs: 50, top: 100, includeProfilerFrames: true });
+      const kept = readCpuProfileSummary(lastResult()?.reportPaths[1] as string);
+      expect([...hidden.topSelf, ...hidden.topTotal].some(own)).toBe(false);
+      expect(hidden.topTotal.some((f) => f.location.includes('cpu-profiler.test.ts'))).toBe(true);
+      expect(kept.topTotal.some(own)).toBe(true);
+    } finally {
+      setProfilingMode('off');
+    }
   });
 });

@@ -90,8 +90,8 @@ describe('decorator call shapes and the mode switch (in process)', () => {
   });
 
   it('refuses what is not a method', () => {
-    expect(() => timed()(() => 1, { kind: 'getter', name: 'size' } as unknown as ClassMethodDecoratorContext)).toThrow(/applies to methods/);
-    expect(() => timed()({}, 'size', { get: () => 1, configurable: true })).toThrow(/size is not a method/);
+    expect(() => timed()(() => 1, { kind: 'getter', name: 'size' } as unknown as ClassMethodDecoratorContext)).toThrow(/@timed applies to class methods, not to the getter size/);
+    expect(() => timed()({}, 'size', { get: () => 1, configurable: true })).toThrow(/not to the accessor size/);
   });
 
   it('rejects invalid decorator options when the class is defined', () => {

@@ -24,6 +24,7 @@ describe('decorators under experimentalDecorators (child process) and the PRISMQ
   it('keeps behaviour and records nothing when PRISMQ_PROFILE is unset', () => {
     const result = runFixture({ PRISMQ_PROFILE: '', PRISMQ_PROFILE_DIR: ws.dir });
     expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({
       mode: 'off',
       handled: 'ABC',
@@ -48,9 +49,22 @@ describe('decorators under experimentalDecorators (child process) and the PRISMQ
     ]);
   });
 
-  it('stops at class definition with the variable name when PRISMQ_PROFILE is unknown', () => {
+  it('prints a per-name summary of the timed calls on stderr at exit when nobody listens', () => {
+    const result = runFixture({ PRISMQ_PROFILE: 'all', PRISMQ_PROFILE_DIR: ws.dir });
+    expect(result.status, result.stderr).toBe(0);
+    const lines = result.stderr.split('\n');
+    expect(lines.some((line) => /kind\s+name\s+calls\s+total ms\s+mean ms\s+p50 ms\s+p95 ms/.test(line))).toBe(true);
+    expect(lines.find((line) => line.includes('Service.handle'))).toMatch(/^time\s+Service\.handle\s+1\s+[\d.]+/);
+    expect(lines.some((line) => line.includes('Service.load'))).toBe(true);
+    // CPU and memory calls wrote their files: they are not in the table.
+    expect(lines.some((line) => line.includes('Service.compute'))).toBe(false);
+  });
+
+  it('warns once and runs with profiling off when PRISMQ_PROFILE is unknown', () => {
     const result = runFixture({ PRISMQ_PROFILE: 'loud', PRISMQ_PROFILE_DIR: ws.dir });
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('PRISMQ_PROFILE="loud" is not a profiling mode');
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ mode: 'off', handled: 'ABC', results: [] });
+    expect(result.stderr.split('PRISMQ_PROFILE="loud" is not a profiling mode')).toHaveLength(2);
+    expect(result.stderr).toContain('profiling stays off');
   });
 });
