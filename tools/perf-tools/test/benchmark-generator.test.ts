@@ -25,7 +25,7 @@ function addPackageProject(tree: Tree, name: string, root: string, packageName: 
   addProjectConfiguration(tree, name, { root, projectType: 'library' });
   writeJson(tree, `${root}/package.json`, {
     name: packageName,
-    dependencies: { mitata: '1.0.34' },
+    peerDependencies: { mitata: '^1.0.34' },
   });
 }
 
@@ -46,7 +46,7 @@ describe('benchmark generator, on a virtual tree', () => {
     expect(pkg.dependencies).toEqual({
       '@acme/widget': '*',
       '@prismq/profiling': '*',
-      mitata: '1.0.34',
+      mitata: '^1.0.34',
     });
     const bench = tree.read('benchmarks/widget/src/widget.bench.ts', 'utf-8')!;
     expect(bench).toContain("from '@acme/widget'");

@@ -26,7 +26,11 @@ function findProfiling(tree: Tree): { root: string; mitata: string } {
   for (const [, project] of getProjects(tree)) {
     const pkg = packageJsonOf(tree, project.root);
     if (pkg?.name === PROFILING_PACKAGE)
-      return { root: project.root, mitata: pkg.dependencies?.['mitata'] ?? '*' };
+      // mitata is a peer of the runner: the bench project brings the copy both share.
+      return {
+        root: project.root,
+        mitata: pkg.peerDependencies?.['mitata'] ?? pkg.dependencies?.['mitata'] ?? '*',
+      };
   }
   throw new BenchmarkProjectError(
     'BENCHMARK_RUNNER_NOT_FOUND',
