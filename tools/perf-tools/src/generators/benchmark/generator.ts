@@ -9,6 +9,7 @@ export const PROFILING_PACKAGE = '@prismq/profiling';
 interface PackageJson {
   name?: string;
   dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 }
 
 function packageJsonOf(tree: Tree, root: string): PackageJson | undefined {
