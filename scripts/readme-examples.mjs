@@ -287,15 +287,21 @@ export function runExamples(consumer, readmes, { log = console.log } = {}) {
         { cwd: consumer, encoding: 'utf8', stdio: 'pipe' },
       );
     } catch (error) {
+      // Each error goes to the block it is in; any other error fails the run on its own.
       const output = mapBack(`${error.stdout ?? ''}${error.stderr ?? ''}`, examples).trim();
+      const errors = output.split('\n').filter((line) => /\berror TS\d+/.test(line));
+      const unplaced = new Set(errors);
       for (const example of typescript) {
-        const own = output
-          .split('\n')
-          .filter((line) => line.startsWith(relative(root, example.file)));
-        const mine = own.filter((line) => example.lines.includes(Number(/:(\d+)/.exec(line)?.[1])));
+        const file = relative(root, example.file);
+        const mine = errors.filter(
+          (line) =>
+            line.startsWith(`${file}:`) &&
+            example.lines.includes(Number(line.slice(file.length + 1).split(':')[0])),
+        );
+        for (const line of mine) unplaced.delete(line);
         if (mine.length > 0) example.typeErrors = mine;
       }
-      if (!typescript.some((example) => example.typeErrors))
+      if (unplaced.size > 0 || errors.length === 0)
         failures.push({ file: null, message: `type check failed:\n${output}` });
     }
   }
@@ -340,7 +346,7 @@ export function runExamples(consumer, readmes, { log = console.log } = {}) {
 /** Rewrites `<module>(row,col)` and `<module>:row:col` into README lines. */
 function mapBack(output, examples) {
   return output.replace(
-    /(?:[^\s(]*\/)?([a-z-]+-\d+\.[cm]?[tj]s)(?:\((\d+),(\d+)\)|:(\d+):(\d+))/g,
+    /(?:[^\s(]*\/)?([\w-]+-\d+\.[cm]?[tj]s)(?:\((\d+),(\d+)\)|:(\d+):(\d+))/g,
     (whole, name, row1, col1, row2, col2) => {
       const example = examples.find((candidate) => candidate.name === name);
       const line = example?.lines[Number(row1 ?? row2) - 1];
@@ -349,8 +355,8 @@ function mapBack(output, examples) {
   );
 }
 
-/** A throwaway consumer project whose node_modules is this workspace's. */
-function temporaryConsumer() {
+/** A throwaway consumer project whose node_modules is this workspace's; the caller removes it. */
+export function temporaryConsumer() {
   const dir = mkdtempSync(join(tmpdir(), 'prismq-readme-'));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), '{"name":"readme-consumer","version":"1.0.0"}\n');
