@@ -11,7 +11,7 @@ import {
   youtubeScore,
   type ScorableIdea,
 } from '../src/index.js';
-import { ScorableIdeaSchema } from '../src/schemas.js';
+import { ScorableIdeaSchema } from '../src/schemas/index.js';
 
 const base: ScorableIdea = {
   title: 'Python Programming Tutorial for Beginners',

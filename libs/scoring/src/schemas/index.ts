@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ScorableIdea } from './idea-scorer.js';
+import type { ScorableIdea } from '../ideas/idea-scorer.js';
 
 export type { ScorableIdea };
 

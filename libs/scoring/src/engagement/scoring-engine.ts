@@ -1,4 +1,4 @@
-import { ScoringConfigError } from './errors.js';
+import { ScoringConfigError } from '../errors.js';
 import { metricValue } from './metric-value.js';
 
 /** Counts the generic engagement score reads; a missing (or `null`) count is 0. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ScoringInputError } from './errors.js';
-import { scoreIdeaInspiration } from './idea-scorer.js';
-import { ScorableIdeaSchema } from './schemas.js';
+import { ScoringInputError } from '../errors.js';
+import { scoreIdeaInspiration } from '../ideas/idea-scorer.js';
+import { ScorableIdeaSchema } from '../schemas/index.js';
 
 /**
  * Outcome of scoring one JSON line: the output line, or the problems that rejected it, each

@@ -1,4 +1,4 @@
-import { ScoringInputError } from './errors.js';
+import { ScoringInputError } from '../errors.js';
 
 /**
  * Reads one metric for the typed hot paths: `undefined` and `null` count as 0 (the earlier

@@ -1,14 +1,14 @@
-import { metricValue } from './metric-value.js';
-import { youtubeStatisticsScore, type YouTubeStatistics } from './platform-adapters.js';
+import { metricValue } from '../engagement/metric-value.js';
+import { youtubeStatisticsScore, type YouTubeStatistics } from '../engagement/platform-adapters.js';
 import {
   DEFAULT_WEIGHTS,
   scoreCounts,
   type EngagementScore,
   type EngagementScoreDetails,
-} from './scoring-engine.js';
-import { descriptionQuality, type DescriptionQuality } from './description-quality.js';
-import { scoreText, type TextScore } from './text-quality.js';
-import { titleQuality, type TitleQuality } from './title-quality.js';
+} from '../engagement/scoring-engine.js';
+import { descriptionQuality, type DescriptionQuality } from '../text/description-quality.js';
+import { scoreText, type TextScore } from '../text/text-quality.js';
+import { titleQuality, type TitleQuality } from '../text/title-quality.js';
 
 /** Platform data attached to an idea; only the fields below are read. */
 export interface IdeaMetadata {
