@@ -104,7 +104,7 @@ describe('CategoryClassifier scoring', () => {
 });
 
 describe('CategoryClassifier matching', () => {
-  it('does not fire the substring traps of the earlier matcher', () => {
+  it('matches whole words only, so a keyword inside another word does not fire', () => {
     const result = defaults.classify({
       title: 'My loadout for reading',
       description: 'education code',

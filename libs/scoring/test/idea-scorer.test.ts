@@ -135,7 +135,7 @@ describe('batch and stream', () => {
 });
 
 describe('ScorableIdeaSchema', () => {
-  it("accepts the earlier tools' text_content and reports bad fields by path", () => {
+  it('accepts the body as text_content and reports bad fields by path', () => {
     expect(ScorableIdeaSchema.parse({ title: 'T', text_content: 'Body.' }).textContent).toBe(
       'Body.',
     );

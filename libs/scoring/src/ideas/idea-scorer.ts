@@ -66,11 +66,11 @@ export interface ScoreBreakdown {
   readabilityScore: number;
   /** Sentiment of the body, −50 to 50. */
   sentimentScore: number;
-  /** Always 0: not specified yet. */
+  /** Always 0: reserved in the breakdown; no rule scores it. */
   seoScore: number;
-  /** Always 0: not specified yet. */
+  /** Always 0: reserved in the breakdown; no rule scores it. */
   tagsScore: number;
-  /** Always 0: not specified yet. */
+  /** Always 0: reserved in the breakdown; no rule scores it. */
   similarityScore: number;
   /** The parts behind the scores. */
   details: ScoreBreakdownDetails;
