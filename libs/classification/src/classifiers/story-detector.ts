@@ -7,7 +7,7 @@ import {
   type NormalizedInput,
 } from './classification-input.js';
 import { defaultKeywordTables } from '../tables/default-keyword-tables.js';
-import { compileKeywordScanner, type KeywordScanner } from '../matching/keyword-matcher.js';
+import { compileKeywordScanner, type KeywordScanner } from '../matching/keyword-scanner.js';
 import { parseKeywordTables, type KeywordTables } from '../tables/keyword-tables.js';
 import { mapInOrder } from './ordered-stream.js';
 import { roundScore } from './score-rounding.js';
