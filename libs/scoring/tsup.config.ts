@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library: platform-neutral, so bundlers for browsers, workers and edge runtimes take it.
-    entry: { index: 'src/index.ts', schemas: 'src/schemas.ts' },
+    entry: { index: 'src/index.ts', schemas: 'src/schemas/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

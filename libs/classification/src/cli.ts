@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { runClassifyCli } from './run-classify-cli.js';
+import { runClassifyCli } from './cli/run-classify-cli.js';
 
 // The package's own manifest, one folder up from both src/ and dist/.
 const { version } = JSON.parse(

@@ -9,9 +9,9 @@ export {
   InvalidIdeaError,
   type ClassificationErrorCode,
 } from './classification-error.js';
-export { tokenize } from './tokenizer.js';
-export { inflectedForms } from './inflection.js';
-export { compileKeywordMatcher, type KeywordMatcher } from './keyword-matcher.js';
+export { tokenize } from './matching/tokenizer.js';
+export { inflectedForms } from './matching/inflection.js';
+export { compileKeywordMatcher, type KeywordMatcher } from './matching/keyword-matcher.js';
 export {
   KeywordTablesSchema,
   CategoryTableSchema,
@@ -22,17 +22,29 @@ export {
   type CategoryTable,
   type StoryTables,
   type FieldMultipliers,
-} from './keyword-tables.js';
-export { defaultKeywordTables } from './default-keyword-tables.js';
-export { Category, defaultCategories, type CategoryInfo, type CategoryLabel } from './category.js';
-export { type ClassificationInput, type MetadataRecord } from './classification-input.js';
-export { DEFAULT_SUBTITLE_WINDOW } from './subtitle-window.js';
+} from './tables/keyword-tables.js';
+export { defaultKeywordTables } from './tables/default-keyword-tables.js';
+export {
+  Category,
+  defaultCategories,
+  type CategoryInfo,
+  type CategoryLabel,
+} from './tables/category.js';
+export {
+  type ClassificationInput,
+  type MetadataRecord,
+} from './classifiers/classification-input.js';
+export { DEFAULT_SUBTITLE_WINDOW } from './classifiers/subtitle-window.js';
 export {
   CategoryClassifier,
   type CategoryResult,
   type CategoryClassifierOptions,
-} from './category-classifier.js';
-export { StoryDetector, type StoryResult, type StoryDetectorOptions } from './story-detector.js';
+} from './classifiers/category-classifier.js';
+export {
+  StoryDetector,
+  type StoryResult,
+  type StoryDetectorOptions,
+} from './classifiers/story-detector.js';
 export {
   TextClassifier,
   indicatorKeywords,
@@ -41,8 +53,8 @@ export {
   type EnrichmentFlags,
   type FieldScores,
   type TextClassifierOptions,
-} from './text-classifier.js';
-export { scoreTextField, scoreKeywordsField } from './field-score.js';
+} from './classifiers/text-classifier.js';
+export { scoreTextField, scoreKeywordsField } from './classifiers/field-score.js';
 export {
   IdeaInspirationSchema,
   SourceTypeSchema,
@@ -50,13 +62,13 @@ export {
   parseIdeaInspiration,
   type IdeaInspiration,
   type SourceType,
-} from './idea-inspiration.js';
+} from './ideas/idea-inspiration.js';
 export {
   IdeaExtractor,
   tagsToKeywords,
   stringifyMetadata,
   type RawMetadata,
-} from './idea-extractor.js';
-export { extractKeywordsFromText } from './keyword-extraction.js';
-export { ENGLISH_STOP_WORDS } from './stop-words.js';
-export { classifyFromMetadata, detectFromMetadata } from './metadata-shortcuts.js';
+} from './ideas/idea-extractor.js';
+export { extractKeywordsFromText } from './ideas/keyword-extraction.js';
+export { ENGLISH_STOP_WORDS } from './ideas/stop-words.js';
+export { classifyFromMetadata, detectFromMetadata } from './classifiers/metadata-shortcuts.js';

@@ -104,7 +104,7 @@ describe('CategoryClassifier scoring', () => {
 });
 
 describe('CategoryClassifier matching', () => {
-  it('does not fire the substring traps of the earlier matcher', () => {
+  it('matches whole words only, so a keyword inside another word does not fire', () => {
     const result = defaults.classify({
       title: 'My loadout for reading',
       description: 'education code',
@@ -175,14 +175,21 @@ describe('CategoryClassifier inputs', () => {
     const inputs = [{ title: 'gameplay' }, { title: 'tutorial' }, {}, { title: 'vlog' }];
     const expected = [Category.Gaming, Category.Education, Category.Unusable, Category.Lifestyle];
     expect(defaults.classifyBatch(inputs).map((result) => result.category)).toEqual(expected);
+    // An async source that counts what it has handed out: a lazy stream pulls one input per
+    // result, so a long source never sits in memory.
+    let pulled = 0;
     async function* source() {
       for (const input of inputs) {
-        await new Promise((resolve) => setTimeout(resolve, 1));
+        await Promise.resolve();
+        pulled += 1;
         yield input;
       }
     }
     const streamed: string[] = [];
-    for await (const result of defaults.classifyStream(source())) streamed.push(result.category);
+    for await (const result of defaults.classifyStream(source())) {
+      expect(pulled).toBe(streamed.length + 1);
+      streamed.push(result.category);
+    }
     expect(streamed).toEqual(expected);
   });
 });

@@ -200,7 +200,7 @@ describe('prismq-classify', () => {
     expect(brokenTables.stderr[0]).toMatch(
       /^prismq-classify: error: tables ".*" are not valid JSON/,
     );
-    expect(badOption.stderr[0]).toContain('--threshold must be ≤ 1');
+    expect(badOption.stderr[0]).toBe('prismq-classify: error: threshold: --threshold must be ≤ 1');
     expect(unknown.stderr[0]).toContain("Unknown option '--fast'");
     expect(missingInput.code).toBe(1);
     expect(missingInput.stderr).toEqual([

@@ -17,11 +17,11 @@ const classifier = new CategoryClassifier();
 const detector = new StoryDetector();
 
 describe('hand-labelled records', () => {
-  it('has the 40 records the quality bar is stated on', () => {
+  it('holds 40 hand-labelled records', () => {
     expect(items).toHaveLength(40);
   });
 
-  it('classifies every category correctly (the substring matcher also got 40/40)', () => {
+  it('puts every record in its labelled category', () => {
     const wrong = items
       .map((item) => ({
         title: item.title,
@@ -32,11 +32,11 @@ describe('hand-labelled records', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('gets at least 38 of 40 story flags right (the substring matcher got 38/40)', () => {
+  it('gets at least 38 of 40 story flags right', () => {
     const wrong = items
       .filter((item) => detector.detectFromMetadata(item).isStory !== item.expected.isStory)
       .map((item) => item.title);
-    // Today the one miss is a POV story whose title holds no story keyword.
+    // The one miss is a POV story whose title holds no story keyword.
     expect(wrong.length, `misclassified: ${wrong.join(' | ')}`).toBeLessThanOrEqual(2);
   });
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { runScoreCommand } from './score-command.js';
+import { runScoreCommand } from './cli/score-command.js';
 
 // The package's own manifest, one folder up from both src/ and dist/.
 const { version } = JSON.parse(

@@ -10,7 +10,7 @@ export {
   type EngagementMetrics,
   type RpiMetric,
   type UniversalContentScore,
-} from './engagement-metrics.js';
+} from './engagement/engagement-metrics.js';
 export {
   ScoringEngine,
   DEFAULT_WEIGHTS,
@@ -18,14 +18,14 @@ export {
   type EngagementCounts,
   type EngagementScore,
   type EngagementScoreDetails,
-} from './scoring-engine.js';
+} from './engagement/scoring-engine.js';
 export {
   youtubeScore,
   redditScore,
   type YouTubeStatistics,
   type YouTubeVideo,
   type RedditPost,
-} from './platform-adapters.js';
+} from './engagement/platform-adapters.js';
 export {
   readability,
   lengthScore,
@@ -37,13 +37,13 @@ export {
   type Sentiment,
   type SentimentCategory,
   type TextScore,
-} from './text-quality.js';
-export { titleQuality, type TitleQuality } from './title-quality.js';
-export { descriptionQuality, type DescriptionQuality } from './description-quality.js';
-export { TextScorer } from './text-scorer.js';
-export { measureText, type TextStatistics } from './text-statistics.js';
-export { POSITIVE_WORDS, NEGATIVE_WORDS } from './sentiment-lexicon.js';
-export { WORD_PATTERN } from './word-characters.js';
+} from './text/text-quality.js';
+export { titleQuality, type TitleQuality } from './text/title-quality.js';
+export { descriptionQuality, type DescriptionQuality } from './text/description-quality.js';
+export { TextScorer } from './text/text-scorer.js';
+export { measureText, type TextStatistics } from './text/text-statistics.js';
+export { POSITIVE_WORDS, NEGATIVE_WORDS } from './text/sentiment-lexicon.js';
+export { WORD_PATTERN } from './text/word-characters.js';
 export {
   scoreIdeaInspiration,
   scoreTextContent,
@@ -54,4 +54,4 @@ export {
   type ScoreBreakdown,
   type ScoreBreakdownDetails,
   type TextContentScore,
-} from './idea-scorer.js';
+} from './ideas/idea-scorer.js';

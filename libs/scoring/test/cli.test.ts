@@ -180,6 +180,10 @@ describe('prismq-score', () => {
       expect(run.stderr[1]).toBe('Run prismq-score --help for usage.');
     }
     expect(runs[0]!.stderr[0]).toContain('--frobnicate');
+    // A bad option value reads like a bad record field: the option first, then the rule.
+    const empty = await runCli(['--input=']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr[0]).toBe('prismq-score: error: input: --input needs a file name');
     // A value that looks like a flag is refused on one prefixed line, not taken as a file name.
     const ambiguous = await runCli(['--input', '--strict']);
     expect(ambiguous.code).toBe(2);

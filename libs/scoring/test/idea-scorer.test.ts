@@ -11,7 +11,7 @@ import {
   youtubeScore,
   type ScorableIdea,
 } from '../src/index.js';
-import { ScorableIdeaSchema } from '../src/schemas.js';
+import { ScorableIdeaSchema } from '../src/schemas/index.js';
 
 const base: ScorableIdea = {
   title: 'Python Programming Tutorial for Beginners',
@@ -115,22 +115,27 @@ describe('batch and stream', () => {
     expect(results.map((r) => r.details.textQuality.sentenceCount)).toEqual(ideas.map((_, i) => i));
   });
 
-  it('yields in input order from an async source', async () => {
-    async function* slowly(): AsyncGenerator<ScorableIdea> {
+  it('yields in input order from an async source, pulling one idea per result', async () => {
+    // The source counts what it has handed out, so the test sees that nothing is read ahead.
+    let pulled = 0;
+    async function* source(): AsyncGenerator<ScorableIdea> {
       for (const idea of ideas) {
-        await new Promise((resolve) => setTimeout(resolve, idea.title.endsWith('3') ? 5 : 0));
+        await Promise.resolve();
+        pulled += 1;
         yield idea;
       }
     }
     const counts: number[] = [];
-    for await (const r of scoreIdeaInspirationStream(slowly()))
+    for await (const r of scoreIdeaInspirationStream(source())) {
+      expect(pulled).toBe(counts.length + 1);
       counts.push(r.details.textQuality.sentenceCount);
+    }
     expect(counts).toEqual(ideas.map((_, i) => i));
   });
 });
 
 describe('ScorableIdeaSchema', () => {
-  it("accepts the earlier tools' text_content and reports bad fields by path", () => {
+  it('accepts the body as text_content and reports bad fields by path', () => {
     expect(ScorableIdeaSchema.parse({ title: 'T', text_content: 'Body.' }).textContent).toBe(
       'Body.',
     );

@@ -22,7 +22,7 @@ import {
   type IdeaMetadata,
 } from '../src/index.js';
 
-// Outputs of the earlier implementation; stored scores stay comparable only if every one matches.
+// Outputs of the PrismQ Python scorer; stored scores stay comparable only if every one matches.
 interface ReferenceCase {
   kind: string;
   input: Record<string, unknown>;
@@ -44,12 +44,12 @@ function camel(key: string): string {
   return RENAMED_KEYS[name] ?? name;
 }
 
-/** The earlier implementation's snake_case document in this library's names. */
+/** The Python scorer's snake_case document in this library's names. */
 function toLibraryShape(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toLibraryShape);
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
-    // The earlier implementation wrote `{}` for "no engagement data"; this library writes null.
+    // The Python scorer writes `{}` for "no engagement data"; this library writes null.
     if (entries.length === 0) return null;
     return Object.fromEntries(entries.map(([key, inner]) => [camel(key), toLibraryShape(inner)]));
   }
@@ -58,8 +58,8 @@ function toLibraryShape(value: unknown): unknown {
 
 /**
  * Equal within 1e-9: absolute, or relative for magnitudes above 1. Every expected key must
- * be there; an extra key is allowed only as a 0 count, because the earlier implementation
- * left the counts out of an empty title's or description's result where this library says 0.
+ * be there; an extra key is allowed only as a 0 count, because the Python scorer leaves
+ * the counts out of an empty title's or description's result where this library says 0.
  */
 function expectClose(actual: unknown, expected: unknown, path: string): void {
   if (typeof expected === 'number') {
@@ -135,11 +135,12 @@ function run(kind: string, rawInput: Record<string, unknown>): unknown {
   }
 }
 
-describe('reference fixture (earlier implementation outputs)', () => {
-  it('holds the 360 cases the issue names, 40 of each kind', () => {
+describe('reference fixture (PrismQ Python scorer outputs)', () => {
+  it('holds 360 cases, 40 of each of the nine kinds', () => {
     expect(fixture.cases).toHaveLength(360);
     const kinds = new Map<string, number>();
     for (const c of fixture.cases) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
+    expect(kinds.size).toBe(9);
     expect([...kinds.values()].every((n) => n === 40)).toBe(true);
   });
 

@@ -1,7 +1,7 @@
-import { ClassificationError, InvalidFieldError } from './classification-error.js';
-import { inputFromMetadata } from './classification-input.js';
-import { IdeaExtractor } from './idea-extractor.js';
-import type { TextClassifier } from './text-classifier.js';
+import { ClassificationError, InvalidFieldError } from '../classification-error.js';
+import { inputFromMetadata } from '../classifiers/classification-input.js';
+import { IdeaExtractor } from '../ideas/idea-extractor.js';
+import type { TextClassifier } from '../classifiers/text-classifier.js';
 
 /**
  * Outcome of classifying one JSON line: the output line, or the problem that rejected it as

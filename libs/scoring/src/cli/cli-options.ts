@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { formatValidationIssue } from '../validation-issue.js';
 
 /** What `prismq-score` was asked to do. */
 export interface ScoreCliOptions {
@@ -77,6 +78,6 @@ export function parseScoreCliOptions(argv: readonly string[]): ScoreCliOptions {
   }
   const parsed = OptionsSchema.safeParse(values);
   if (!parsed.success)
-    throw new ScoringCliUsageError(parsed.error.issues.map((issue) => issue.message).join('; '));
+    throw new ScoringCliUsageError(parsed.error.issues.map(formatValidationIssue).join('; '));
   return parsed.data;
 }

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
-import { ScoringInputError } from './errors.js';
-import { scoreIdeaInspiration } from './idea-scorer.js';
-import { ScorableIdeaSchema } from './schemas.js';
+import { ScoringInputError } from '../errors.js';
+import { scoreIdeaInspiration } from '../ideas/idea-scorer.js';
+import { ScorableIdeaSchema } from '../schemas/index.js';
+import { formatValidationIssue } from '../validation-issue.js';
 
 /**
  * Outcome of scoring one JSON line: the output line, or the problems that rejected it, each
@@ -22,7 +22,8 @@ export function scoreRecordLine(line: string, lineNumber: number): RecordLineRes
     return { ok: false, problem: `record: not valid JSON (${(error as Error).message})` };
   }
   const parsed = ScorableIdeaSchema.safeParse(record);
-  if (!parsed.success) return { ok: false, problem: describeIssues(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, problem: parsed.error.issues.map(formatValidationIssue).join('; ') };
   try {
     const scoreBreakdown = scoreIdeaInspiration(parsed.data);
     return { ok: true, output: JSON.stringify({ line: lineNumber, record, scoreBreakdown }) };
@@ -31,10 +32,4 @@ export function scoreRecordLine(line: string, lineNumber: number): RecordLineRes
     // The message starts with the field; the CLI's format puts a colon after it.
     return { ok: false, problem: `${error.field}: ${error.message.slice(error.field.length + 1)}` };
   }
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'record'}: ${issue.message}`)
-    .join('; ');
 }

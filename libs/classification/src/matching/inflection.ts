@@ -1,7 +1,7 @@
 /**
- * The surface forms a keyword's last word matches besides itself. The spec allows plural
- * `-s` / `-es` and `-ing` / `-ed` on the word, nothing else; English spelling decides which of
- * those can actually occur, and that is what keeps short keywords from matching unrelated words:
+ * The surface forms a keyword's last word matches besides itself: plural `-s` / `-es` and
+ * `-ing` / `-ed`, nothing else. English spelling decides which of those can actually occur,
+ * and that is what keeps short keywords from matching unrelated words:
  *
  * - `-es` only after s, x, z, ch, sh or o (`match` → `matches`), and y → `ies` after a
  *   consonant (`story` → `stories`). So `codes` is not `cod` + `es`.

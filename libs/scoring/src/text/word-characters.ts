@@ -35,9 +35,10 @@ export function isWordCodePoint(cp: number): boolean {
 }
 
 /**
- * Whitespace as Python's `str.split()` and `str.strip()` see it, which the earlier
- * implementation used for sentiment words and blank sentences. It differs from JavaScript's
- * `\s`: it includes U+001C–U+001F and U+0085 and excludes U+FEFF.
+ * Whitespace as Python's `str.split()` and `str.strip()` see it: the PrismQ Python scorer
+ * splits sentiment words and finds blank sentences with them, and the package reproduces its
+ * numbers. It differs from JavaScript's `\s`: it includes U+001C–U+001F and U+0085 and
+ * excludes U+FEFF.
  */
 export function isPythonWhitespace(c: number): boolean {
   if (c < 128) return (c >= 9 && c <= 13) || (c >= 28 && c <= 32);

@@ -1,4 +1,4 @@
-import defaultTablesJson from './data/classification-keywords.json' with { type: 'json' };
+import defaultTablesJson from '../data/classification-keywords.json' with { type: 'json' };
 import { parseKeywordTables, type KeywordTables } from './keyword-tables.js';
 
 let parsed: KeywordTables | undefined;

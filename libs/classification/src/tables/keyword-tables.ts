@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { KeywordTableError } from './classification-error.js';
-import { parseWithIssues } from './schema-issues.js';
-import { tokenize } from './tokenizer.js';
+import { KeywordTableError } from '../classification-error.js';
+import { parseWithIssues } from '../validation-issue.js';
+import { tokenize } from '../matching/tokenizer.js';
 
 const keywordText = z.string().check(
   z.trim(),

@@ -1,4 +1,4 @@
-import { InvalidFieldError } from './classification-error.js';
+import { InvalidFieldError } from '../classification-error.js';
 
 /** What the classifiers read. Missing (or null) fields count as empty. */
 export interface ClassificationInput {

@@ -20,7 +20,7 @@ export interface Sentiment {
   score: number;
   /** `positive` above 10, `negative` below −10, otherwise `neutral`. */
   category: SentimentCategory;
-  /** Same as `score`, kept for parity with the earlier implementation. */
+  /** Same as `score`; the PrismQ Python scorer's results carry both fields. */
   normalizedScore: number;
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { formatValidationIssue } from '../validation-issue.js';
 
 /** The command line of `prismq-classify` is wrong (unknown flag, bad value, unusable tables). */
 export class ClassificationCliUsageError extends Error {
@@ -78,7 +79,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   const parsed = CliOptionsSchema.safeParse(values);
   if (!parsed.success)
     throw new ClassificationCliUsageError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+      parsed.error.issues.map(formatValidationIssue).join('; '),
     );
   return parsed.data;
 }

@@ -1,8 +1,8 @@
-import { InvalidFieldError } from './classification-error.js';
+import { InvalidFieldError } from '../classification-error.js';
 import { CategoryClassifier, type CategoryResult } from './category-classifier.js';
 import { scoreKeywordsField, scoreTextField } from './field-score.js';
-import { defaultKeywordTables } from './default-keyword-tables.js';
-import { parseKeywordTables } from './keyword-tables.js';
+import { defaultKeywordTables } from '../tables/default-keyword-tables.js';
+import { parseKeywordTables } from '../tables/keyword-tables.js';
 import { mapInOrder } from './ordered-stream.js';
 import { roundScore } from './score-rounding.js';
 import { StoryDetector, type StoryResult } from './story-detector.js';

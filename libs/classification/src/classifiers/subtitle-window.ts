@@ -1,4 +1,4 @@
-import { InvalidOptionError } from './classification-error.js';
+import { InvalidOptionError } from '../classification-error.js';
 
 /** Characters of a subtitle that the classifiers read unless told otherwise. */
 export const DEFAULT_SUBTITLE_WINDOW = 500;

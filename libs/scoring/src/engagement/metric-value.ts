@@ -1,9 +1,9 @@
-import { ScoringInputError } from './errors.js';
+import { ScoringInputError } from '../errors.js';
 
 /**
- * Reads one metric for the typed hot paths: `undefined` and `null` count as 0 (the earlier
- * implementation's "missing field" rule); anything else must be a finite, non-negative
- * number. Two comparisons instead of a schema keep this cheap enough for per-call use.
+ * Reads one metric for the typed hot paths: `undefined` and `null` count as 0 (a missing
+ * field is no engagement, as in the PrismQ Python scorer, whose numbers the package
+ * reproduces); anything else must be a finite, non-negative number. Two comparisons instead of a schema keep this cheap enough for per-call use.
  */
 export function metricValue(value: unknown, field: string): number {
   if (value === undefined || value === null) return 0;

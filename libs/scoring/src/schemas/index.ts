@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ScorableIdea } from './idea-scorer.js';
+import type { ScorableIdea } from '../ideas/idea-scorer.js';
 
 export type { ScorableIdea };
 
@@ -58,8 +58,8 @@ export const IdeaMetadataSchema = z.looseObject({
 });
 
 /**
- * A `ScorableIdea` as JSON. Accepts the body as `textContent` or as the
- * earlier tools' `text_content`, and yields an `ScorableIdea`.
+ * A `ScorableIdea` as JSON. Accepts the body as `textContent` or as `text_content`, the
+ * name the PrismQ Python tools write, and yields a `ScorableIdea`.
  */
 export const ScorableIdeaSchema = z
   .looseObject({

@@ -13,8 +13,8 @@ import {
 import { titleQuality, type TitleQuality } from './title-quality.js';
 
 /**
- * The text measures grouped as one object, for callers that port code written against the
- * earlier `TextScorer` class. Stateless; every method is the free function of the same name.
+ * The text measures grouped as one object, in the shape of the PrismQ Python scorer's
+ * `TextScorer` class. Stateless; every method is the free function of the same name.
  */
 export class TextScorer {
   /** See {@link readability}. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { InvalidIdeaError } from './classification-error.js';
-import { parseWithIssues } from './schema-issues.js';
+import { InvalidIdeaError } from '../classification-error.js';
+import { parseWithIssues } from '../validation-issue.js';
 
 /** Where an idea's content came from. */
 export const SourceTypeSchema = z.enum(['text', 'video', 'audio']);

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { KeywordTableError } from './classification-error.js';
+import { KeywordTableError } from '../classification-error.js';
 import {
   CLI_HELP,
   ClassificationCliUsageError,
@@ -11,7 +11,7 @@ import {
 } from './cli-options.js';
 import { isProgressMilestone, progressLine } from './progress-line.js';
 import { classifyRecordLine } from './record-line.js';
-import { TextClassifier } from './text-classifier.js';
+import { TextClassifier } from '../classifiers/text-classifier.js';
 
 const CLI = 'prismq-classify';
 

@@ -1,4 +1,4 @@
-import { ScoringConfigError } from './errors.js';
+import { ScoringConfigError } from '../errors.js';
 import { metricValue } from './metric-value.js';
 
 /** Counts the generic engagement score reads; a missing (or `null`) count is 0. */
@@ -51,8 +51,8 @@ export interface ScoringEngineOptions {
 }
 
 /**
- * The generic engagement score of the earlier implementation: four capped component
- * scores, weighted and scaled to 0–100.
+ * The generic engagement score: four capped component scores, weighted and scaled to 0–100,
+ * as the PrismQ Python scorer computes it.
  */
 export class ScoringEngine {
   /** The weights in use (a copy; changing it does not change the engine). */
@@ -117,8 +117,8 @@ export function scoreCounts(
   const engagementScore = Math.min(engagementRate * 100, 1);
   const components = [viewScore, likeScore, commentScore, engagementScore];
   let sum = 0;
-  // Components beyond the weights are cut and weights beyond the components meet a 0: the
-  // earlier implementation zipped the two lists, and stored scores depend on that.
+  // Components beyond the weights are cut and weights beyond the components meet a 0, as the
+  // PrismQ Python scorer pairs the two lists; stored scores depend on that.
   const n = Math.min(weights.length, components.length);
   for (let i = 0; i < n; i++) sum += (components[i] as number) * (weights[i] as number) * 10;
   const finalScore = Math.min(sum, 100);

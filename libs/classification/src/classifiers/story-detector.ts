@@ -1,14 +1,14 @@
-import { CallMarks } from './call-marks.js';
-import { InvalidOptionError } from './classification-error.js';
+import { CallMarks } from '../matching/call-marks.js';
+import { InvalidOptionError } from '../classification-error.js';
 import {
   inputFromMetadata,
   normalizeInput,
   type ClassificationInput,
   type NormalizedInput,
 } from './classification-input.js';
-import { defaultKeywordTables } from './default-keyword-tables.js';
-import { compileKeywordScanner, type KeywordScanner } from './keyword-matcher.js';
-import { parseKeywordTables, type KeywordTables } from './keyword-tables.js';
+import { defaultKeywordTables } from '../tables/default-keyword-tables.js';
+import { compileKeywordScanner, type KeywordScanner } from '../matching/keyword-scanner.js';
+import { parseKeywordTables, type KeywordTables } from '../tables/keyword-tables.js';
 import { mapInOrder } from './ordered-stream.js';
 import { roundScore } from './score-rounding.js';
 import { isNormalStoryTag, normalizeStoryTag } from './story-tag.js';

@@ -4,11 +4,15 @@ import {
   type ClassificationInput,
   type NormalizedInput,
 } from './classification-input.js';
-import type { CategoryInfo } from './category.js';
-import { defaultKeywordTables } from './default-keyword-tables.js';
-import { CallMarks } from './call-marks.js';
-import { compileKeywordMatcher, type KeywordMatcher } from './keyword-matcher.js';
-import { parseKeywordTables, type FieldMultipliers, type KeywordTables } from './keyword-tables.js';
+import type { CategoryInfo } from '../tables/category.js';
+import { defaultKeywordTables } from '../tables/default-keyword-tables.js';
+import { CallMarks } from '../matching/call-marks.js';
+import { compileKeywordMatcher, type KeywordMatcher } from '../matching/keyword-matcher.js';
+import {
+  parseKeywordTables,
+  type FieldMultipliers,
+  type KeywordTables,
+} from '../tables/keyword-tables.js';
 import { mapInOrder } from './ordered-stream.js';
 import { roundScore } from './score-rounding.js';
 import { checkSubtitleWindow } from './subtitle-window.js';

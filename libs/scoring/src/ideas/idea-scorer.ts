@@ -1,14 +1,14 @@
-import { metricValue } from './metric-value.js';
-import { youtubeStatisticsScore, type YouTubeStatistics } from './platform-adapters.js';
+import { metricValue } from '../engagement/metric-value.js';
+import { youtubeStatisticsScore, type YouTubeStatistics } from '../engagement/platform-adapters.js';
 import {
   DEFAULT_WEIGHTS,
   scoreCounts,
   type EngagementScore,
   type EngagementScoreDetails,
-} from './scoring-engine.js';
-import { descriptionQuality, type DescriptionQuality } from './description-quality.js';
-import { scoreText, type TextScore } from './text-quality.js';
-import { titleQuality, type TitleQuality } from './title-quality.js';
+} from '../engagement/scoring-engine.js';
+import { descriptionQuality, type DescriptionQuality } from '../text/description-quality.js';
+import { scoreText, type TextScore } from '../text/text-quality.js';
+import { titleQuality, type TitleQuality } from '../text/title-quality.js';
 
 /** Platform data attached to an idea; only the fields below are read. */
 export interface IdeaMetadata {
@@ -66,11 +66,11 @@ export interface ScoreBreakdown {
   readabilityScore: number;
   /** Sentiment of the body, −50 to 50. */
   sentimentScore: number;
-  /** Always 0: not specified yet. */
+  /** Always 0: reserved in the breakdown; no rule scores it. */
   seoScore: number;
-  /** Always 0: not specified yet. */
+  /** Always 0: reserved in the breakdown; no rule scores it. */
   tagsScore: number;
-  /** Always 0: not specified yet. */
+  /** Always 0: reserved in the breakdown; no rule scores it. */
   similarityScore: number;
   /** The parts behind the scores. */
   details: ScoreBreakdownDetails;
