@@ -1,13 +1,16 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
+  ResultFileParamsSchema,
   ResultsResponseSchema,
   RunIdParamsSchema,
   RunListQuerySchema,
   RunListResponseSchema,
   errorResponses,
 } from '../api-schemas.js';
+import { openResultFile } from '../result-file.js';
 import { RunRecordSchema } from '../run-record.js';
 import type { ServerContext } from '../server-context.js';
 
@@ -97,6 +100,32 @@ export const runRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
         progress: run.progress,
         files: await listOutputFiles(path.join(manager.runDir(run.runId), 'output')),
       };
+    },
+  );
+
+  app.get(
+    '/api/runs/:runId/results/*',
+    {
+      schema: {
+        tags: ['runs'],
+        description:
+          'Downloads one result file; its name as the results listing gives it, inside the run output folder.',
+        params: ResultFileParamsSchema,
+        response: { 200: z.any().describe('the file, application/octet-stream'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const run = manager.getRun(request.params.runId);
+      const file = await openResultFile(
+        path.join(manager.runDir(run.runId), 'output'),
+        request.params['*'],
+      );
+      reply
+        .type('application/octet-stream')
+        .header('content-length', file.size)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename="${file.downloadName}"`);
+      return reply.send(file.handle.createReadStream());
     },
   );
 };
