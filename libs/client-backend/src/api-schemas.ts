@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { controlCharacterIndex } from './control-characters.js';
 import { ApiLogLineSchema } from './api-log-line.js';
 import {
   MODULE_ID_PATTERN,
@@ -132,7 +133,10 @@ export const ResultFileParamsSchema = z.object({
     .string()
     .min(1)
     .max(1024)
-    .regex(/^[^\u0000-\u001F\u007F]+$/, 'result file names hold no control characters'),
+    .refine(
+      (name) => controlCharacterIndex(name, false) === -1,
+      'result file names hold no control characters',
+    ),
 });
 
 export const ResultsResponseSchema = z.object({

@@ -47,7 +47,10 @@ function readHolder(file: string): { text: string; holder: LockHolder | undefine
  */
 export function lockDataDir(dataDir: string): DataDirLock {
   const file = path.join(dataDir, LOCK_FILE_NAME);
-  const own = JSON.stringify({ pid: process.pid, startTime: processStartTime(process.pid) ?? null });
+  const own = JSON.stringify({
+    pid: process.pid,
+    startTime: processStartTime(process.pid) ?? null,
+  });
   for (let attempt = 0; attempt < 5; attempt++) {
     const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
     writeFileSync(aside, own, { mode: 0o600 });

@@ -147,7 +147,6 @@ function collect(data: Buffer, start: number, end: number, into: LogLine[]): voi
   if (line !== undefined) into.push(line);
 }
 
-
 /**
  * Calls `visit` with each record from byte `start` on until it returns false or the file
  * ends; a missing file has no records. Reading whole chunks and splitting them with the

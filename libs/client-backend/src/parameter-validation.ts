@@ -1,3 +1,4 @@
+import { controlCharacterIndex } from './control-characters.js';
 import type { ErrorDetail } from './errors.js';
 import type { ModuleDefinition, ModuleParameter } from './module-schema.js';
 import { PARAMETER_NAME_PATTERN } from './module-schema.js';
@@ -21,19 +22,18 @@ export const MAX_TEXT_LENGTH = 65_536;
 /** Longest path a `path` parameter may hold. */
 export const MAX_PATH_LENGTH = 4_096;
 
-// Control characters end up in argv, file names and log lines; a NUL even makes the spawn
-// fail. Free text may span lines and hold tabs; nothing else may hold any.
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F]/;
-const CONTROL_ANYWHERE = /[\u0000-\u001F\u007F]/;
-
-function controlCharacter(value: string, allowLines: boolean, field: string): ErrorDetail | undefined {
-  const match = (allowLines ? CONTROL_IN_TEXT : CONTROL_ANYWHERE).exec(value);
-  if (match === null) return undefined;
-  const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+function controlCharacter(
+  value: string,
+  allowLines: boolean,
+  field: string,
+): ErrorDetail | undefined {
+  const index = controlCharacterIndex(value, allowLines);
+  if (index === -1) return undefined;
+  const code = value.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
   return {
     field,
     rule: 'control-character',
-    message: `${field} must not contain control characters (U+${code} at index ${match.index}${allowLines ? '; only tab and newline are allowed' : ''})`,
+    message: `${field} must not contain control characters (U+${code} at index ${index}${allowLines ? '; only tab and newline are allowed' : ''})`,
   };
 }
 
@@ -43,9 +43,14 @@ function checkString(
   maxLength: number,
   allowLines: boolean,
 ): ErrorDetail | undefined {
-  if (typeof value !== 'string') return { field, rule: 'type', message: `${field} must be a string` };
+  if (typeof value !== 'string')
+    return { field, rule: 'type', message: `${field} must be a string` };
   if (value.length > maxLength)
-    return { field, rule: 'max-length', message: `${field} must be at most ${maxLength} characters` };
+    return {
+      field,
+      rule: 'max-length',
+      message: `${field} must be at most ${maxLength} characters`,
+    };
   return controlCharacter(value, allowLines, field);
 }
 

@@ -129,7 +129,9 @@ function toRecord(row: RunRow): RunRecord {
     startedAt: isoTime(row.started_at),
     completedAt: isoTime(row.completed_at),
     durationMs:
-      typeof row.duration_ms === 'number' && Number.isFinite(row.duration_ms) && row.duration_ms >= 0
+      typeof row.duration_ms === 'number' &&
+      Number.isFinite(row.duration_ms) &&
+      row.duration_ms >= 0
         ? row.duration_ms
         : null,
     exitCode:
@@ -140,8 +142,7 @@ function toRecord(row: RunRow): RunRecord {
     progress: {
       processed: count(row.processed) ?? 0,
       total: count(row.total),
-      percent:
-        typeof percent === 'number' && percent >= 0 && percent <= 100 ? percent : null,
+      percent: typeof percent === 'number' && percent >= 0 && percent <= 100 ? percent : null,
     },
     parameters: storedParameters(row.parameters),
   };

@@ -160,7 +160,9 @@ describe('runs with real child processes', () => {
 
   it('fails a run whose argv the OS cannot take, without losing its run slot', async () => {
     // One argument of 180 KB (60,000 three-byte characters) is past Linux's per-argument limit.
-    const runs = await Promise.all([1, 2, 3].map(() => launch('env', { input: '€'.repeat(60_000) })));
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => launch('env', { input: '€'.repeat(60_000) })),
+    );
     for (const run of runs) {
       const done = await waitForStatus(run.runId, ['completed', 'failed']);
       expect(done.status).toBe('failed');

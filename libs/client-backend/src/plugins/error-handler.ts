@@ -117,14 +117,18 @@ export function frameworkErrors(
  * written straight to the socket.
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
+  // Like Node itself: no second answer on a socket whose response has already begun.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent === true) {
     socket.destroy();
     return;
   }
   const apiError =
     error.code === 'HPE_HEADER_OVERFLOW'
       ? new ApiError('HEADERS_TOO_LARGE', 'request headers are too large')
-      : new ApiError('INVALID_INPUT', 'the request is not valid HTTP');
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new ApiError('REQUEST_TIMEOUT', 'the request took too long to arrive')
+        : new ApiError('INVALID_INPUT', 'the request is not valid HTTP');
   const body = JSON.stringify(errorBody(apiError));
   socket.end(
     `HTTP/1.1 ${apiError.statusCode} ${STATUS_CODES[apiError.statusCode] ?? 'Error'}\r\nconnection: close\r\n` +

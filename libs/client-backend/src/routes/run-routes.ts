@@ -111,7 +111,10 @@ export const runRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
         description:
           'Downloads one result file; its name as the results listing gives it, inside the run output folder.',
         params: ResultFileParamsSchema,
-        response: { 200: z.any().describe('the file, application/octet-stream'), ...errorResponses },
+        response: {
+          200: z.any().describe('the file, application/octet-stream'),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -18,9 +18,9 @@ describe('numbers from requests are bounded', () => {
       });
       expect(response.status).toBe(400);
       expect(isErrorShape(response.json)).toBe(true);
-      expect((response.json as { error: { details: { field: string }[] } }).error.details[0]?.field).toBe(
-        'olderThanHours',
-      );
+      expect(
+        (response.json as { error: { details: { field: string }[] } }).error.details[0]?.field,
+      ).toBe('olderThanHours');
     },
   );
 

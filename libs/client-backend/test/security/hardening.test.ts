@@ -55,7 +55,12 @@ describe('smaller hardening', () => {
       const runDir = path.join(live.dataDir, 'runs', runId);
       expect(mode(path.join(live.dataDir, 'prismq.db')).toString(8)).toBe('600');
       expect(mode(path.join(runDir, 'run.log')).toString(8)).toBe('600');
-      for (const dir of [live.dataDir, path.join(live.dataDir, 'runs'), runDir, path.join(runDir, 'output')])
+      for (const dir of [
+        live.dataDir,
+        path.join(live.dataDir, 'runs'),
+        runDir,
+        path.join(runDir, 'output'),
+      ])
         expect(mode(dir).toString(8), dir).toBe('700');
     } finally {
       await live.server.close();

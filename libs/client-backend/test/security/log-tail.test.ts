@@ -1,4 +1,11 @@
-import { openSync, closeSync, readFileSync, writeFileSync, writeSync, appendFileSync } from 'node:fs';
+import {
+  openSync,
+  closeSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+  appendFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLogRecord } from '../../src/log-file-format.js';
@@ -16,7 +23,14 @@ import {
 const TIME = '2026-01-01T00:00:00.000Z';
 
 function line(seq: number, text: string): LogLine {
-  return { seq, time: Date.parse(TIME), stream: seq % 3 === 0 ? 'stderr' : 'stdout', level: 'info', text, truncated: false };
+  return {
+    seq,
+    time: Date.parse(TIME),
+    stream: seq % 3 === 0 ? 'stderr' : 'stdout',
+    level: 'info',
+    text,
+    truncated: false,
+  };
 }
 
 /** Bytes this process has read through read(2) and friends so far. */
@@ -58,7 +72,11 @@ describe('tail of a finished log', () => {
     const response = await rawRequest(live.baseUrl, { path: `/api/runs/${runId}/logs?tail=100` });
     const read = bytesRead() - before;
     expect(response.status).toBe(200);
-    const body = response.json as { lines: { seq: number }[]; totalLines: number; truncated: boolean };
+    const body = response.json as {
+      lines: { seq: number }[];
+      totalLines: number;
+      truncated: boolean;
+    };
     expect(body.totalLines).toBe(lines);
     expect(body.truncated).toBe(true);
     expect(body.lines.map((entry) => entry.seq)).toEqual(
@@ -89,7 +107,10 @@ describe('readLogTail agrees with reading the whole file forwards', () => {
     let text = '';
     // Lines of changing width with multi-byte characters, tabs and an empty line.
     for (let seq = 1; seq <= total; seq++)
-      text += formatLogRecord(line(seq, seq % 97 === 0 ? '' : `é€\t${'ü'.repeat(seq % 211)} ${seq}`), TIME);
+      text += formatLogRecord(
+        line(seq, seq % 97 === 0 ? '' : `é€\t${'ü'.repeat(seq % 211)} ${seq}`),
+        TIME,
+      );
     writeFileSync(file, text);
     const tail = await readLogTail(file, count);
     const all = await readLogLines(file, { afterSeq: 0, limit: Number.MAX_SAFE_INTEGER });
@@ -99,7 +120,10 @@ describe('readLogTail agrees with reading the whole file forwards', () => {
 
   it('skips a torn last record and reads a missing file as empty', async () => {
     const file = path.join(dir, 'torn');
-    writeFileSync(file, formatLogRecord(line(1, 'one'), TIME) + formatLogRecord(line(2, 'two'), TIME));
+    writeFileSync(
+      file,
+      formatLogRecord(line(1, 'one'), TIME) + formatLogRecord(line(2, 'two'), TIME),
+    );
     appendFileSync(file, '3\t2026-01');
     const tail = await readLogTail(file, 5);
     expect(tail.lines.map((entry) => entry.text)).toEqual(['one', 'two']);

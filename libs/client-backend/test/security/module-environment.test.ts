@@ -57,10 +57,16 @@ describe('module environment', () => {
     expect(env.LC_ALL).toBe('C.UTF-8');
     expect(env.TZ).toBe('UTC');
     expect(env.PATH).toBe(process.env.PATH);
-    for (const name of ['PRISMQ_API_TOKEN', 'DATABASE_PASSWORD', 'AWS_SECRET_ACCESS_KEY', 'COPY_OF_TOKEN'])
+    for (const name of [
+      'PRISMQ_API_TOKEN',
+      'DATABASE_PASSWORD',
+      'AWS_SECRET_ACCESS_KEY',
+      'COPY_OF_TOKEN',
+    ])
       expect(env, name).not.toHaveProperty(name);
     expect(line).not.toContain(TOKEN);
-    const allowed = /^(PATH|HOME|USER|LANG|TZ|TMPDIR|TERM|LC_.*|PRISMQ_TEST_PASSED|PRISMQ_RUN_ID|PRISMQ_OUTPUT_DIR)$/;
+    const allowed =
+      /^(PATH|HOME|USER|LANG|TZ|TMPDIR|TERM|LC_.*|PRISMQ_TEST_PASSED|PRISMQ_RUN_ID|PRISMQ_OUTPUT_DIR)$/;
     // Node itself may add a variable or two of its own at start-up; none comes from the server.
     expect(Object.keys(env).filter((name) => !allowed.test(name) && name in process.env)).toEqual(
       [],

@@ -57,7 +57,12 @@ afterAll(async () => {
 describe('path parameters stay inside their roots', () => {
   it('refuses a scoring output that climbs out of the run output folder', async () => {
     const before = databaseDigest();
-    for (const output of ['../../prismq.db', '../run.log', '/tmp/prismq-score-outside.jsonl', '.']) {
+    for (const output of [
+      '../../prismq.db',
+      '../run.log',
+      '/tmp/prismq-score-outside.jsonl',
+      '.',
+    ]) {
       const response = await launch('prismq-score', { input: 'items.jsonl', output });
       expect(refusedField(response), output).toEqual(['parameters.output']);
       expect(response.body).not.toContain(output === '.' ? '"."' : output);
@@ -102,7 +107,10 @@ describe('path parameters stay inside their roots', () => {
 
 describe('result files download from the run output folder only', () => {
   it('serves a listed file and nothing outside', async () => {
-    const response = await launch('prismq-score', { input: 'items.jsonl', output: 'nested/scores.jsonl' });
+    const response = await launch('prismq-score', {
+      input: 'items.jsonl',
+      output: 'nested/scores.jsonl',
+    });
     const { runId } = response.json as { runId: string };
     await waitForRun(live.baseUrl, runId, ['completed']);
     const outputDir = path.join(live.dataDir, 'runs', runId, 'output');

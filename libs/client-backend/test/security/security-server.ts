@@ -74,6 +74,8 @@ export function rawRequest(
         host: url.hostname,
         port: url.port,
         method: options.method ?? 'GET',
+        // A fresh connection per request: a reused one the server closed would look like its fault.
+        agent: false,
         path: options.path,
         headers: {
           ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
