@@ -1,5 +1,12 @@
-import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import {
+  closeSync,
+  createReadStream,
+  fstatSync,
+  openSync,
+  read,
+  readSync,
+  writeSync,
+} from 'node:fs';
 import type { LogLine } from './log-line.js';
 import { parseLogRecord } from './log-file-format.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './line-splitter.js';
@@ -93,6 +100,10 @@ const MAX_RECORD_BYTES = MAX_RECORD_LENGTH * 3;
 const TAIL_CHUNK_BYTES = 64 * 1024;
 const NEWLINE = 0x0a;
 
+// Tails usually fit in the first chunk or two: that much is read synchronously, which costs
+// less than a trip through the thread pool; longer tails continue asynchronously.
+const TAIL_SYNC_BYTES = 1024 * 1024;
+
 /**
  * The newest `count` lines of a log file and how many lines it holds in all (the seq of its
  * last record: seqs count up from 1 without gaps). Reads the file backwards in chunks, so the
@@ -103,9 +114,9 @@ export async function readLogTail(
   path: string,
   count: number,
 ): Promise<{ lines: LogLine[]; totalLines: number }> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, 'r');
+    fd = openSync(path, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], totalLines: 0 };
     throw error;
@@ -113,14 +124,19 @@ export async function readLogTail(
   try {
     const newestFirst: LogLine[] = [];
     const want = Math.max(1, count);
-    let position = (await handle.stat()).size;
+    let position = fstatSync(fd).size;
+    let bytesSoFar = 0;
     // Bytes of the record that begins before `position` and was cut by the last read.
     let carry: Buffer = Buffer.alloc(0);
     while (position > 0 && newestFirst.length < want) {
       const size = Math.min(TAIL_CHUNK_BYTES, position);
       position -= size;
       const chunk = Buffer.allocUnsafe(size);
-      const { bytesRead } = await handle.read(chunk, 0, size, position);
+      const bytesRead =
+        bytesSoFar < TAIL_SYNC_BYTES
+          ? readSync(fd, chunk, 0, size, position)
+          : (await readAt(fd, chunk, position)).bytesRead;
+      bytesSoFar += bytesRead;
       const data = carry.length > 0 ? Buffer.concat([chunk.subarray(0, bytesRead), carry]) : chunk;
       let end = data.length;
       for (let at = end - 1; at >= 0 && newestFirst.length < want; at--) {
@@ -137,8 +153,16 @@ export async function readLogTail(
     const lines = count > 0 ? newestFirst.slice(0, count).reverse() : [];
     return { lines, totalLines };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+}
+
+function readAt(fd: number, buffer: Buffer, position: number): Promise<{ bytesRead: number }> {
+  return new Promise((resolve, reject) =>
+    read(fd, buffer, 0, buffer.length, position, (error, bytesRead) =>
+      error ? reject(error) : resolve({ bytesRead }),
+    ),
+  );
 }
 
 function collect(data: Buffer, start: number, end: number, into: LogLine[]): void {
