@@ -4,7 +4,7 @@ import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { defaultModuleRegistry } from './default-registry.js';
-import { lockDataDir } from './data-dir-lock.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { endInterruptedGroups } from './interrupted-runs.js';
 import { loadModuleRegistry, type ModuleRegistry } from './module-registry.js';
 import { declareBearerSecurity, installBearerAuth } from './plugins/bearer-auth.js';
@@ -48,6 +48,8 @@ export interface CreateServerExtras {
   /** A registry to use instead of `modulesFile` or the built-in one. */
   registry?: ModuleRegistry;
   launch?: ProcessLauncher;
+  /** The data folder's lock when the caller took it already (the CLI does, before loading the server). */
+  dataDirLock?: DataDirLock;
 }
 
 const BODY_LIMIT_BYTES = 1_048_576;
@@ -82,7 +84,7 @@ export async function createServer(
       : defaultModuleRegistry());
   const dataDir = path.resolve(options.dataDir);
   privateFolder(dataDir);
-  const lock = lockDataDir(dataDir);
+  const lock = extras.dataDirLock ?? lockDataDir(dataDir);
   const inputRoots = (options.allowRead ?? [path.join(dataDir, 'inputs')]).map((root) =>
     path.resolve(root),
   );
