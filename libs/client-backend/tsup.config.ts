@@ -1,6 +1,6 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-const common = {
+const common: Options = {
   entry: ['src/index.ts', 'src/cli.ts'],
   dts: true,
   sourcemap: true,
@@ -9,7 +9,7 @@ const common = {
   treeshake: true,
   // version.ts and default-registry.ts use import.meta.url; the CJS build needs the shim.
   shims: true,
-} as const;
+};
 
 export default defineConfig([
   // ESM is split into chunks so the CLI can load the HTTP stack lazily: it takes the data

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRequest, startLiveServer, waitForRun, type LiveServer } from './security-server.js';
+import {
+  rawRequest,
+  startLiveServer,
+  waitForRun,
+  type LiveServer,
+  postRun,
+} from './security-server.js';
 
 let live: LiveServer;
 beforeAll(async () => {
@@ -27,11 +33,7 @@ describe('NUL bytes and other control characters', () => {
     ]);
     const config = await rawRequest(live.baseUrl, { path: '/api/modules/echo/config' });
     expect(config.body).not.toContain('\\u0000');
-    const run = await rawRequest(live.baseUrl, {
-      method: 'POST',
-      path: '/api/modules/echo/runs',
-      body: '{}',
-    });
+    const run = await postRun(live.baseUrl, 'echo');
     const { runId } = run.json as { runId: string };
     expect((await waitForRun(live.baseUrl, runId, ['completed', 'failed'])).status).toBe(
       'completed',
@@ -46,11 +48,11 @@ describe('NUL bytes and other control characters', () => {
     ['input', 'in\nput'],
     ['output', 'out\tput'],
   ])('refuses %s holding a control character', async (name, value) => {
-    const response = await rawRequest(live.baseUrl, {
-      method: 'POST',
-      path: '/api/modules/echo/runs',
-      body: JSON.stringify({ parameters: { [name]: value } }),
-    });
+    const response = await postRun(
+      live.baseUrl,
+      'echo',
+      JSON.stringify({ parameters: { [name]: value } }),
+    );
     expect(response.status).toBe(400);
     expect(details(response.json)[0]).toMatchObject({
       field: `parameters.${name}`,
@@ -59,21 +61,21 @@ describe('NUL bytes and other control characters', () => {
   });
 
   it('lets free text hold tabs and newlines', async () => {
-    const response = await rawRequest(live.baseUrl, {
-      method: 'POST',
-      path: '/api/modules/echo/runs',
-      body: JSON.stringify({ parameters: { message: 'two\tcolumns\nand lines' } }),
-    });
+    const response = await postRun(
+      live.baseUrl,
+      'echo',
+      JSON.stringify({ parameters: { message: 'two\tcolumns\nand lines' } }),
+    );
     expect(response.status).toBe(202);
   });
 
   it('never echoes a refused password, in the answer, the history or the log', async () => {
     const secret = 'hunter2\u0000-super-secret';
-    const response = await rawRequest(live.baseUrl, {
-      method: 'POST',
-      path: '/api/modules/echo/runs',
-      body: JSON.stringify({ parameters: { secret } }),
-    });
+    const response = await postRun(
+      live.baseUrl,
+      'echo',
+      JSON.stringify({ parameters: { secret } }),
+    );
     expect(response.status).toBe(400);
     expect(details(response.json)[0]).toMatchObject({ field: 'parameters.secret' });
     expect(response.body).not.toContain('hunter2');

@@ -9,6 +9,7 @@ import {
   rawRequest,
   removeDataDir,
   waitForRun,
+  postRun,
 } from './security-server.js';
 
 const dirs: string[] = [];
@@ -39,11 +40,7 @@ describe('one server per data folder', () => {
     const lock = JSON.parse(readFileSync(path.join(dataDir, 'prismq.lock'), 'utf8'));
     expect(lock).toEqual({ pid: first.pid, startTime: processStartTime(first.pid!) });
 
-    const launched = await rawRequest(url, {
-      method: 'POST',
-      path: '/api/modules/sleeper/runs',
-      body: '{}',
-    });
+    const launched = await postRun(url, 'sleeper');
     const { runId } = launched.json as { runId: string };
     await waitForRun(url, runId, ['running']);
 

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRequest, startLiveServer, waitForRun, type LiveServer } from './security-server.js';
+import {
+  rawRequest,
+  startLiveServer,
+  waitForRun,
+  type LiveServer,
+  postRun,
+} from './security-server.js';
 
 let live: LiveServer;
 beforeAll(async () => {
@@ -8,11 +14,11 @@ beforeAll(async () => {
 afterAll(() => live.stop());
 
 async function argvOf(parameters: Record<string, unknown>): Promise<string[]> {
-  const launched = await rawRequest(live.baseUrl, {
-    method: 'POST',
-    path: '/api/modules/echo/runs',
-    body: JSON.stringify({ parameters, saveConfig: false }),
-  });
+  const launched = await postRun(
+    live.baseUrl,
+    'echo',
+    JSON.stringify({ parameters, saveConfig: false }),
+  );
   expect(launched.status, launched.body).toBe(202);
   const { runId } = launched.json as { runId: string };
   expect((await waitForRun(live.baseUrl, runId, ['completed', 'failed'])).status).toBe('completed');
@@ -32,11 +38,11 @@ describe('values that look like flags stay values', () => {
   });
 
   it('refuses a fraction for a declared integer', async () => {
-    const response = await rawRequest(live.baseUrl, {
-      method: 'POST',
-      path: '/api/modules/echo/runs',
-      body: JSON.stringify({ parameters: { whole: 1.5 } }),
-    });
+    const response = await postRun(
+      live.baseUrl,
+      'echo',
+      JSON.stringify({ parameters: { whole: 1.5 } }),
+    );
     expect(response.status).toBe(400);
     expect((response.json as { error: { details: unknown[] } }).error.details).toEqual([
       expect.objectContaining({ field: 'parameters.whole', rule: 'integer' }),
@@ -46,11 +52,11 @@ describe('values that look like flags stay values', () => {
   it('lets the demo module print a message that starts with dashes', async () => {
     const demo = await startLiveServer({ modulesFile: undefined });
     try {
-      const launched = await rawRequest(demo.baseUrl, {
-        method: 'POST',
-        path: '/api/modules/demo/runs',
-        body: JSON.stringify({ parameters: { message: '--force', lines: 2, 'delay-ms': 0 } }),
-      });
+      const launched = await postRun(
+        demo.baseUrl,
+        'demo',
+        JSON.stringify({ parameters: { message: '--force', lines: 2, 'delay-ms': 0 } }),
+      );
       const { runId } = launched.json as { runId: string };
       expect((await waitForRun(demo.baseUrl, runId, ['completed', 'failed'])).status).toBe(
         'completed',
@@ -58,11 +64,11 @@ describe('values that look like flags stay values', () => {
       const logs = await rawRequest(demo.baseUrl, { path: `/api/runs/${runId}/logs` });
       const texts = (logs.json as { lines: { text: string }[] }).lines.map((line) => line.text);
       expect(texts).toContain('--force #1');
-      const fraction = await rawRequest(demo.baseUrl, {
-        method: 'POST',
-        path: '/api/modules/demo/runs',
-        body: JSON.stringify({ parameters: { lines: 1.5 } }),
-      });
+      const fraction = await postRun(
+        demo.baseUrl,
+        'demo',
+        JSON.stringify({ parameters: { lines: 1.5 } }),
+      );
       expect(fraction.status).toBe(400);
     } finally {
       await demo.stop();

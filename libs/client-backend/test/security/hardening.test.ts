@@ -5,10 +5,10 @@ import { collect, spawnCli, waitForListening } from '../cli-process.js';
 import {
   SECURITY_MODULES,
   makeDataDir,
-  rawRequest,
   removeDataDir,
   startLiveServer,
   waitForRun,
+  postRun,
 } from './security-server.js';
 
 const dirs: string[] = [];
@@ -23,17 +23,9 @@ describe('smaller hardening', () => {
     const live = await startLiveServer({ maxConcurrentRuns: 1, maxQueuedRuns: 0 });
     dirs.push(live.dataDir);
     try {
-      const first = await rawRequest(live.baseUrl, {
-        method: 'POST',
-        path: '/api/modules/sleeper/runs',
-        body: '{}',
-      });
+      const first = await postRun(live.baseUrl, 'sleeper');
       expect(first.status).toBe(202);
-      const refused = await rawRequest(live.baseUrl, {
-        method: 'POST',
-        path: '/api/modules/sleeper/runs',
-        body: '{}',
-      });
+      const refused = await postRun(live.baseUrl, 'sleeper');
       expect(refused.status).toBe(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     } finally {
@@ -45,11 +37,7 @@ describe('smaller hardening', () => {
     const live = await startLiveServer();
     dirs.push(live.dataDir);
     try {
-      const launched = await rawRequest(live.baseUrl, {
-        method: 'POST',
-        path: '/api/modules/echo/runs',
-        body: '{"parameters":{"output":"out.txt"}}',
-      });
+      const launched = await postRun(live.baseUrl, 'echo', '{"parameters":{"output":"out.txt"}}');
       const { runId } = launched.json as { runId: string };
       await waitForRun(live.baseUrl, runId, ['completed']);
       const runDir = path.join(live.dataDir, 'runs', runId);
@@ -107,11 +95,7 @@ describe('smaller hardening', () => {
     ]);
     const done = collect(child);
     const url = await waitForListening(child);
-    const launched = await rawRequest(url, {
-      method: 'POST',
-      path: '/api/modules/sleeper/runs',
-      body: '{}',
-    });
+    const launched = await postRun(url, 'sleeper');
     const { runId } = launched.json as { runId: string };
     await waitForRun(url, runId, ['running']);
     child.kill('SIGTERM');

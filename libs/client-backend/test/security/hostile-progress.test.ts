@@ -7,6 +7,7 @@ import {
   removeDataDir,
   startLiveServer,
   waitForRun,
+  postRun,
 } from './security-server.js';
 
 const dirs: string[] = [];
@@ -17,11 +18,7 @@ describe('hostile module output cannot break the run history', () => {
     const dataDir = makeDataDir();
     dirs.push(dataDir);
     let live = await startLiveServer({ dataDir });
-    const launched = await rawRequest(live.baseUrl, {
-      method: 'POST',
-      path: '/api/modules/hostile/runs',
-      body: '{}',
-    });
+    const launched = await postRun(live.baseUrl, 'hostile');
     const { runId } = launched.json as { runId: string };
     const run = await waitForRun(live.baseUrl, runId, ['completed', 'failed']);
     expect(run).toMatchObject({
@@ -49,11 +46,7 @@ describe('hostile module output cannot break the run history', () => {
     const dataDir = makeDataDir();
     dirs.push(dataDir);
     const first = await startLiveServer({ dataDir });
-    const launched = await rawRequest(first.baseUrl, {
-      method: 'POST',
-      path: '/api/modules/echo/runs',
-      body: '{}',
-    });
+    const launched = await postRun(first.baseUrl, 'echo');
     const { runId } = launched.json as { runId: string };
     await waitForRun(first.baseUrl, runId, ['completed']);
     await first.server.close();

@@ -18,6 +18,7 @@ import {
   startLiveServer,
   waitForRun,
   type LiveServer,
+  postRun,
 } from './security-server.js';
 
 const TIME = '2026-01-01T00:00:00.000Z';
@@ -45,11 +46,7 @@ describe('tail of a finished log', () => {
   const lines = 400_000;
   beforeAll(async () => {
     live = await startLiveServer();
-    const launched = await rawRequest(live.baseUrl, {
-      method: 'POST',
-      path: '/api/modules/echo/runs',
-      body: '{}',
-    });
+    const launched = await postRun(live.baseUrl, 'echo');
     runId = (launched.json as { runId: string }).runId;
     await waitForRun(live.baseUrl, runId, ['completed']);
     // Replace the finished run's log with a large one: ~40 MB.

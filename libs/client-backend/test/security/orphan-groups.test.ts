@@ -11,6 +11,7 @@ import {
   removeDataDir,
   startLiveServer,
   waitForRun,
+  postRun,
 } from './security-server.js';
 
 const dirs: string[] = [];
@@ -44,11 +45,7 @@ describe('no orphan modules after a server is killed', () => {
     const child = spawnCli(['--modules', SECURITY_MODULES, '--data-dir', dataDir, '--port', '0']);
     const done = collect(child);
     const url = await waitForListening(child);
-    const launched = await rawRequest(url, {
-      method: 'POST',
-      path: '/api/modules/sleeper/runs',
-      body: '{}',
-    });
+    const launched = await postRun(url, 'sleeper');
     const { runId } = launched.json as { runId: string };
     let pids: number[] = [];
     while (pids.length === 0) {

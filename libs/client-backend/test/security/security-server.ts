@@ -132,3 +132,8 @@ export function isErrorShape(value: unknown): boolean {
 }
 
 export { makeDataDir, removeDataDir };
+
+/** `POST /api/modules/:id/runs` with a raw JSON body. */
+export function postRun(baseUrl: string, moduleId: string, body = '{}'): Promise<RawResponse> {
+  return rawRequest(baseUrl, { method: 'POST', path: `/api/modules/${moduleId}/runs`, body });
+}
