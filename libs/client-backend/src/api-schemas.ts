@@ -146,7 +146,7 @@ export const ResultsResponseSchema = z.object({
   durationMs: z.number().nullable(),
   progress: RunRecordSchema.shape.progress,
   files: z.array(
-    z.object({ name: z.string(), size: z.number().int(), modified: z.iso.datetime() }),
+    z.object({ name: z.string(), size: z.number().int(), modified: z.iso.datetime().nullable() }),
   ),
 });
 

@@ -161,7 +161,7 @@ export async function createServer(
   // decided by the route a request matched, however its URL was spelled.
   await app.register(async (api) => {
     installBearerAuth(api, options.apiToken);
-    declareBearerSecurity(api);
+    declareBearerSecurity(api, options.apiToken);
     await api.register(moduleRoutes, { context });
     await api.register(runRoutes, { context });
     await api.register(logRoutes, { context });

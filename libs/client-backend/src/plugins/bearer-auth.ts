@@ -43,8 +43,12 @@ export function installBearerAuth(app: FastifyInstance, token: string | undefine
   });
 }
 
-/** Marks every route of the instance as needing the bearer token in the OpenAPI document. */
-export function declareBearerSecurity(app: FastifyInstance): void {
+/**
+ * Marks every route of the instance as needing the bearer token in the OpenAPI document, when
+ * a token is set.
+ */
+export function declareBearerSecurity(app: FastifyInstance, token: string | undefined): void {
+  if (token === undefined || token === '') return;
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, security: [{ bearer: [] }] };
   });

@@ -31,6 +31,13 @@ describe('hostile module output cannot break the run history', () => {
     const texts = (logs.json as { lines: { text: string }[] }).lines.map((line) => line.text);
     expect(texts[0]).toMatch(/^::progress processed=9{400} total=1$/);
     expect(texts).toContain('still here');
+    const results = await rawRequest(live.baseUrl, { path: `/api/runs/${runId}/results` });
+    expect(results.status).toBe(200);
+    expect((results.json as { files: { name: string }[] }).files.map((file) => file.name)).toEqual([
+      'real.txt',
+    ]);
+    const link = await rawRequest(live.baseUrl, { path: `/api/runs/${runId}/results/passwd` });
+    expect(link.status).toBe(404);
 
     await live.server.close();
     live = await startLiveServer({ dataDir });
