@@ -98,6 +98,7 @@ const MAX_RECORD_LENGTH = MAX_LINE_LENGTH + 128;
 // The same in bytes: a UTF-16 unit takes at most three UTF-8 bytes.
 const MAX_RECORD_BYTES = MAX_RECORD_LENGTH * 3;
 const TAIL_CHUNK_BYTES = 64 * 1024;
+const TAIL_FIRST_CHUNK_BYTES = 16 * 1024;
 const NEWLINE = 0x0a;
 
 // Tails usually fit in the first chunk or two: that much is read synchronously, which costs
@@ -128,8 +129,11 @@ export async function readLogTail(
     let bytesSoFar = 0;
     // Bytes of the record that begins before `position` and was cut by the last read.
     let carry: Buffer = Buffer.alloc(0);
+    // Start small (a short tail fits in a few KiB) and double up to the full chunk size.
+    let chunkBytes = TAIL_FIRST_CHUNK_BYTES;
     while (position > 0 && newestFirst.length < want) {
-      const size = Math.min(TAIL_CHUNK_BYTES, position);
+      const size = Math.min(chunkBytes, position);
+      chunkBytes = Math.min(chunkBytes * 2, TAIL_CHUNK_BYTES);
       position -= size;
       const chunk = Buffer.allocUnsafe(size);
       const bytesRead =
@@ -144,6 +148,7 @@ export async function readLogTail(
         collect(data, at + 1, end, newestFirst);
         end = at;
       }
+      if (newestFirst.length >= want) break;
       carry = Buffer.from(data.subarray(0, end));
       // A record longer than any the capture writes is garbage; do not grow without bound.
       if (carry.length > MAX_RECORD_BYTES) carry = Buffer.alloc(0);
