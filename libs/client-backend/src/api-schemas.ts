@@ -84,7 +84,7 @@ export const ModuleListQuerySchema = z.strictObject({
 
 export const ModuleConfigResponseSchema = z.object({
   moduleId: z.string(),
-  parameters: z.record(z.string(), parameterValue),
+  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   updatedAt: z.iso.datetime().nullable(),
 });
 

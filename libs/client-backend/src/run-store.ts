@@ -324,7 +324,10 @@ export class RunStore {
     const row = this.statements.getConfig.get(moduleId);
     return row === undefined
       ? undefined
-      : { parameters: JSON.parse(row.parameters) as ParameterValues, updatedAt: row.updated_at };
+      : {
+          parameters: storedParameters(row.parameters),
+          updatedAt: isoTime(row.updated_at) ?? new Date(0).toISOString(),
+        };
   }
 
   saveConfig(moduleId: string, parameters: ParameterValues, updatedAt: string): void {

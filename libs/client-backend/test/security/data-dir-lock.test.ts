@@ -8,6 +8,7 @@ import {
   makeDataDir,
   rawRequest,
   removeDataDir,
+  startLiveServer,
   waitForRun,
   postRun,
 } from './security-server.js';
@@ -52,6 +53,12 @@ describe('one server per data folder', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(`pid ${first.pid}`);
     expect(result.stderr).toContain(dataDir);
+
+    // Embedded servers get the same refusal, as a typed error.
+    await expect(startLiveServer({ dataDir })).rejects.toMatchObject({
+      code: 'DATA_DIR_LOCKED',
+      holderPid: first.pid,
+    });
 
     const run = await rawRequest(url, { path: `/api/runs/${runId}` });
     expect((run.json as { status: string }).status).toBe('running');

@@ -67,6 +67,11 @@ describe('hostile module output cannot break the run history', () => {
       Infinity,
       Infinity,
     );
+    db.prepare('INSERT OR REPLACE INTO module_configs VALUES (?, ?, ?)').run(
+      'echo',
+      '{"message": {"nested": 1}, "count": ',
+      'yesterday',
+    );
     db.pragma('user_version = 1');
     db.close();
 
@@ -79,6 +84,9 @@ describe('hostile module output cannot break the run history', () => {
         durationMs: null,
       });
       expect((await rawRequest(second.baseUrl, { path: '/api/runs' })).status).toBe(200);
+      const config = await rawRequest(second.baseUrl, { path: '/api/modules/echo/config' });
+      expect(config.status, config.body).toBe(200);
+      expect((config.json as { parameters: unknown }).parameters).toEqual({});
     } finally {
       await second.server.close();
     }
