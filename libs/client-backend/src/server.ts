@@ -56,7 +56,7 @@ const BODY_LIMIT_BYTES = 1_048_576;
 /** Every method a route of the API answers; what CORS preflights allow. */
 const API_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'];
 
-/** Makes a folder only its owner can enter; the data folder holds logs and secrets' traces. */
+/** Makes a folder of the server's own that only its owner can enter: it holds run logs. */
 function privateFolder(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
@@ -83,7 +83,10 @@ export async function createServer(
       ? loadModuleRegistry(options.modulesFile)
       : defaultModuleRegistry());
   const dataDir = path.resolve(options.dataDir);
-  privateFolder(dataDir);
+  // A data folder the server creates is private; one the user made (maybe `.`) keeps its
+  // mode, while everything the server puts inside is private on its own.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  privateFolder(path.join(dataDir, 'runs'));
   const lock = extras.dataDirLock ?? lockDataDir(dataDir);
   const inputRoots = (options.allowRead ?? [path.join(dataDir, 'inputs')]).map((root) =>
     path.resolve(root),
