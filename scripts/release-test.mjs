@@ -25,6 +25,7 @@ const probes = {
 
 const work = mkdtempSync(join(tmpdir(), 'prismq-release-'));
 let registryProcess;
+let backendProcess;
 let step = 'setup';
 
 function log(message) {
@@ -95,6 +96,7 @@ function stopRegistry() {
 
 function cleanup() {
   stopRegistry();
+  if (backendProcess && backendProcess.exitCode === null) backendProcess.kill('SIGKILL');
   if (keep) log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }
@@ -199,9 +201,11 @@ async function main() {
 
   step = 'tarball contents';
   const allowed = /^(dist\/.+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+  // Files a package runs at run time besides its build: the backend's demo module.
+  const extraFiles = { 'client-backend': /^modules\/[\w-]+\.mjs$/ };
   for (const lib of libraries) {
     const [report] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], join(ws, 'libs', lib)));
-    const stray = report.files.map((file) => file.path).filter((path) => !allowed.test(path));
+    const stray = report.files.map((file) => file.path).filter((path) => !allowed.test(path) && !extraFiles[lib]?.test(path));
     if (stray.length > 0) throw new Error(`@prismq/${lib} tarball holds files it should not: ${stray.join(', ')}`);
     for (const needed of ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) {
       if (!report.files.some((file) => file.path === needed)) throw new Error(`@prismq/${lib} tarball lacks ${needed}`);
@@ -291,6 +295,77 @@ async function main() {
     if (!/usage/i.test(output)) throw new Error(`${bin} --help (from @prismq/${lib}) printed no usage:\n${output}`);
   }
   log('ESM, CJS, TypeScript and all four bins work from the registry');
+
+  step = 'installed backend runs every built-in module';
+  await runBuiltInModules(consumer);
+  log('the installed prismq-backend ran demo, prismq-score and prismq-classify to completed');
+}
+
+/**
+ * Starts the backend installed from the tarball (its own bin, its own dependencies) on a
+ * fresh data folder and runs each built-in module to `completed` over HTTP, with the API
+ * token on and the inputs in the data folder's default input root.
+ */
+async function runBuiltInModules(consumer) {
+  const dataDir = join(consumer, 'backend-data');
+  mkdirSync(join(dataDir, 'inputs'), { recursive: true });
+  const items = [
+    { title: 'I quit my job to travel the world', description: 'The story of how it went wrong', metadata: { views: 1200, likes: 80, comments: 12 } },
+    { title: 'Ten tips for better sleep', description: 'A short guide', metadata: { views: 300, likes: 9, comments: 1 } },
+  ];
+  writeFileSync(join(dataDir, 'inputs', 'items.jsonl'), items.map((item) => JSON.stringify(item)).join('\n') + '\n');
+  const token = 'release-test-token';
+  backendProcess = spawn(join(consumer, 'node_modules', '.bin', 'prismq-backend'), ['--data-dir', dataDir, '--port', '0'], {
+    cwd: consumer,
+    env: { ...process.env, PRISMQ_API_TOKEN: token, PRISMQ_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  backendProcess.stderr.on('data', (chunk) => (output += chunk));
+  const baseUrl = await new Promise((resolveUrl, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`prismq-backend did not start within 30 s:\n${buffer}${output}`)), 30_000);
+    backendProcess.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      const line = buffer.split('\n').find((text) => text.includes('prismq-backend listening'));
+      if (line) {
+        clearTimeout(timer);
+        resolveUrl(JSON.parse(line).url);
+      }
+    });
+    backendProcess.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`prismq-backend exited with ${code} before listening:\n${buffer}${output}`));
+    });
+  });
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const refused = await fetch(`${baseUrl}/api/modules`);
+  if (refused.status !== 401) throw new Error(`GET /api/modules without the token answered ${refused.status}, not 401`);
+  const runs = {
+    demo: { lines: 3, 'delay-ms': 0 },
+    'prismq-score': { input: 'items.jsonl' },
+    'prismq-classify': { input: 'items.jsonl' },
+  };
+  for (const [moduleId, parameters] of Object.entries(runs)) {
+    const launched = await fetch(`${baseUrl}/api/modules/${moduleId}/runs`, { method: 'POST', headers, body: JSON.stringify({ parameters }) });
+    const run = await launched.json();
+    if (launched.status !== 202) throw new Error(`launching ${moduleId} answered ${launched.status}: ${JSON.stringify(run)}`);
+    const deadline = Date.now() + 30_000;
+    let current = run;
+    while (current.status === 'queued' || current.status === 'running') {
+      if (Date.now() > deadline) throw new Error(`${moduleId} run ${run.runId} is still ${current.status} after 30 s`);
+      await new Promise((r) => setTimeout(r, 100));
+      current = await (await fetch(`${baseUrl}/api/runs/${run.runId}`, { headers })).json();
+    }
+    if (current.status !== 'completed') {
+      const logs = await (await fetch(`${baseUrl}/api/runs/${run.runId}/logs`, { headers })).json();
+      throw new Error(`${moduleId} ended ${current.status} (${current.errorMessage}):\n${logs.lines.map((line) => line.text).join('\n')}`);
+    }
+  }
+  const stopped = new Promise((resolveExit) => backendProcess.once('exit', resolveExit));
+  backendProcess.kill('SIGTERM');
+  const code = await stopped;
+  if (code !== 0) throw new Error(`prismq-backend exited with ${code} on SIGTERM:\n${output}`);
 }
 
 try {

@@ -1,15 +1,19 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
+const common: Options = {
   entry: ['src/index.ts', 'src/cli.ts'],
-  format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
-  clean: true,
   target: 'node20',
   platform: 'node',
-  splitting: false,
   treeshake: true,
   // version.ts and default-registry.ts use import.meta.url; the CJS build needs the shim.
   shims: true,
-});
+};
+
+export default defineConfig([
+  // ESM is split into chunks so the CLI can load the HTTP stack lazily: it takes the data
+  // folder's lock first, and a second server on the same folder exits before loading Fastify.
+  { ...common, format: ['esm'], splitting: true, clean: true },
+  { ...common, format: ['cjs'], splitting: false },
+]);

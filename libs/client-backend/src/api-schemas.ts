@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { controlCharacterIndex } from './control-characters.js';
 import { ApiLogLineSchema } from './api-log-line.js';
 import {
   MODULE_ID_PATTERN,
   ModuleDefinitionSchema,
   PARAMETER_NAME_PATTERN,
 } from './module-schema.js';
-import { MAX_PARAMETERS } from './parameter-validation.js';
+import { MAX_PARAMETERS, MAX_TEXT_LENGTH } from './parameter-validation.js';
 import { RUN_STATUSES, RunRecordSchema } from './run-record.js';
 
 /** The one error shape of every route. */
@@ -23,20 +24,31 @@ export const ErrorResponseSchema = z.object({
 export const errorResponses = {
   400: ErrorResponseSchema,
   401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
   404: ErrorResponseSchema,
   409: ErrorResponseSchema,
   413: ErrorResponseSchema,
+  414: ErrorResponseSchema,
+  415: ErrorResponseSchema,
   429: ErrorResponseSchema,
   500: ErrorResponseSchema,
+  503: ErrorResponseSchema,
 } as const;
 
-const parameterValue = z.union([z.string(), z.number(), z.boolean()]);
+const parameterValue = z.union([
+  z.string().max(MAX_TEXT_LENGTH),
+  z.number().min(-Number.MAX_VALUE).max(Number.MAX_VALUE),
+  z.boolean(),
+]);
+/** Sequence numbers and offsets: never beyond what a double counts exactly. */
+const count = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** Parameter values in a request body: names checked here, values per module later. */
 export const ParametersInputSchema = z
   .record(
     z
       .string()
+      .max(128)
       .regex(PARAMETER_NAME_PATTERN, `parameter names must match ${PARAMETER_NAME_PATTERN.source}`),
     parameterValue,
   )
@@ -62,8 +74,8 @@ export const ModuleIdParamsSchema = z.object({
 export const RunIdParamsSchema = z.object({ runId: z.uuid({ message: 'runId must be a uuid' }) });
 
 export const ModuleListQuerySchema = z.strictObject({
-  category: z.string().optional(),
-  tag: z.string().optional(),
+  category: z.string().max(256).optional(),
+  tag: z.string().max(256).optional(),
   enabled: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
@@ -72,7 +84,7 @@ export const ModuleListQuerySchema = z.strictObject({
 
 export const ModuleConfigResponseSchema = z.object({
   moduleId: z.string(),
-  parameters: z.record(z.string(), parameterValue),
+  parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   updatedAt: z.iso.datetime().nullable(),
 });
 
@@ -85,9 +97,9 @@ export const RunCreateBodySchema = z.strictObject({
 
 export const RunListQuerySchema = z.strictObject({
   status: z.enum(RUN_STATUSES).optional(),
-  moduleId: z.string().optional(),
+  moduleId: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
 });
 
 export const RunListResponseSchema = z.object({
@@ -97,7 +109,7 @@ export const RunListResponseSchema = z.object({
 
 export const LogsQuerySchema = z.strictObject({
   tail: z.coerce.number().int().min(1).max(10_000).default(500),
-  afterSeq: z.coerce.number().int().min(0).optional(),
+  afterSeq: count.optional(),
 });
 
 export const LogsResponseSchema = z.object({
@@ -108,7 +120,23 @@ export const LogsResponseSchema = z.object({
 });
 
 export const StreamQuerySchema = z.strictObject({
-  lastEventId: z.coerce.number().int().min(0).optional(),
+  lastEventId: count.optional(),
+});
+
+/** `Last-Event-ID` of a resuming SSE client. */
+export const StreamHeadersSchema = z.object({ 'last-event-id': count.optional() }).passthrough();
+
+/** Path of one result file, relative to the run's output folder. */
+export const ResultFileParamsSchema = z.object({
+  runId: z.uuid({ message: 'runId must be a uuid' }),
+  '*': z
+    .string()
+    .min(1)
+    .max(1024)
+    .refine(
+      (name) => controlCharacterIndex(name, false) === -1,
+      'result file names hold no control characters',
+    ),
 });
 
 export const ResultsResponseSchema = z.object({
@@ -118,7 +146,7 @@ export const ResultsResponseSchema = z.object({
   durationMs: z.number().nullable(),
   progress: RunRecordSchema.shape.progress,
   files: z.array(
-    z.object({ name: z.string(), size: z.number().int(), modified: z.iso.datetime() }),
+    z.object({ name: z.string(), size: z.number().int(), modified: z.iso.datetime().nullable() }),
   ),
 });
 
@@ -140,5 +168,9 @@ export const SystemStatsResponseSchema = z.object({
   runs: z.object({ active: z.number().int(), queued: z.number().int(), total: z.number().int() }),
 });
 
-export const CleanupBodySchema = z.strictObject({ olderThanHours: z.number().min(0) });
+/** Ten years, in hours: cleaning up anything older is the same as cleaning up nothing. */
+export const MAX_CLEANUP_HOURS = 87_600;
+export const CleanupBodySchema = z.strictObject({
+  olderThanHours: z.number().min(0).max(MAX_CLEANUP_HOURS),
+});
 export const CleanupResponseSchema = z.object({ deleted: z.number().int() });

@@ -22,10 +22,18 @@ Options (each also read from the env variable in brackets):
   --log-level LEVEL     fatal|error|warn|info|debug|trace|silent (PRISMQ_LOG_LEVEL, default info)
   --on-shutdown MODE    on SIGINT/SIGTERM: cancel running runs, or let them finish
                         (PRISMQ_ON_SHUTDOWN, default cancel); queued runs are cancelled
+  --shutdown-timeout MS with --on-shutdown finish: cancel runs still going after MS
+                        milliseconds (default 300000)
+  --allowed-host NAME   answer requests whose Host header is NAME besides the loopback names
+                        and the bound address; repeatable (PRISMQ_ALLOWED_HOSTS, comma separated)
+  --allow-read DIR      folder that path parameters may read from; repeatable
+                        (default <data-dir>/inputs; relative paths resolve against the first)
+  --allow-insecure      allow a non-loopback --host without PRISMQ_API_TOKEN
   -h, --help            show this help
   -v, --version         show the version
 
 PRISMQ_API_TOKEN, when set, makes every /api request need "Authorization: Bearer <token>".
+A non-loopback --host needs it (or --allow-insecure).
 `;
 
 /** Parses argv (without node and script); throws on unknown options. Values are checked later by the options schema. */
@@ -44,6 +52,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'cors-origin': { type: 'string', multiple: true },
       'log-level': { type: 'string' },
       'on-shutdown': { type: 'string' },
+      'shutdown-timeout': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
+      'allow-read': { type: 'string', multiple: true },
+      'allow-insecure': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -61,5 +73,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values['cors-origin'] !== undefined) options.corsOrigins = values['cors-origin'];
   if (values['log-level'] !== undefined) options.logLevel = values['log-level'];
   if (values['on-shutdown'] !== undefined) options.onShutdown = values['on-shutdown'];
+  if (values['shutdown-timeout'] !== undefined)
+    options.shutdownTimeoutMs = Number(values['shutdown-timeout']);
+  if (values['allowed-host'] !== undefined) options.allowedHosts = values['allowed-host'];
+  if (values['allow-read'] !== undefined) options.allowRead = values['allow-read'];
+  if (values['allow-insecure'] !== undefined) options.allowInsecure = values['allow-insecure'];
   return { kind: 'serve', options: options as Partial<ServerOptionsInput> };
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { parseCliArgs, USAGE } from './cli-options.js';
-import { createServer } from './server.js';
-import { serverOptionsFromEnv } from './server-options.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { parseServerOptions, serverOptionsFromEnv } from './server-options.js';
 import { PACKAGE_VERSION } from './version.js';
 
 async function main(): Promise<number> {
@@ -23,7 +25,17 @@ async function main(): Promise<number> {
   let server;
   try {
     // Command-line options win over env variables.
-    server = await createServer({ ...serverOptionsFromEnv(process.env), ...command.options });
+    const options = parseServerOptions({
+      ...serverOptionsFromEnv(process.env),
+      ...command.options,
+    });
+    // The data folder is locked before the server's modules load, so a second server on the
+    // same folder says so and exits at once, not after loading the whole HTTP stack.
+    const dataDir = path.resolve(options.dataDir);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const dataDirLock = lockDataDir(dataDir);
+    const { createServer } = await import('./server.js');
+    server = await createServer(options, { dataDirLock });
   } catch (error) {
     process.stderr.write(`prismq-backend: ${(error as Error).message}\n`);
     return 1;

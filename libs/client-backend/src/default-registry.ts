@@ -33,9 +33,11 @@ function resolvePackageBin(packageName: string, binName: string): string {
 export function defaultModuleRegistry(): ModuleRegistry {
   const input = {
     name: 'input',
-    type: 'text',
+    type: 'path',
+    access: 'read',
     required: true,
-    description: 'JSON lines file to read; relative paths resolve against the run folder.',
+    description:
+      'JSON lines file to read, inside an input root (--allow-read, default <data-dir>/inputs); relative paths resolve against the first root.',
   };
   const strict = {
     name: 'strict',
@@ -55,9 +57,10 @@ export function defaultModuleRegistry(): ModuleRegistry {
         input,
         {
           name: 'output',
-          type: 'text',
-          default: 'output/scores.jsonl',
-          description: 'Where the scored records go; the default lands in the run output folder.',
+          type: 'path',
+          access: 'write',
+          default: 'scores.jsonl',
+          description: 'Where the scored records go, inside the run output folder.',
         },
         strict,
       ],
@@ -94,8 +97,8 @@ export function defaultModuleRegistry(): ModuleRegistry {
       version: '0.1.0',
       command: [process.execPath, path.join(packageRoot(), 'modules', 'demo.mjs')],
       parameters: [
-        { name: 'lines', type: 'number', default: 20, min: 0, max: 1_000_000 },
-        { name: 'delay-ms', type: 'number', default: 50, min: 0, max: 60_000 },
+        { name: 'lines', type: 'number', integer: true, default: 20, min: 0, max: 1_000_000 },
+        { name: 'delay-ms', type: 'number', integer: true, default: 50, min: 0, max: 60_000 },
         {
           name: 'message',
           type: 'text',

@@ -11,36 +11,65 @@ export interface ErrorDetail {
 export type ApiErrorCode =
   | 'INVALID_INPUT'
   | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'NOT_ACCEPTABLE'
+  | 'REQUEST_TIMEOUT'
   | 'MODULE_DISABLED'
   | 'RUN_FINISHED'
   | 'BODY_TOO_LARGE'
+  | 'URI_TOO_LONG'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'HEADERS_TOO_LARGE'
   | 'QUEUE_FULL'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'SHUTTING_DOWN';
 
 const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   INVALID_INPUT: 400,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  NOT_ACCEPTABLE: 406,
+  REQUEST_TIMEOUT: 408,
   MODULE_DISABLED: 409,
   RUN_FINISHED: 409,
   BODY_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
   QUEUE_FULL: 429,
   INTERNAL: 500,
+  SHUTTING_DOWN: 503,
 };
+
+/** Status of each error code. */
+export function statusOfCode(code: ApiErrorCode): number {
+  return STATUS_BY_CODE[code];
+}
 
 /** An error that maps to one HTTP status and the API's single error shape. */
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly statusCode: number;
   readonly details: ErrorDetail[] | undefined;
+  /** Response headers the error needs, e.g. `WWW-Authenticate` on 401 or `Retry-After` on 429. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: ApiErrorCode, message: string, details?: ErrorDetail[]) {
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    details?: ErrorDetail[],
+    headers: Readonly<Record<string, string>> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.statusCode = STATUS_BY_CODE[code];
     this.details = details;
+    this.headers = headers;
   }
 }
 
@@ -63,5 +92,20 @@ export class ServerOptionsError extends Error {
   constructor(problems: string[]) {
     super(`invalid server options:\n  ${problems.join('\n  ')}`);
     this.name = 'ServerOptionsError';
+  }
+}
+
+/** Another live server holds the data folder's lock; start-up stops. */
+export class DataDirLockedError extends Error {
+  readonly code = 'DATA_DIR_LOCKED';
+  readonly holderPid: number;
+
+  constructor(dataDir: string, holderPid: number, lockFile: string) {
+    super(
+      `data folder ${dataDir} is in use by another prismq-backend (pid ${holderPid}); ` +
+        `stop it or choose another --data-dir (lock file ${lockFile})`,
+    );
+    this.name = 'DataDirLockedError';
+    this.holderPid = holderPid;
   }
 }

@@ -9,6 +9,7 @@ export {
 } from './server-options.js';
 export {
   ApiError,
+  DataDirLockedError,
   ModuleRegistryError,
   ServerOptionsError,
   type ApiErrorCode,
@@ -96,4 +97,6 @@ export { runLogSource } from './run-log-source.js';
 export { ApiLogLineSchema, toApiLogLine, type ApiLogLine } from './api-log-line.js';
 export { ErrorResponseSchema } from './api-schemas.js';
 export { tokenMatches } from './plugins/bearer-auth.js';
+export { moduleEnvironment, BASE_MODULE_ENV } from './module-environment.js';
+export { LOCK_FILE_NAME } from './data-dir-lock.js';
 export { PACKAGE_VERSION } from './version.js';

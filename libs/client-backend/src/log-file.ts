@@ -1,8 +1,15 @@
-import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  fstatSync,
+  openSync,
+  read,
+  readSync,
+  writeSync,
+} from 'node:fs';
 import type { LogLine } from './log-line.js';
 import { parseLogRecord } from './log-file-format.js';
 import { LineSplitter, MAX_LINE_LENGTH } from './line-splitter.js';
-import { RingBuffer } from './ring-buffer.js';
 
 /** Where a run's log records go. */
 export interface LogFileWriter {
@@ -20,7 +27,7 @@ export interface LogFileWriter {
  * a reader that falls behind the memory buffer can always find it in the file.
  */
 export function openLogFile(path: string): LogFileWriter {
-  const fd = openSync(path, 'a');
+  const fd = openSync(path, 'a', 0o600);
   let open = true;
   return {
     append(data) {
@@ -86,25 +93,88 @@ export async function readLogPage(
   return { lines, nextOffset };
 }
 
-/** The newest `count` lines of a log file and how many lines it holds in all. */
+// A record is a line of at most MAX_LINE_LENGTH units plus its fields.
+const MAX_RECORD_LENGTH = MAX_LINE_LENGTH + 128;
+// The same in bytes: a UTF-16 unit takes at most three UTF-8 bytes.
+const MAX_RECORD_BYTES = MAX_RECORD_LENGTH * 3;
+const TAIL_CHUNK_BYTES = 64 * 1024;
+const TAIL_FIRST_CHUNK_BYTES = 16 * 1024;
+const NEWLINE = 0x0a;
+
+// Tails usually fit in the first chunk or two: that much is read synchronously, which costs
+// less than a trip through the thread pool; longer tails continue asynchronously.
+const TAIL_SYNC_BYTES = 1024 * 1024;
+
+/**
+ * The newest `count` lines of a log file and how many lines it holds in all (the seq of its
+ * last record: seqs count up from 1 without gaps). Reads the file backwards in chunks, so the
+ * cost depends on `count`, not on the size of the log. Newline bytes never occur inside a
+ * UTF-8 sequence, so records are split on raw bytes.
+ */
 export async function readLogTail(
   path: string,
   count: number,
 ): Promise<{ lines: LogLine[]; totalLines: number }> {
-  const ring = new RingBuffer<LogLine>(Math.max(1, count));
-  let totalLines = 0;
-  await forEachRecord(path, 0, (record) => {
-    const line = parseLogRecord(record);
-    if (line === undefined) return true;
-    totalLines = Math.max(totalLines, line.seq);
-    ring.push(line);
-    return true;
-  });
-  return { lines: count > 0 ? ring.slice(0) : [], totalLines };
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], totalLines: 0 };
+    throw error;
+  }
+  try {
+    const newestFirst: LogLine[] = [];
+    const want = Math.max(1, count);
+    let position = fstatSync(fd).size;
+    let bytesSoFar = 0;
+    // Bytes of the record that begins before `position` and was cut by the last read.
+    let carry: Buffer = Buffer.alloc(0);
+    // Start small (a short tail fits in a few KiB) and double up to the full chunk size.
+    let chunkBytes = TAIL_FIRST_CHUNK_BYTES;
+    while (position > 0 && newestFirst.length < want) {
+      const size = Math.min(chunkBytes, position);
+      chunkBytes = Math.min(chunkBytes * 2, TAIL_CHUNK_BYTES);
+      position -= size;
+      const chunk = Buffer.allocUnsafe(size);
+      const bytesRead =
+        bytesSoFar < TAIL_SYNC_BYTES
+          ? readSync(fd, chunk, 0, size, position)
+          : (await readAt(fd, chunk, position)).bytesRead;
+      bytesSoFar += bytesRead;
+      const data = carry.length > 0 ? Buffer.concat([chunk.subarray(0, bytesRead), carry]) : chunk;
+      let end = data.length;
+      for (let at = end - 1; at >= 0 && newestFirst.length < want; at--) {
+        if (data[at] !== NEWLINE) continue;
+        collect(data, at + 1, end, newestFirst);
+        end = at;
+      }
+      if (newestFirst.length >= want) break;
+      carry = Buffer.from(data.subarray(0, end));
+      // A record longer than any the capture writes is garbage; do not grow without bound.
+      if (carry.length > MAX_RECORD_BYTES) carry = Buffer.alloc(0);
+    }
+    if (position === 0 && newestFirst.length < want) collect(carry, 0, carry.length, newestFirst);
+    const totalLines = newestFirst[0]?.seq ?? 0;
+    const lines = count > 0 ? newestFirst.slice(0, count).reverse() : [];
+    return { lines, totalLines };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-// A record is a line of at most MAX_LINE_LENGTH units plus its fields.
-const MAX_RECORD_LENGTH = MAX_LINE_LENGTH + 128;
+function readAt(fd: number, buffer: Buffer, position: number): Promise<{ bytesRead: number }> {
+  return new Promise((resolve, reject) =>
+    read(fd, buffer, 0, buffer.length, position, (error, bytesRead) =>
+      error ? reject(error) : resolve({ bytesRead }),
+    ),
+  );
+}
+
+function collect(data: Buffer, start: number, end: number, into: LogLine[]): void {
+  if (end <= start) return;
+  const line = parseLogRecord(data.toString('utf8', start, end));
+  if (line !== undefined) into.push(line);
+}
 
 /**
  * Calls `visit` with each record from byte `start` on until it returns false or the file

@@ -42,15 +42,21 @@ export interface Progress {
   percent: number | null;
 }
 
-const PROGRESS_LINE = /^::progress processed=(\d+)(?: total=(\d+))?\s*$/;
+// At most 16 digits: anything longer cannot be a safe integer, and the regex stays cheap.
+const PROGRESS_LINE = /^::progress processed=(\d{1,16})(?: total=(\d{1,16}))?\s*$/;
 
-/** Reads a progress line; `undefined` for any other line. */
+/**
+ * Reads a progress line; `undefined` for any other line, and for a progress line whose numbers
+ * are not safe integers (a module's output is untrusted: such a line stays a plain log line).
+ */
 export function parseProgress(text: string): Progress | undefined {
   if (!text.startsWith('::progress')) return undefined;
   const match = PROGRESS_LINE.exec(text);
   if (!match) return undefined;
   const processed = Number(match[1]);
   const total = match[2] === undefined ? null : Number(match[2]);
+  if (!Number.isSafeInteger(processed) || (total !== null && !Number.isSafeInteger(total)))
+    return undefined;
   const percent =
     total === null || total === 0
       ? null

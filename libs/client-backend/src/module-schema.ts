@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** Module and run ids: lower-case, digits and dashes, 1–64 characters. */
 export const MODULE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Env variable names a registry entry may pass through. */
+export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Parameter names as they may appear in a run request. */
 export const PARAMETER_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -40,6 +42,8 @@ export const ModuleParameterSchema = z.discriminatedUnion('type', [
     default: z.number().optional(),
     min: z.number().optional(),
     max: z.number().optional(),
+    /** Whole numbers only. */
+    integer: z.boolean().optional(),
   }),
   z.strictObject({
     ...parameterBase,
@@ -53,6 +57,16 @@ export const ModuleParameterSchema = z.discriminatedUnion('type', [
     default: z.boolean().optional(),
   }),
   z.strictObject({ ...parameterBase, type: z.literal('password') }),
+  z.strictObject({
+    ...parameterBase,
+    type: z.literal('path'),
+    /**
+     * `read`: a file under an input root (`--allow-read`); `write`: a file under the run's
+     * `output/` folder. The module gets the resolved absolute path.
+     */
+    access: z.enum(['read', 'write']),
+    default: z.string().optional(),
+  }),
 ]);
 /** One parameter a module accepts. */
 export type ModuleParameter = z.infer<typeof ModuleParameterSchema>;
@@ -70,6 +84,14 @@ export const ModuleDefinitionSchema = z
     tags: z.array(z.string()).default([]),
     status: z.string().default('active'),
     enabled: z.boolean().default(true),
+    /**
+     * Names of server env variables the module gets besides the base set (PATH, HOME, USER,
+     * LANG, LC_*, TZ, TMPDIR, TERM); the API token is never passed.
+     */
+    env: z
+      .array(z.string().regex(ENV_NAME_PATTERN, 'env names must match ^[A-Za-z_][A-Za-z0-9_]*$'))
+      .max(100)
+      .optional(),
   })
   .superRefine((module, ctx) => {
     const seen = new Set<string>();

@@ -1,3 +1,4 @@
+import { controlCharacterIndex } from './control-characters.js';
 import type { ErrorDetail } from './errors.js';
 import type { ModuleDefinition, ModuleParameter } from './module-schema.js';
 import { PARAMETER_NAME_PATTERN } from './module-schema.js';
@@ -16,25 +17,73 @@ export const REDACTED = '***';
 export type ParameterCheck =
   { ok: true; values: ParameterValues } | { ok: false; details: ErrorDetail[] };
 
+/** Longest string a parameter value may be, in UTF-16 units. */
+export const MAX_TEXT_LENGTH = 65_536;
+/** Longest path a `path` parameter may hold. */
+export const MAX_PATH_LENGTH = 4_096;
+
+function controlCharacter(
+  value: string,
+  allowLines: boolean,
+  field: string,
+): ErrorDetail | undefined {
+  const index = controlCharacterIndex(value, allowLines);
+  if (index === -1) return undefined;
+  const code = value.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0');
+  return {
+    field,
+    rule: 'control-character',
+    message: `${field} must not contain control characters (U+${code} at index ${index}${allowLines ? '; only tab and newline are allowed' : ''})`,
+  };
+}
+
+function checkString(
+  value: unknown,
+  field: string,
+  maxLength: number,
+  allowLines: boolean,
+): ErrorDetail | undefined {
+  if (typeof value !== 'string')
+    return { field, rule: 'type', message: `${field} must be a string` };
+  if (value.length > maxLength)
+    return {
+      field,
+      rule: 'max-length',
+      message: `${field} must be at most ${maxLength} characters`,
+    };
+  return controlCharacter(value, allowLines, field);
+}
+
 function checkValue(
   parameter: ModuleParameter,
   value: unknown,
   field: string,
 ): ErrorDetail | undefined {
   switch (parameter.type) {
-    case 'text':
-    case 'password': {
-      if (typeof value !== 'string')
-        return { field, rule: 'type', message: `${field} must be a string` };
-      const pattern = parameter.type === 'text' ? parameter.validation?.pattern : undefined;
-      if (pattern !== undefined && !new RegExp(pattern).test(value)) {
+    case 'text': {
+      const problem = checkString(value, field, MAX_TEXT_LENGTH, true);
+      if (problem) return problem;
+      const pattern = parameter.validation?.pattern;
+      if (pattern !== undefined && !new RegExp(pattern).test(value as string)) {
         return { field, rule: 'pattern', message: `${field} must match ${pattern}` };
       }
+      return undefined;
+    }
+    case 'password':
+      // Messages about a password never quote it.
+      return checkString(value, field, MAX_TEXT_LENGTH, false);
+    case 'path': {
+      const problem = checkString(value, field, MAX_PATH_LENGTH, false);
+      if (problem) return problem;
+      if (value === '') return { field, rule: 'min-length', message: `${field} must not be empty` };
       return undefined;
     }
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         return { field, rule: 'type', message: `${field} must be a finite number` };
+      }
+      if (parameter.integer === true && !Number.isSafeInteger(value)) {
+        return { field, rule: 'integer', message: `${field} must be a whole number, got ${value}` };
       }
       if (parameter.min !== undefined && value < parameter.min) {
         return {
@@ -170,8 +219,9 @@ export function withoutPasswords(
 }
 
 /**
- * Turns values into argv in declaration order: `--name value`, a true checkbox as a bare
- * `--name`, a false one left out. Never joined into a shell string.
+ * Turns values into argv in declaration order: `--name=value`, a true checkbox as a bare
+ * `--name`, a false one left out. One argument per value, so a value that starts with a dash
+ * stays a value and never becomes a flag of its own. Never joined into a shell string.
  */
 export function parametersToArgv(module: ModuleDefinition, values: ParameterValues): string[] {
   const argv: string[] = [];
@@ -182,7 +232,7 @@ export function parametersToArgv(module: ModuleDefinition, values: ParameterValu
       if (value === true) argv.push(`--${parameter.name}`);
       continue;
     }
-    argv.push(`--${parameter.name}`, String(value));
+    argv.push(`--${parameter.name}=${String(value)}`);
   }
   return argv;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { ApiError } from './errors.js';
+import { ApiError, type ErrorDetail } from './errors.js';
 import { openLogFile } from './log-file.js';
 import type { ModuleDefinition } from './module-schema.js';
 import type { ModuleRegistry } from './module-registry.js';
@@ -14,8 +14,12 @@ import {
   parametersToArgv,
   redactParameters,
   withoutPasswords,
+  type ParameterValues,
 } from './parameter-validation.js';
+import { moduleEnvironment } from './module-environment.js';
+import { resolvePathParameters } from './path-parameter.js';
 import { launchInProcessGroup, signalProcessGroup, type ProcessLauncher } from './process-group.js';
+import { processStartTime } from './process-identity.js';
 import { FINISHED_STATUSES, type RunRecord, type RunStatus } from './run-record.js';
 import { RunQueue } from './run-queue.js';
 import type { RunQuery, RunStore } from './run-store.js';
@@ -34,6 +38,12 @@ export interface RunManagerOptions {
   killGraceMs?: number;
   launch?: ProcessLauncher;
   now?: () => Date;
+  /** Roots of `access: read` path parameters; a relative path resolves against the first. */
+  inputRoots?: readonly string[];
+  /** Environment the module environment is picked from (default `process.env`). */
+  serverEnv?: NodeJS.ProcessEnv;
+  /** Values no module may see in its environment (the API token). */
+  secrets?: readonly string[];
 }
 
 /** What shutting down does to running runs: stop them, or wait for them to end. */
@@ -44,7 +54,10 @@ export type RunListener = (run: RunRecord) => void;
 
 interface ActiveRun {
   record: RunRecord;
+  module: ModuleDefinition;
   argv: string[];
+  /** Resolved `access: write` paths, whose folders are made before the module starts. */
+  writePaths: string[];
   capture?: OutputCapture;
   child?: ChildProcess;
   cancelRequested: boolean;
@@ -75,7 +88,7 @@ export class RunManager {
     this.queue = new RunQueue(options.maxQueuedRuns ?? 100);
     this.launch = options.launch ?? launchInProcessGroup;
     this.now = options.now ?? (() => new Date());
-    mkdirSync(options.runsDir, { recursive: true });
+    mkdirSync(options.runsDir, { recursive: true, mode: 0o700 });
   }
 
   /** Module by id; 404 when unknown. */
@@ -103,7 +116,7 @@ export class RunManager {
    */
   createRun(moduleId: string, parameters: Record<string, unknown>, saveConfig: boolean): RunRecord {
     if (this.stopping)
-      throw new ApiError('INTERNAL', 'server is shutting down; no new runs are accepted');
+      throw new ApiError('SHUTTING_DOWN', 'server is shutting down; no new runs are accepted');
     const module = this.getModule(moduleId);
     if (!module.enabled) {
       throw new ApiError('MODULE_DISABLED', `module ${moduleId} is disabled`, [
@@ -121,11 +134,29 @@ export class RunManager {
         `invalid parameters for module ${moduleId}`,
         check.details,
       );
-    const saved = this.options.store.getConfig(moduleId)?.parameters ?? {};
+    // A saved config is read as untrusted too: values that no longer pass are left out.
+    const storedConfig = this.options.store.getConfig(moduleId)?.parameters ?? {};
+    const saved = Object.fromEntries(
+      Object.entries(storedConfig).filter(
+        ([key, value]) => checkParameters(module, { [key]: value }).ok,
+      ),
+    );
     const values = mergeWithDefaults(module, saved, check.values);
     const missing = checkRequired(module, values);
     if (missing.length > 0)
       throw new ApiError('INVALID_INPUT', `missing parameters for module ${moduleId}`, missing);
+    const runId = randomUUID();
+    const resolved = resolvePathParameters(
+      module,
+      values,
+      {
+        inputRoots: this.options.inputRoots ?? [],
+        outputDir: path.join(this.runDir(runId), 'output'),
+      },
+      true,
+    );
+    if (!resolved.ok)
+      throw new ApiError('INVALID_INPUT', `invalid paths for module ${moduleId}`, resolved.details);
     const mustWait = this.running >= this.maxConcurrentRuns;
     if (mustWait && !this.queue.hasRoom()) {
       throw new ApiError(
@@ -138,11 +169,12 @@ export class RunManager {
             message: `at most ${this.queue.maxLength} runs may wait`,
           },
         ],
+        { 'retry-after': '5' },
       );
     }
 
     const record: RunRecord = {
-      runId: randomUUID(),
+      runId,
       moduleId,
       moduleName: module.name,
       status: 'queued',
@@ -159,7 +191,12 @@ export class RunManager {
     const finished = new Promise<void>((resolve) => (markFinished = resolve));
     const run: ActiveRun = {
       record,
-      argv: [...module.command, ...parametersToArgv(module, values)],
+      module,
+      argv: [...module.command, ...parametersToArgv(module, resolved.values)],
+      writePaths: module.parameters
+        .filter((parameter) => parameter.type === 'path' && parameter.access === 'write')
+        .map((parameter) => resolved.values[parameter.name])
+        .filter((value): value is string => typeof value === 'string'),
       cancelRequested: false,
       holdsSlot: false,
       listeners: new Set(),
@@ -178,6 +215,23 @@ export class RunManager {
     if (mustWait) this.queue.enqueue(record.runId);
     else this.start(run);
     return { ...record };
+  }
+
+  /**
+   * Checks the `path` parameters of a config about to be saved: each must stay inside its root
+   * (read paths need not exist yet; they are checked again when a run starts).
+   */
+  checkConfigPaths(module: ModuleDefinition, values: ParameterValues): ErrorDetail[] {
+    const resolved = resolvePathParameters(
+      module,
+      values,
+      {
+        inputRoots: this.options.inputRoots ?? [],
+        outputDir: path.join(this.options.runsDir, 'config-check', 'output'),
+      },
+      false,
+    );
+    return resolved.ok ? [] : resolved.details;
   }
 
   /** The run, live when active; 404 when unknown. */
@@ -267,20 +321,32 @@ export class RunManager {
    * Refuses new runs and cancels queued ones; then either stops running ones (`cancel`, the
    * default) or lets them run to their end (`finish`), and waits until every child is gone.
    */
-  async shutdown(mode: ShutdownMode = 'cancel'): Promise<void> {
+  async shutdown(mode: ShutdownMode = 'cancel', timeoutMs = Infinity): Promise<void> {
     this.stopping = true;
     for (const runId of this.queue.drain()) {
       const run = this.active.get(runId);
       if (run !== undefined) this.finish(run, 'cancelled', null, 'cancelled by server shutdown');
     }
     const runs = [...this.active.values()];
-    if (mode === 'cancel') {
+    const cancelAll = (): void => {
       for (const run of runs) {
         run.cancelRequested = true;
         this.terminate(run);
       }
+    };
+    if (mode === 'cancel') cancelAll();
+    const allFinished = Promise.all(runs.map((run) => run.finished));
+    if (mode === 'finish' && Number.isFinite(timeoutMs)) {
+      // Runs still going when the time is up are cancelled like in `cancel` mode.
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      });
+      const outcome = await Promise.race([allFinished, timedOut]);
+      clearTimeout(timer);
+      if (outcome === 'timeout') cancelAll();
     }
-    await Promise.all(runs.map((run) => run.finished));
+    await allFinished;
   }
 
   /** Last resort at process exit: SIGKILL every group still alive, synchronously. */
@@ -309,7 +375,9 @@ export class RunManager {
     this.running++;
     run.holdsSlot = true;
     try {
-      mkdirSync(outputDir, { recursive: true });
+      mkdirSync(outputDir, { recursive: true, mode: 0o700 });
+      for (const file of run.writePaths)
+        mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       run.capture = new OutputCapture({
         writer: openLogFile(this.logFile(record.runId)),
         filePath: this.logFile(record.runId),
@@ -320,20 +388,28 @@ export class RunManager {
       });
       const child = this.launch(run.argv, {
         cwd: dir,
-        env: { ...process.env, PRISMQ_RUN_ID: record.runId, PRISMQ_OUTPUT_DIR: outputDir },
+        env: moduleEnvironment(
+          this.options.serverEnv ?? process.env,
+          run.module,
+          { runId: record.runId, outputDir },
+          this.options.secrets,
+        ),
       });
       run.child = child;
+      // The group is on record before anything else can happen, so a server that dies from
+      // here on leaves a trace the next one can use to end it.
+      if (child.pid !== undefined)
+        this.options.store.saveProcessGroup(
+          record.runId,
+          child.pid,
+          processStartTime(child.pid) ?? null,
+        );
       const capture = run.capture;
       child.stdout?.on('data', (chunk: Buffer) => capture.write('stdout', chunk));
       child.stderr?.on('data', (chunk: Buffer) => capture.write('stderr', chunk));
       child.once('error', (error) => {
         if (child.pid === undefined) {
-          this.finish(
-            run,
-            'failed',
-            null,
-            `cannot start ${run.argv[0] ?? '(empty command)'}: ${error.message}`,
-          );
+          this.finish(run, 'failed', null, startFailure(run.argv, error));
         }
       });
       child.once('close', (code, signal) => {
@@ -342,12 +418,7 @@ export class RunManager {
         else this.finish(run, 'failed', code, `exited with code ${code ?? 'unknown'}`);
       });
     } catch (error) {
-      this.finish(
-        run,
-        'failed',
-        null,
-        `cannot start ${run.argv[0] ?? '(empty command)'}: ${(error as Error).message}`,
-      );
+      this.finish(run, 'failed', null, startFailure(run.argv, error));
       return;
     }
     if (run.record.status !== 'queued') return;
@@ -400,4 +471,14 @@ export class RunManager {
     const snapshot = { ...run.record, progress: { ...run.record.progress } };
     for (const listener of run.listeners) listener(snapshot);
   }
+}
+
+/**
+ * Why a module could not start. Node's spawn errors may quote the whole argv, parameter values
+ * (passwords) included, so only the program and the error code are kept.
+ */
+function startFailure(argv: readonly string[], error: unknown): string {
+  const program = argv[0] ?? '(empty command)';
+  const code = (error as NodeJS.ErrnoException).code;
+  return `cannot start ${program}: ${code === undefined ? 'the process could not be created' : `spawn ${program} ${code}`}`;
 }

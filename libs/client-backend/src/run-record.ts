@@ -20,13 +20,13 @@ export const RunRecordSchema = z.object({
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
   completedAt: z.iso.datetime().nullable(),
-  durationMs: z.number().nullable(),
+  durationMs: z.number().min(0).nullable(),
   exitCode: z.number().int().nullable(),
   errorMessage: z.string().nullable(),
   progress: z.object({
-    processed: z.number(),
-    total: z.number().nullable(),
-    percent: z.number().nullable(),
+    processed: z.number().int().min(0),
+    total: z.number().int().min(0).nullable(),
+    percent: z.number().min(0).max(100).nullable(),
   }),
   /** Parameters the run got, password values replaced by `***`. */
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { ParameterValues } from './parameter-validation.js';
-import type { RunRecord, RunStatus } from './run-record.js';
+import { RUN_STATUSES, type RunRecord, type RunStatus } from './run-record.js';
 
 /** Filters and paging of {@link RunStore.listRuns}. */
 export interface RunQuery {
@@ -41,7 +41,28 @@ const MIGRATIONS: readonly string[] = [
      parameters TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  // Each run's process group, so a server that starts after a crash can end what is left.
+  // Progress a module once reported beyond the safe integers (stored as Inf) is reset.
+  `ALTER TABLE runs ADD COLUMN pgid INTEGER;
+   ALTER TABLE runs ADD COLUMN process_start TEXT;
+   UPDATE runs SET processed = 0
+     WHERE typeof(processed) != 'integer' OR NOT (processed BETWEEN 0 AND 9007199254740991);
+   UPDATE runs SET total = NULL
+     WHERE total IS NOT NULL AND (typeof(total) != 'integer' OR NOT (total BETWEEN 0 AND 9007199254740991));
+   UPDATE runs SET percent = NULL WHERE percent IS NOT NULL AND NOT (percent BETWEEN 0 AND 100);
+   UPDATE runs SET duration_ms = NULL
+     WHERE duration_ms IS NOT NULL AND NOT (duration_ms BETWEEN 0 AND 9007199254740991);
+   UPDATE runs SET exit_code = NULL
+     WHERE exit_code IS NOT NULL AND (typeof(exit_code) != 'integer' OR NOT (exit_code BETWEEN -2147483648 AND 2147483647));`,
 ];
+
+/** A run's process group as recorded when it started. */
+export interface RecordedProcessGroup {
+  runId: string;
+  pgid: number;
+  /** Start time of the group leader (see `processStartTime`), null when unknown. */
+  processStart: string | null;
+}
 
 interface ListStatements {
   page: Database.Statement<Record<string, string | number>, RunRow>;
@@ -65,20 +86,65 @@ interface RunRow {
   parameters: string;
 }
 
+// The database is read as untrusted: a value no run could have produced (a file edited by
+// hand or written by an older version) reads as "unknown" instead of failing every response.
+function count(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
+function isoTime(value: unknown): string | null {
+  return typeof value === 'string' && ISO_TIME.test(value) ? value : null;
+}
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+function storedParameters(text: string): ParameterValues {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+  const values: ParameterValues = {};
+  for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+    if (
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value))
+    )
+      values[key] = value;
+  }
+  return values;
+}
+
 function toRecord(row: RunRow): RunRecord {
+  const percent = row.percent;
+  const exitCode = row.exit_code;
   return {
     runId: row.run_id,
-    moduleId: row.module_id,
-    moduleName: row.module_name,
-    status: row.status,
-    createdAt: row.created_at,
-    startedAt: row.started_at,
-    completedAt: row.completed_at,
-    durationMs: row.duration_ms,
-    exitCode: row.exit_code,
-    errorMessage: row.error_message,
-    progress: { processed: row.processed, total: row.total, percent: row.percent },
-    parameters: JSON.parse(row.parameters) as ParameterValues,
+    moduleId: String(row.module_id),
+    moduleName: String(row.module_name),
+    status: (RUN_STATUSES as readonly string[]).includes(row.status) ? row.status : 'failed',
+    createdAt: isoTime(row.created_at) ?? new Date(0).toISOString(),
+    startedAt: isoTime(row.started_at),
+    completedAt: isoTime(row.completed_at),
+    durationMs:
+      typeof row.duration_ms === 'number' &&
+      Number.isFinite(row.duration_ms) &&
+      row.duration_ms >= 0
+        ? row.duration_ms
+        : null,
+    exitCode:
+      typeof exitCode === 'number' && Number.isInteger(exitCode) && Math.abs(exitCode) < 2 ** 31
+        ? exitCode
+        : null,
+    errorMessage: typeof row.error_message === 'string' ? row.error_message : null,
+    progress: {
+      processed: count(row.processed) ?? 0,
+      total: count(row.total),
+      percent: typeof percent === 'number' && percent >= 0 && percent <= 100 ? percent : null,
+    },
+    parameters: storedParameters(row.parameters),
   };
 }
 
@@ -119,7 +185,9 @@ export class RunStore {
     this.migrate();
     this.statements = {
       upsert: this.db.prepare(
-        `INSERT INTO runs VALUES (@run_id, @module_id, @module_name, @status, @created_at, @started_at, @completed_at,
+        `INSERT INTO runs (run_id, module_id, module_name, status, created_at, started_at, completed_at,
+           duration_ms, exit_code, error_message, processed, total, percent, parameters)
+         VALUES (@run_id, @module_id, @module_name, @status, @created_at, @started_at, @completed_at,
            @duration_ms, @exit_code, @error_message, @processed, @total, @percent, @parameters)
          ON CONFLICT (run_id) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
            completed_at = excluded.completed_at, duration_ms = excluded.duration_ms, exit_code = excluded.exit_code,
@@ -210,6 +278,23 @@ export class RunStore {
     return counts;
   }
 
+  /** Records the process group a run's module leads. */
+  saveProcessGroup(runId: string, pgid: number, processStart: string | null): void {
+    this.db
+      .prepare('UPDATE runs SET pgid = ?, process_start = ? WHERE run_id = ?')
+      .run(pgid, processStart, runId);
+  }
+
+  /** Process groups of runs a previous process left running. */
+  interruptedProcessGroups(): RecordedProcessGroup[] {
+    return this.db
+      .prepare<[], { run_id: string; pgid: number; process_start: string | null }>(
+        `SELECT run_id, pgid, process_start FROM runs WHERE status = 'running' AND pgid IS NOT NULL`,
+      )
+      .all()
+      .map((row) => ({ runId: row.run_id, pgid: row.pgid, processStart: row.process_start }));
+  }
+
   /** Marks runs left queued or running by a previous process as failed; returns how many. */
   failInterrupted(completedAt: string): number {
     return this.db
@@ -239,7 +324,10 @@ export class RunStore {
     const row = this.statements.getConfig.get(moduleId);
     return row === undefined
       ? undefined
-      : { parameters: JSON.parse(row.parameters) as ParameterValues, updatedAt: row.updated_at };
+      : {
+          parameters: storedParameters(row.parameters),
+          updatedAt: isoTime(row.updated_at) ?? new Date(0).toISOString(),
+        };
   }
 
   saveConfig(moduleId: string, parameters: ParameterValues, updatedAt: string): void {

@@ -1,12 +1,19 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { defaultModuleRegistry } from './default-registry.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { endInterruptedGroups } from './interrupted-runs.js';
 import { loadModuleRegistry, type ModuleRegistry } from './module-registry.js';
-import { installBearerAuth } from './plugins/bearer-auth.js';
-import { installErrorHandler } from './plugins/error-handler.js';
+import { declareBearerSecurity, installBearerAuth } from './plugins/bearer-auth.js';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  installErrorHandler,
+} from './plugins/error-handler.js';
+import { allowedHostNames, installHostAllowlist } from './plugins/host-allowlist.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { panelPlugin } from './plugins/panel.js';
 import type { ProcessLauncher } from './process-group.js';
@@ -42,9 +49,24 @@ export interface CreateServerExtras {
   /** A registry to use instead of `modulesFile` or the built-in one. */
   registry?: ModuleRegistry;
   launch?: ProcessLauncher;
+  /** The data folder's lock when the caller took it already (the CLI does, before loading the server). */
+  dataDirLock?: DataDirLock;
 }
 
 const BODY_LIMIT_BYTES = 1_048_576;
+/** Every method a route of the API answers; what CORS preflights allow. */
+const API_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS'];
+
+/** Makes a folder of the server's own that only its owner can enter: it holds run logs. */
+function privateFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/** Makes the database and its WAL side files readable by their owner only. */
+function privateFiles(files: readonly string[]): void {
+  for (const file of files) if (existsSync(file)) chmodSync(file, 0o600);
+}
 
 /**
  * Builds the control panel: loads the registry (a bad file throws before anything starts),
@@ -62,10 +84,28 @@ export async function createServer(
       ? loadModuleRegistry(options.modulesFile)
       : defaultModuleRegistry());
   const dataDir = path.resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
-  const store = new RunStore(path.join(dataDir, 'prismq.db'));
+  // A data folder the server creates is private; one the user made (maybe `.`) keeps its
+  // mode, while everything the server puts inside is private on its own.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  privateFolder(path.join(dataDir, 'runs'));
+  const lock = extras.dataDirLock ?? lockDataDir(dataDir);
+  const inputRoots = (options.allowRead ?? [path.join(dataDir, 'inputs')]).map((root) =>
+    path.resolve(root),
+  );
+  if (options.allowRead === undefined) privateFolder(inputRoots[0] as string);
+  const databaseFile = path.join(dataDir, 'prismq.db');
+  let store: RunStore;
+  try {
+    store = new RunStore(databaseFile);
+    privateFiles([databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`]);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors,
+    clientErrorHandler,
     logger: { level: options.logLevel, redact: ['req.headers.authorization'] },
     requestIdHeader: 'x-request-id',
     // Per-request lines cost more than the requests themselves under load; they are debug-only.
@@ -75,6 +115,9 @@ export async function createServer(
   });
   let manager: RunManager;
   try {
+    const ended = endInterruptedGroups(store);
+    if (ended.length > 0)
+      app.log.warn({ runs: ended }, 'ended the process groups of runs left running before');
     const interrupted = store.failInterrupted(new Date().toISOString());
     if (interrupted > 0)
       app.log.warn({ interrupted }, 'marked runs interrupted by the previous shutdown as failed');
@@ -86,10 +129,13 @@ export async function createServer(
       maxQueuedRuns: options.maxQueuedRuns,
       bufferLines: options.bufferLines,
       killGraceMs: options.killGraceMs,
+      inputRoots,
+      ...(options.apiToken !== undefined ? { secrets: [options.apiToken] } : {}),
       ...(extras.launch ? { launch: extras.launch } : {}),
     });
   } catch (error) {
     store.close();
+    lock.release();
     throw error;
   }
   const context: ServerContext = {
@@ -103,27 +149,40 @@ export async function createServer(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  installBearerAuth(app, options.apiToken);
+  // Hooks run in the order they were added: the Host check first, then CORS (which answers
+  // preflights itself, before any token is asked for), then the token check of /api routes.
+  installHostAllowlist(app, allowedHostNames(options.host, options.allowedHosts));
   await app.register(cors, {
     origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
+    methods: API_METHODS,
+    allowedHeaders: ['authorization', 'content-type', 'last-event-id', 'x-request-id'],
+    exposedHeaders: ['retry-after', 'www-authenticate', 'content-disposition'],
+    maxAge: 600,
   });
   await registerOpenApi(app, PACKAGE_VERSION);
   await app.register(healthRoutes, { context });
-  await app.register(moduleRoutes, { context });
-  await app.register(runRoutes, { context });
-  await app.register(logRoutes, { context });
-  await app.register(systemRoutes, { context });
+  // One encapsulated context holds every /api route and the token check, so the check is
+  // decided by the route a request matched, however its URL was spelled.
+  await app.register(async (api) => {
+    installBearerAuth(api, options.apiToken);
+    declareBearerSecurity(api, options.apiToken);
+    await api.register(moduleRoutes, { context });
+    await api.register(runRoutes, { context });
+    await api.register(logRoutes, { context });
+    await api.register(systemRoutes, { context });
+  });
   await app.register(panelPlugin);
 
   // A crash or process.exit skips the graceful path; still take every child group down with us.
   const killOnExit = (): void => manager.killAllNow();
   process.on('exit', killOnExit);
   app.addHook('preClose', async () => {
-    await manager.shutdown(options.onShutdown);
+    await manager.shutdown(options.onShutdown, options.shutdownTimeoutMs);
   });
   app.addHook('onClose', async () => {
     process.off('exit', killOnExit);
     store.close();
+    lock.release();
   });
 
   return {

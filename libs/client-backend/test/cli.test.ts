@@ -45,6 +45,29 @@ describe('option parsing', () => {
         corsOrigins: ['http://a', 'http://b'],
       },
     });
+    expect(
+      parseCliArgs([
+        '--allowed-host',
+        'panel.internal',
+        '--allowed-host',
+        'box.lan',
+        '--allow-read',
+        '/srv/a',
+        '--allow-read',
+        '/srv/b',
+        '--allow-insecure',
+        '--shutdown-timeout',
+        '2500',
+      ]),
+    ).toEqual({
+      kind: 'serve',
+      options: {
+        allowedHosts: ['panel.internal', 'box.lan'],
+        allowRead: ['/srv/a', '/srv/b'],
+        allowInsecure: true,
+        shutdownTimeoutMs: 2500,
+      },
+    });
     expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
     expect(() => parseCliArgs(['--prot', '1'])).toThrow(/--prot/);
   });
@@ -56,12 +79,14 @@ describe('option parsing', () => {
         PRISMQ_PORT: '81',
         PRISMQ_CORS_ORIGINS: 'http://a, http://b',
         PRISMQ_API_TOKEN: 't',
+        PRISMQ_ALLOWED_HOSTS: 'panel.internal, box.lan',
       }),
     ).toEqual({
       host: '0.0.0.0',
       port: 81,
       corsOrigins: ['http://a', 'http://b'],
       apiToken: 't',
+      allowedHosts: ['panel.internal', 'box.lan'],
     });
   });
 });

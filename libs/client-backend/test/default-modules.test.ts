@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../src/run-record.js';
@@ -31,7 +31,9 @@ const items = [
 
 beforeAll(async () => {
   dataDir = makeDataDir();
-  inputFile = path.join(dataDir, 'items.jsonl');
+  // The default input root of path parameters.
+  mkdirSync(path.join(dataDir, 'inputs'));
+  inputFile = path.join(dataDir, 'inputs', 'items.jsonl');
   writeFileSync(inputFile, items.map((item) => JSON.stringify(item)).join('\n') + '\n');
   server = await createServer({ dataDir, port: 0, logLevel: 'silent' });
 });
@@ -86,7 +88,7 @@ describe('built-in modules', () => {
   });
 
   it('runs the classification CLI and keeps its JSON lines in the run log', async () => {
-    const run = await runToEnd('prismq-classify', { input: inputFile });
+    const run = await runToEnd('prismq-classify', { input: 'items.jsonl' });
     expect(run.status).toBe('completed');
     const logs = (
       await server.app.inject({ method: 'GET', url: `/api/runs/${run.runId}/logs` })

@@ -112,7 +112,7 @@ describe('merging, redaction and argv', () => {
   it('builds argv in declaration order with checkboxes as bare flags', () => {
     expect(
       parametersToArgv(module, { dry_run: true, input: 'x y', max_results: 5, api_key: 'k' }),
-    ).toEqual(['--input', 'x y', '--max_results', '5', '--dry_run', '--api_key', 'k']);
+    ).toEqual(['--input=x y', '--max_results=5', '--dry_run', '--api_key=k']);
     expect(parametersToArgv(module, { dry_run: false })).toEqual([]);
   });
 });

@@ -102,7 +102,7 @@ describe('runs with real child processes', () => {
     expect(texts).toContain(`run ${done.runId}`);
     expect(texts).toContain(`cwd ${runDir}`);
     expect(texts).toContain(
-      `argv ${JSON.stringify(['--input', 'data.jsonl', '--mode', 'fast', '--limit', '3', '--api_key', 'hunter2'])}`,
+      `argv ${JSON.stringify(['--input=data.jsonl', '--mode=fast', '--limit=3', '--api_key=hunter2'])}`,
     );
     expect(lines.find((line) => line.text === 'WARNING: a warning line')).toMatchObject({
       stream: 'stdout',
@@ -159,7 +159,10 @@ describe('runs with real child processes', () => {
   });
 
   it('fails a run whose argv the OS cannot take, without losing its run slot', async () => {
-    const runs = await Promise.all([1, 2, 3].map(() => launch('env', { input: 'nul\u0000byte' })));
+    // One argument of 180 KB (60,000 three-byte characters) is past Linux's per-argument limit.
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => launch('env', { input: '€'.repeat(60_000) })),
+    );
     for (const run of runs) {
       const done = await waitForStatus(run.runId, ['completed', 'failed']);
       expect(done.status).toBe('failed');

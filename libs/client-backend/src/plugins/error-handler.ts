@@ -1,12 +1,26 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ApiError, type ErrorDetail } from '../errors.js';
+import { ApiError, type ApiErrorCode, type ErrorDetail } from '../errors.js';
 
 function fieldOf(context: string | undefined, instancePath: string): string {
   const inner = instancePath.split('/').filter(Boolean).join('.');
   if (context === 'body') return inner === '' ? 'body' : inner;
   return inner === '' ? (context ?? 'request') : inner;
 }
+
+// Fastify's own messages may quote the URL, a header or a piece of the body; ours never do.
+const BY_STATUS: Record<number, [ApiErrorCode, string]> = {
+  403: ['FORBIDDEN', 'access to this path is forbidden'],
+  404: ['NOT_FOUND', 'not found'],
+  405: ['METHOD_NOT_ALLOWED', 'method not allowed on this route'],
+  406: ['NOT_ACCEPTABLE', 'cannot produce a response in an accepted type'],
+  413: ['BODY_TOO_LARGE', 'request body is larger than the 1 MiB limit'],
+  414: ['URI_TOO_LONG', 'a path segment of the URL is too long'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', 'request body must be application/json'],
+  431: ['HEADERS_TOO_LARGE', 'request headers are too large'],
+};
 
 /** Maps any error to `{ error: { code, message, details? } }` with its status. */
 export function toApiError(error: unknown): ApiError {
@@ -28,49 +42,108 @@ export function toApiError(error: unknown): ApiError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ApiError('INVALID_INPUT', 'request body is not valid JSON', [
-        { field: 'body', rule: 'json', message: fastifyError.message ?? 'malformed JSON' },
+        { field: 'body', rule: 'json', message: 'body must be one JSON value' },
       ]);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ApiError('INVALID_INPUT', 'request body must be application/json', [
+      return new ApiError('UNSUPPORTED_MEDIA_TYPE', 'request body must be application/json', [
         {
           field: 'content-type',
           rule: 'media-type',
           message: 'content-type must be application/json',
         },
       ]);
+    case 'FST_ERR_BAD_URL':
+      return new ApiError('INVALID_INPUT', 'the URL is not validly percent-encoded', [
+        { field: 'url', rule: 'encoding', message: 'url: a %-escape does not decode' },
+      ]);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new ApiError('URI_TOO_LONG', 'a path segment of the URL is too long', [
+        { field: 'url', rule: 'max-length', message: 'url: a path parameter is too long' },
+      ]);
   }
-  if (fastifyError.statusCode === 404)
-    return new ApiError('NOT_FOUND', fastifyError.message ?? 'not found');
-  if (
-    fastifyError.statusCode !== undefined &&
-    fastifyError.statusCode >= 400 &&
-    fastifyError.statusCode < 500
-  ) {
-    return new ApiError('INVALID_INPUT', fastifyError.message ?? 'invalid request');
+  const status = fastifyError.statusCode;
+  if (status !== undefined) {
+    const known = BY_STATUS[status];
+    if (known !== undefined) return new ApiError(known[0], known[1]);
+    if (status >= 400 && status < 500)
+      return new ApiError('INVALID_INPUT', `request refused (${fastifyError.code ?? status})`);
   }
   return new ApiError('INTERNAL', 'internal server error');
 }
 
+/** The body of every error response. */
+export function errorBody(apiError: ApiError): {
+  error: { code: string; message: string; details?: ErrorDetail[] };
+} {
+  return {
+    error: {
+      code: apiError.code,
+      message: apiError.message,
+      ...(apiError.details ? { details: apiError.details } : {}),
+    },
+  };
+}
+
+/** Sends `error` in the one error shape; for handlers that run outside the error handler. */
+export function sendApiError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+): FastifyReply {
+  const apiError = toApiError(error);
+  if (apiError.statusCode >= 500 && !(error instanceof ApiError))
+    request.log.error({ err: error }, 'request failed');
+  return reply
+    .code(apiError.statusCode)
+    .headers(apiError.headers)
+    .type('application/json')
+    .send(errorBody(apiError));
+}
+
+/**
+ * Errors Fastify raises before a route is found (a `%`-escape that does not decode, a path
+ * parameter over the length limit) go through the same mapping as every other error.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  void sendApiError(request, reply, error);
+}
+
+/**
+ * Requests Node's HTTP parser refuses never reach Fastify; they still get the error shape,
+ * written straight to the socket.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  // Like Node itself: no second answer on a socket whose response has already begun.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent === true) {
+    socket.destroy();
+    return;
+  }
+  const apiError =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? new ApiError('HEADERS_TOO_LARGE', 'request headers are too large')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new ApiError('REQUEST_TIMEOUT', 'the request took too long to arrive')
+        : new ApiError('INVALID_INPUT', 'the request is not valid HTTP');
+  const body = JSON.stringify(errorBody(apiError));
+  socket.end(
+    `HTTP/1.1 ${apiError.statusCode} ${STATUS_CODES[apiError.statusCode] ?? 'Error'}\r\nconnection: close\r\n` +
+      `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
 /** Installs the error and not-found handlers that give every failure the one error shape. */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => {
-    const apiError = toApiError(error);
-    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
-    const body = {
-      error: {
-        code: apiError.code,
-        message: apiError.message,
-        ...(apiError.details ? { details: apiError.details } : {}),
-      },
-    };
-    return reply.code(apiError.statusCode).type('application/json').send(body);
-  });
+  app.setErrorHandler((error, request, reply) => sendApiError(request, reply, error));
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      error: {
-        code: 'NOT_FOUND',
-        message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}`,
-      },
-    }),
+    sendApiError(
+      request,
+      reply,
+      new ApiError('NOT_FOUND', `no route matches ${request.method} on this path`),
+    ),
   );
 }

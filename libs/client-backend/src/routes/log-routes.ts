@@ -6,6 +6,7 @@ import {
   LogsQuerySchema,
   LogsResponseSchema,
   RunIdParamsSchema,
+  StreamHeadersSchema,
   StreamQuerySchema,
   errorResponses,
 } from '../api-schemas.js';
@@ -73,9 +74,7 @@ export const logRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
           'Server-Sent Events: `log` (id = line seq), `status`, and a final `complete`. Resume with the Last-Event-ID header or `lastEventId`.',
         params: RunIdParamsSchema,
         querystring: StreamQuerySchema,
-        headers: z
-          .object({ 'last-event-id': z.coerce.number().int().min(0).optional() })
-          .passthrough(),
+        headers: StreamHeadersSchema,
         response: { 200: z.string().describe('text/event-stream'), ...errorResponses },
       },
     },

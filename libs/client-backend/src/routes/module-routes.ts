@@ -92,12 +92,9 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
     async (request) => {
       const module = manager.getModule(request.params.id);
       const check = checkParameters(module, request.body.parameters);
-      if (!check.ok)
-        throw new ApiError(
-          'INVALID_INPUT',
-          `invalid parameters for module ${module.id}`,
-          check.details,
-        );
+      const details = check.ok ? manager.checkConfigPaths(module, check.values) : check.details;
+      if (!check.ok || details.length > 0)
+        throw new ApiError('INVALID_INPUT', `invalid parameters for module ${module.id}`, details);
       const updatedAt = new Date().toISOString();
       const parameters = withoutPasswords(module, check.values);
       store.saveConfig(module.id, parameters, updatedAt);

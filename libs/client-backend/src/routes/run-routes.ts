@@ -1,19 +1,31 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
+  ResultFileParamsSchema,
   ResultsResponseSchema,
   RunIdParamsSchema,
   RunListQuerySchema,
   RunListResponseSchema,
   errorResponses,
 } from '../api-schemas.js';
+import { openResultFile } from '../result-file.js';
 import { RunRecordSchema } from '../run-record.js';
 import type { ServerContext } from '../server-context.js';
 
+/** Most files a results listing names; a module may leave any number behind. */
+const MAX_LISTED_FILES = 10_000;
+
+// A module sets its files' times as it likes; one beyond what an ISO date can say is unknown.
+function isoOrNull(time: Date): string | null {
+  const ms = time.getTime();
+  return Number.isFinite(ms) && ms >= 0 && ms < 253_402_300_800_000 ? time.toISOString() : null;
+}
+
 async function listOutputFiles(
   outputDir: string,
-): Promise<{ name: string; size: number; modified: string }[]> {
+): Promise<{ name: string; size: number; modified: string | null }[]> {
   let names: string[];
   try {
     names = await readdir(outputDir, { recursive: true });
@@ -21,13 +33,14 @@ async function listOutputFiles(
     return [];
   }
   const files = await Promise.all(
-    names.map(async (name) => {
-      const info = await stat(path.join(outputDir, name)).catch(() => undefined);
+    names.slice(0, MAX_LISTED_FILES).map(async (name) => {
+      // lstat: a link is not listed; the download route resolves links and stays inside.
+      const info = await lstat(path.join(outputDir, name)).catch(() => undefined);
       return info?.isFile()
         ? {
             name: name.split(path.sep).join('/'),
             size: info.size,
-            modified: info.mtime.toISOString(),
+            modified: isoOrNull(info.mtime),
           }
         : undefined;
     }),
@@ -97,6 +110,35 @@ export const runRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
         progress: run.progress,
         files: await listOutputFiles(path.join(manager.runDir(run.runId), 'output')),
       };
+    },
+  );
+
+  app.get(
+    '/api/runs/:runId/results/*',
+    {
+      schema: {
+        tags: ['runs'],
+        description:
+          'Downloads one result file; its name as the results listing gives it, inside the run output folder.',
+        params: ResultFileParamsSchema,
+        response: {
+          200: z.any().describe('the file, application/octet-stream'),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const run = manager.getRun(request.params.runId);
+      const file = await openResultFile(
+        path.join(manager.runDir(run.runId), 'output'),
+        request.params['*'],
+      );
+      reply
+        .type('application/octet-stream')
+        .header('content-length', file.size)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename="${file.downloadName}"`);
+      return reply.send(file.handle.createReadStream());
     },
   );
 };
