@@ -1,0 +1,5 @@
+export { layoutFlameGraph, type FlameFrame, type FlameGraph } from './flame-graph-layout.js';
+export { renderFlameGraphSvg, escapeMarkup, type FlameGraphSvgOptions } from './flame-graph-svg.js';
+export { renderFlameGraphPage, OFFLINE_CSP, type FlameGraphPageOptions } from './flame-graph-page.js';
+export { parseCpuProfile, CpuProfileSchema, CpuProfileFormatError } from './cpu-profile-schema.js';
+export type { CpuProfile, CpuProfileNode, CallFrame } from '../cpu-profile-summary.js';
