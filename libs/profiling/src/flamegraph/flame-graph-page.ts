@@ -1,6 +1,7 @@
 import type { CpuProfile } from '../cpu-profile-summary.js';
 import { layoutFlameGraph } from './flame-graph-layout.js';
 import { escapeMarkup, renderFlameGraphSvg } from './flame-graph-svg.js';
+import { renderOfflinePage } from './offline-page.js';
 
 /** What the flame-graph page says about its profile. */
 export interface FlameGraphPageOptions {
@@ -11,9 +12,6 @@ export interface FlameGraphPageOptions {
   /** Link back, e.g. to the report page (relative). */
   backHref?: string;
 }
-
-/** Only inline styles and scripts: the page cannot load anything, so it works offline and from file://. */
-export const OFFLINE_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:1.5rem;color:#222}
 .flame-graph .frame{cursor:pointer}.flame-graph .frame:hover rect{stroke:#000;stroke-width:.5}
@@ -44,23 +42,14 @@ export function renderFlameGraphPage(profile: CpuProfile, options: FlameGraphPag
     options.backHref ? `<a href="${escapeMarkup(options.backHref)}">← report</a>` : '',
     options.profileHref ? `<a href="${escapeMarkup(options.profileHref)}">raw .cpuprofile</a>` : '',
   ].filter(Boolean);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Flame graph: ${escapeMarkup(options.title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>Flame graph: ${escapeMarkup(options.title)}</h1>
+  return renderOfflinePage({
+    title: `Flame graph: ${options.title}`,
+    style: STYLE,
+    body: `<h1>Flame graph: ${escapeMarkup(options.title)}</h1>
 <p>${graph.totalSamples} samples over ${graph.profileMs.toFixed(1)} ms. Callers above callees; a frame's width is its share of the samples. Click a frame to zoom.${links.length > 0 ? ` ${links.join(' · ')}` : ''}</p>
 <button id="reset" type="button">Reset zoom</button>
 <div id="details"></div>
-${renderFlameGraphSvg(profile)}
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+${renderFlameGraphSvg(profile)}`,
+    script: SCRIPT,
+  });
 }

@@ -1,4 +1,4 @@
-import { OFFLINE_CSP } from '@prismq/profiling/flamegraph';
+import { renderOfflinePage } from '@prismq/profiling/flamegraph';
 import type { TargetResult } from '../analysis/target-result';
 import { escapeXml as esc } from '../charts/svg-markup';
 import type { PageInputs } from '../inputs/page-inputs';
@@ -79,17 +79,10 @@ export function renderReportPage(ctx: ReportContext, page: PageInputs, flames: r
   const projects = new Set(analysis.cases.map((c) => c.project));
   const commits = [...new Set(inputs.runs.map((r) => r.data.environment.gitCommit?.slice(0, 12) ?? 'no commit'))];
   const historyRuns = new Set(page.history.map((e) => `${e.project} ${e.date} ${e.source}`)).size;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>PrismQ Perf: benchmark report</title>
-<style>${PAGE_STYLE}</style>
-</head>
-<body>
-<h1>PrismQ Perf: benchmark report</h1>
+  return renderOfflinePage({
+    title: 'PrismQ Perf: benchmark report',
+    style: PAGE_STYLE,
+    body: `<h1>PrismQ Perf: benchmark report</h1>
 <p>${analysis.cases.length} cases in ${projects.size} projects, measured at ${commits.map((c) => `<code>${esc(c)}</code>`).join(', ') || '—'}; ${findings.length} findings; history of ${historyRuns} runs and comparisons from ${page.historyFiles.length} files under <code>${esc(ctx.reportsDir)}/history/</code>.</p>
 <nav><a href="#findings">Findings</a><a href="#targets">Targets vs actual</a><a href="#profiles">CPU profiles</a><a href="#cases">Cases across commits</a></nav>
 <section id="findings">
@@ -108,8 +101,6 @@ ${profilesTable(flames)}
 <h2>Cases across commits</h2>
 ${LEGEND}
 ${casesSection(ctx, page)}
-</section>
-</body>
-</html>
-`;
+</section>`,
+  });
 }
