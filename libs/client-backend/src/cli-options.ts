@@ -22,6 +22,7 @@ Options (each also read from the env variable in brackets):
   --log-level LEVEL     fatal|error|warn|info|debug|trace|silent (PRISMQ_LOG_LEVEL, default info)
   --on-shutdown MODE    on SIGINT/SIGTERM: cancel running runs, or let them finish
                         (PRISMQ_ON_SHUTDOWN, default cancel); queued runs are cancelled
+  --reports-dir DIR     serve the generated reports folder at /perf (PRISMQ_REPORTS_DIR)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -44,6 +45,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'cors-origin': { type: 'string', multiple: true },
       'log-level': { type: 'string' },
       'on-shutdown': { type: 'string' },
+      'reports-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -61,5 +63,6 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values['cors-origin'] !== undefined) options.corsOrigins = values['cors-origin'];
   if (values['log-level'] !== undefined) options.logLevel = values['log-level'];
   if (values['on-shutdown'] !== undefined) options.onShutdown = values['on-shutdown'];
+  if (values['reports-dir'] !== undefined) options.reportsDir = values['reports-dir'];
   return { kind: 'serve', options: options as Partial<ServerOptionsInput> };
 }

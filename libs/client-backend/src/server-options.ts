@@ -22,6 +22,8 @@ export const ServerOptionsSchema = z.strictObject({
   onShutdown: z.enum(['cancel', 'finish']).default('cancel'),
   sseKeepAliveMs: z.number().int().min(10).default(15_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Generated reports folder served read-only at `/perf`; `/perf` is not served when absent. */
+  reportsDir: z.string().min(1).optional(),
 });
 /** Options of {@link createServer} as given. */
 export type ServerOptionsInput = z.input<typeof ServerOptionsSchema>;
@@ -52,6 +54,7 @@ const ENV_NAMES = {
   corsOrigins: 'PRISMQ_CORS_ORIGINS',
   logLevel: 'PRISMQ_LOG_LEVEL',
   onShutdown: 'PRISMQ_ON_SHUTDOWN',
+  reportsDir: 'PRISMQ_REPORTS_DIR',
 } as const;
 
 /** Env variable of each option that can come from the environment. */

@@ -8,6 +8,7 @@ import { loadModuleRegistry, type ModuleRegistry } from './module-registry.js';
 import { installBearerAuth } from './plugins/bearer-auth.js';
 import { installErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { perfReports } from './plugins/perf-reports.js';
 import type { ProcessLauncher } from './process-group.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { logRoutes } from './routes/log-routes.js';
@@ -112,6 +113,7 @@ export async function createServer(
   await app.register(runRoutes, { context });
   await app.register(logRoutes, { context });
   await app.register(systemRoutes, { context });
+  await app.register(perfReports, { reportsDir: options.reportsDir });
 
   // A crash or process.exit skips the graceful path; still take every child group down with us.
   const killOnExit = (): void => manager.killAllNow();
