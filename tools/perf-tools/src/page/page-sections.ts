@@ -5,6 +5,11 @@ import { formatNumber } from '../markdown/format-value';
 import { formatBound, formatMeasured } from '../markdown/target-bound';
 import type { FlamePage } from './flame-pages';
 
+// Findings are written for Markdown: `code` spans become <code>, the rest is escaped text.
+function inlineCode(text: string): string {
+  return esc(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 function statusCell(result: TargetResult): string {
   if (result.status === 'met') return '<td class="status-met">met</td>';
   if (result.status === 'missed') return '<td class="status-missed">missed</td>';
@@ -38,9 +43,9 @@ export function findingsList(findings: readonly Finding[]): string {
   return findings
     .map(
       (f) => `<div class="finding ${f.severity}" data-rule="${esc(f.rule)}" data-subject="${esc(f.subject)}">
-<p><span class="severity">${esc(f.severity)}</span><strong>${esc(f.title)}</strong> <span class="muted">(${esc(f.rule)}, effort ${esc(f.effort)})</span></p>
-<ul>${f.evidence.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>
-<p>${esc(f.impact)} ${esc(f.recommendation)}</p>
+<p><span class="severity">${esc(f.severity)}</span><strong>${inlineCode(f.title)}</strong> <span class="muted">(${esc(f.rule)}, effort ${esc(f.effort)})</span></p>
+<ul>${f.evidence.map((e) => `<li>${inlineCode(e)}</li>`).join('')}</ul>
+<p>${inlineCode(f.impact)} ${inlineCode(f.recommendation)}</p>
 <p class="files">${f.files.map((file) => `<code>${esc(file)}</code>`).join(' ')}</p>
 </div>`,
     )

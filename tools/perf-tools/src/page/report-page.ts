@@ -69,7 +69,7 @@ ${figures.join('\n')}
 }
 
 /**
- * The report as one self-contained HTML page: per case a trend chart across commits, the
+ * The report as one self-contained HTML page: per case a trend chart across commits, then the
  * targets against the measurements, the bottleneck findings and links to the flame-graph
  * pages. Inline CSS and SVG only, and a policy that forbids loading anything, so it opens
  * from file:// or a CI artifact without network. Pure: same inputs, same bytes.
@@ -83,24 +83,24 @@ export function renderReportPage(ctx: ReportContext, page: PageInputs, flames: r
     title: 'PrismQ Perf: benchmark report',
     style: PAGE_STYLE,
     body: `<h1>PrismQ Perf: benchmark report</h1>
-<p>${analysis.cases.length} cases in ${projects.size} projects, measured at ${commits.map((c) => `<code>${esc(c)}</code>`).join(', ') || '—'}; ${findings.length} findings; history of ${historyRuns} runs and comparisons from ${page.historyFiles.length} files under <code>${esc(ctx.reportsDir)}/history/</code>.</p>
-<nav><a href="#findings">Findings</a><a href="#targets">Targets vs actual</a><a href="#profiles">CPU profiles</a><a href="#cases">Cases across commits</a></nav>
-<section id="findings">
-<h2>Bottleneck findings</h2>
-${findingsList(findings)}
+<p>${analysis.cases.length} cases in ${projects.size} project${projects.size === 1 ? '' : 's'}, measured at ${commits.map((c) => `<code>${esc(c)}</code>`).join(', ') || '—'}; ${findings.length} findings; history of ${historyRuns} runs and comparisons from ${page.historyFiles.length} file${page.historyFiles.length === 1 ? '' : 's'} under <code>${esc(ctx.reportsDir)}/history/</code>.</p>
+<nav><a href="#cases">Cases across commits</a><a href="#targets">Targets vs actual</a><a href="#findings">Findings</a><a href="#profiles">CPU profiles</a></nav>
+<section id="cases">
+<h2>Cases across commits</h2>
+${LEGEND}
+${casesSection(ctx, page)}
 </section>
 <section id="targets">
 <h2>Targets vs actual</h2>
 ${targetsTable(analysis.targetResults, inputs.targetsFile)}
 </section>
+<section id="findings">
+<h2>Bottleneck findings</h2>
+${findingsList(findings)}
+</section>
 <section id="profiles">
 <h2>CPU profiles</h2>
 ${profilesTable(flames)}
-</section>
-<section id="cases">
-<h2>Cases across commits</h2>
-${LEGEND}
-${casesSection(ctx, page)}
 </section>`,
   });
 }
