@@ -14,7 +14,11 @@ interface RawResponse {
 }
 
 // node:http sends the path exactly as given: no dot-segment removal, no re-encoding.
-function rawGet(base: string, rawPath: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+function rawGet(
+  base: string,
+  rawPath: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -23,7 +27,11 @@ function rawGet(base: string, rawPath: string, headers: Record<string, string> =
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
         res.on('error', reject);
       },
@@ -46,7 +54,10 @@ describe('/perf: the reports folder over HTTP', () => {
     mkdirSync(path.join(reports, 'flame'), { recursive: true });
     mkdirSync(path.join(reports, 'cpu'), { recursive: true });
     writeFileSync(path.join(reports, 'index.html'), '<!doctype html><title>report page</title>');
-    writeFileSync(path.join(reports, 'flame', 'scoring.html'), '<!doctype html><title>flame scoring</title>');
+    writeFileSync(
+      path.join(reports, 'flame', 'scoring.html'),
+      '<!doctype html><title>flame scoring</title>',
+    );
     writeFileSync(path.join(reports, 'cpu', 'scoring_1.cpuprofile'), '{"nodes":[]}');
     writeFileSync(path.join(reports, '.hidden'), 'hidden');
     writeFileSync(path.join(outer, 'secret.txt'), 'TOP SECRET');
@@ -113,7 +124,9 @@ describe('/perf: the reports folder over HTTP', () => {
   it('refuses a NUL byte in the path as invalid input', async () => {
     const response = await rawGet(base, '/perf/index.html%00.svg');
     expect(response.status).toBe(400);
-    expect(JSON.parse(response.body)).toMatchObject({ error: { code: 'INVALID_INPUT', details: [{ field: 'path', rule: 'no-nul' }] } });
+    expect(JSON.parse(response.body)).toMatchObject({
+      error: { code: 'INVALID_INPUT', details: [{ field: 'path', rule: 'no-nul' }] },
+    });
   });
 
   it('ignores a foreign Host header and an absolute-form request target for confinement', async () => {
@@ -140,6 +153,9 @@ describe('/perf without --reports-dir', () => {
   });
 
   it('takes the folder from --reports-dir', () => {
-    expect(parseCliArgs(['--reports-dir', 'reports'])).toEqual({ kind: 'serve', options: { reportsDir: 'reports' } });
+    expect(parseCliArgs(['--reports-dir', 'reports'])).toEqual({
+      kind: 'serve',
+      options: { reportsDir: 'reports' },
+    });
   });
 });

@@ -58,7 +58,10 @@ async function resolveInside(root: string, requested: string): Promise<string> {
  * point at. Like the panel page at `/`, it is public static content: the bearer token guards
  * `/api` only.
  */
-export async function perfReports(app: FastifyInstance, options: PerfReportsOptions): Promise<void> {
+export async function perfReports(
+  app: FastifyInstance,
+  options: PerfReportsOptions,
+): Promise<void> {
   if (options.reportsDir === undefined) return;
   const configured = path.resolve(options.reportsDir);
   // The folder may appear after start-up (reports generated later); resolve it per request.
@@ -70,15 +73,21 @@ export async function perfReports(app: FastifyInstance, options: PerfReportsOpti
     }
   };
   // Relative links on the page resolve against the folder, so the page needs the trailing slash.
-  app.get('/perf', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/perf/', 301));
-  app.get<{ Params: { '*': string } }>('/perf/*', { schema: { hide: true } }, async (request, reply) => {
-    const file = await resolveInside(await rootOf(), request.params['*']);
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return reply
-      .type(type)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', CONTENT_SECURITY_POLICY)
-      .header('cache-control', 'no-cache')
-      .send(createReadStream(file));
-  });
+  app.get('/perf', { schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect('/perf/', 301),
+  );
+  app.get<{ Params: { '*': string } }>(
+    '/perf/*',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const file = await resolveInside(await rootOf(), request.params['*']);
+      const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      return reply
+        .type(type)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', CONTENT_SECURITY_POLICY)
+        .header('cache-control', 'no-cache')
+        .send(createReadStream(file));
+    },
+  );
 }

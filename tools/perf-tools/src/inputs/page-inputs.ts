@@ -1,10 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  readBenchmarkHistory,
-  type CpuProfileSummary,
-  type HistoryEntry,
-} from '@prismq/profiling';
+import { readBenchmarkHistory, type CpuProfileSummary, type HistoryEntry } from '@prismq/profiling';
 import { parseCpuProfile, type CpuProfile } from '@prismq/profiling/flamegraph';
 import type { InputWarning, Sourced } from './report-inputs';
 import { workspaceRelative } from './workspace-relative';
@@ -31,7 +27,11 @@ export interface PageInputs {
 
 function readHistories(root: string, reportsDir: string, warnings: InputWarning[]) {
   const dir = join(root, reportsDir, 'history');
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort() : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.jsonl'))
+        .sort()
+    : [];
   const history: HistoryEntry[] = [];
   const files: string[] = [];
   for (const name of names) {
@@ -72,7 +72,10 @@ function readFlameSources(
   for (const { file, data } of cpuProfiles) {
     const path = join(root, data.profilePath);
     if (!existsSync(path)) {
-      warnings.push({ file, problem: `its profile ${data.profilePath} is missing; no flame graph` });
+      warnings.push({
+        file,
+        problem: `its profile ${data.profilePath} is missing; no flame graph`,
+      });
       continue;
     }
     try {

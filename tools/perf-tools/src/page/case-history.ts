@@ -20,7 +20,14 @@ function entryKey(entry: HistoryEntry): string {
 }
 
 function fingerprintKey(machine: MachineFingerprint): string {
-  return JSON.stringify([machine.cpuModel, machine.cpuCount, machine.os, machine.node, machine.v8, machine.gpus]);
+  return JSON.stringify([
+    machine.cpuModel,
+    machine.cpuCount,
+    machine.os,
+    machine.node,
+    machine.v8,
+    machine.gpus,
+  ]);
 }
 
 /**
@@ -42,13 +49,19 @@ export function caseHistories(
     (a, b) => a.date.localeCompare(b.date) || a.source.localeCompare(b.source),
   );
   const machineOf = new Map(
-    runs.map((run) => [run.data.project, fingerprintKey(historyEntriesOfRun(run.data)[0]!.machine)]),
+    runs.map((run) => [
+      run.data.project,
+      fingerprintKey(historyEntriesOfRun(run.data)[0]!.machine),
+    ]),
   );
   const byCase = new Map<string, TrendPoint[]>();
   for (const entry of all) {
     const key = `${entry.project}\u0000${entry.id}`;
     const points = byCase.get(key) ?? [];
-    points.push({ entry, sameMachine: machineOf.get(entry.project) === fingerprintKey(entry.machine) });
+    points.push({
+      entry,
+      sameMachine: machineOf.get(entry.project) === fingerprintKey(entry.machine),
+    });
     byCase.set(key, points);
   }
   return byCase;

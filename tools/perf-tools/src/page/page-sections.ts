@@ -42,7 +42,9 @@ export function findingsList(findings: readonly Finding[]): string {
   if (findings.length === 0) return '<p>No bottleneck findings.</p>';
   return findings
     .map(
-      (f) => `<div class="finding ${f.severity}" data-rule="${esc(f.rule)}" data-subject="${esc(f.subject)}">
+      (
+        f,
+      ) => `<div class="finding ${f.severity}" data-rule="${esc(f.rule)}" data-subject="${esc(f.subject)}">
 <p><span class="severity">${esc(f.severity)}</span><strong>${inlineCode(f.title)}</strong> <span class="muted">(${esc(f.rule)}, effort ${esc(f.effort)})</span></p>
 <ul>${f.evidence.map((e) => `<li>${inlineCode(e)}</li>`).join('')}</ul>
 <p>${inlineCode(f.impact)} ${inlineCode(f.recommendation)}</p>
@@ -55,7 +57,7 @@ export function findingsList(findings: readonly Finding[]): string {
 /** The CPU profiles, each linking its flame-graph page and the raw `.cpuprofile`. */
 export function profilesTable(pages: readonly FlamePage[]): string {
   if (pages.length === 0)
-    return '<p>No CPU profiles; run a benchmark project\'s <code>profile</code> target.</p>';
+    return "<p>No CPU profiles; run a benchmark project's <code>profile</code> target.</p>";
   const rows = pages.map(
     (p) =>
       `<tr><td>${esc(p.name)}</td><td class="num">${p.totalSamples}</td><td><a class="flame-link" href="${esc(p.href)}">flame graph</a></td><td><a href="${esc(p.profileHref)}">raw .cpuprofile</a></td></tr>`,

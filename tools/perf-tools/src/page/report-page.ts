@@ -42,7 +42,9 @@ const LEGEND = `<p class="legend">${[
   ['unchanged', POINT_COLOURS.unchanged],
 ]
   .map(([label, colour]) => `<span><i class="dot" style="background:${colour}"></i>${label}</span>`)
-  .join('')}<span>hollow: uncommitted changes</span><span>faded: another machine</span><span>band: p25–p75 (runs) or the comparison's interval</span></p>`;
+  .join(
+    '',
+  )}<span>hollow: uncommitted changes</span><span>faded: another machine</span><span>band: p25–p75 (runs) or the comparison's interval</span></p>`;
 
 function casesSection(ctx: ReportContext, page: PageInputs): string {
   const histories = caseHistories(page.history, ctx.inputs.runs, ctx.inputs.compares);
@@ -74,10 +76,16 @@ ${figures.join('\n')}
  * pages. Inline CSS and SVG only, and a policy that forbids loading anything, so it opens
  * from file:// or a CI artifact without network. Pure: same inputs, same bytes.
  */
-export function renderReportPage(ctx: ReportContext, page: PageInputs, flames: readonly FlamePage[]): string {
+export function renderReportPage(
+  ctx: ReportContext,
+  page: PageInputs,
+  flames: readonly FlamePage[],
+): string {
   const { analysis, findings, inputs } = ctx;
   const projects = new Set(analysis.cases.map((c) => c.project));
-  const commits = [...new Set(inputs.runs.map((r) => r.data.environment.gitCommit?.slice(0, 12) ?? 'no commit'))];
+  const commits = [
+    ...new Set(inputs.runs.map((r) => r.data.environment.gitCommit?.slice(0, 12) ?? 'no commit')),
+  ];
   const historyRuns = new Set(page.history.map((e) => `${e.project} ${e.date} ${e.source}`)).size;
   return renderOfflinePage({
     title: 'PrismQ Perf: benchmark report',

@@ -33,7 +33,12 @@ export const REPORT_FILE_NAMES = {
   bottlenecks: 'BOTTLENECK_IDENTIFICATION.md',
 } as const;
 
-const NO_PAGE_INPUTS: PageInputs = { history: [], historyFiles: [], flameSources: [], warnings: [] };
+const NO_PAGE_INPUTS: PageInputs = {
+  history: [],
+  historyFiles: [],
+  flameSources: [],
+  warnings: [],
+};
 
 /**
  * Computes both reports, their charts, the HTML page with its flame graphs and the baseline

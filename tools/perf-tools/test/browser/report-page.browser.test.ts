@@ -24,9 +24,12 @@ describe.runIf(available || inCi)('report page in Chromium (file://, no network)
   const outside: string[] = [];
 
   beforeAll(async () => {
-    if (!available) throw new Error(`CI=true but no Chromium at ${CHROMIUM}; install it or set CHROMIUM_PATH`);
+    if (!available)
+      throw new Error(`CI=true but no Chromium at ${CHROMIUM}; install it or set CHROMIUM_PATH`);
     root = await createHistoryWorkspace();
-    caseIds = runReport(treeAt(root), {}).analysis.cases.map((c) => c.case.id).sort();
+    caseIds = runReport(treeAt(root), {})
+      .analysis.cases.map((c) => c.case.id)
+      .sort();
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -62,7 +65,9 @@ describe.runIf(available || inCi)('report page in Chromium (file://, no network)
 
   it('draws a chart per case with its id beside it, and requests nothing outside file://', async () => {
     await step('index', async () => {
-      await page.goto(pathToFileURL(join(root, 'reports', 'index.html')).href, { waitUntil: 'load' });
+      await page.goto(pathToFileURL(join(root, 'reports', 'index.html')).href, {
+        waitUntil: 'load',
+      });
       const drawn = await page.$$eval('figure.case', (figures) =>
         figures.map((figure) => {
           const svg = figure.querySelector('svg.trend');
@@ -91,18 +96,31 @@ describe.runIf(available || inCi)('report page in Chromium (file://, no network)
 
   it('opens the flame graph of a profile and zooms into a frame on click', async () => {
     await step('flame', async () => {
-      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('a.flame-link')]);
-      expect(page.url()).toBe(pathToFileURL(join(root, 'reports', 'flame', `${PROFILE_NAME}.html`)).href);
+      await Promise.all([
+        page.waitForNavigation({ waitUntil: 'load' }),
+        page.click('a.flame-link'),
+      ]);
+      expect(page.url()).toBe(
+        pathToFileURL(join(root, 'reports', 'flame', `${PROFILE_NAME}.html`)).href,
+      );
       const frames = await page.$$('g.frame[data-name="spinReportFlameTarget"]');
       expect(frames.length).toBeGreaterThan(0);
-      const widths = await Promise.all(frames.map((g) => g.$eval('rect', (rect) => rect.getBoundingClientRect().width)));
+      const widths = await Promise.all(
+        frames.map((g) => g.$eval('rect', (rect) => rect.getBoundingClientRect().width)),
+      );
       const widest = frames[widths.indexOf(Math.max(...widths))]!;
       expect(Math.max(...widths)).toBeGreaterThan(0);
       await widest.click();
       // zoomed in, the frame spans the whole 1200 px graph
-      expect(await widest.$eval('rect', (rect) => Number(rect.getAttribute('width')))).toBeCloseTo(1200, 0);
+      expect(await widest.$eval('rect', (rect) => Number(rect.getAttribute('width')))).toBeCloseTo(
+        1200,
+        0,
+      );
       await page.click('#reset');
-      expect(await widest.$eval('rect', (rect) => Number(rect.getAttribute('width')))).toBeCloseTo(Math.max(...widths), 0);
+      expect(await widest.$eval('rect', (rect) => Number(rect.getAttribute('width')))).toBeCloseTo(
+        Math.max(...widths),
+        0,
+      );
       expect(outside).toEqual([]);
     });
   });

@@ -23,7 +23,10 @@ function parseOptions(raw: ReportOptionsInput) {
 // Charts and flame pages of cases or profiles that are gone would otherwise linger.
 function removeStale(root: string, reportsDir: string, build: ReportBuild): void {
   const current = new Set(build.reportFiles.map((f) => f.path));
-  for (const [folder, extension] of [['charts', '.svg'], [FLAME_DIR, '.html']] as const) {
+  for (const [folder, extension] of [
+    ['charts', '.svg'],
+    [FLAME_DIR, '.html'],
+  ] as const) {
     const dir = join(root, reportsDir, folder);
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir)) {
