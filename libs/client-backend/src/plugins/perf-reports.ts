@@ -69,7 +69,7 @@ export async function perfReports(
     try {
       return await realpath(configured);
     } catch {
-      throw new ApiError('NOT_FOUND', `reports folder ${configured} does not exist`);
+      throw new ApiError('NOT_FOUND', 'no reports folder: generate the reports first');
     }
   };
   // Relative links on the page resolve against the folder, so the page needs the trailing slash.
