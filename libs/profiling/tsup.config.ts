@@ -14,7 +14,11 @@ const shared = {
 export default defineConfig([
   {
     ...shared,
-    entry: { index: 'src/index.ts', 'stats/index': 'src/stats/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'stats/index': 'src/stats/index.ts',
+      'flamegraph/index': 'src/flamegraph/index.ts',
+    },
     format: ['esm', 'cjs'],
     clean: true,
   },

@@ -29,6 +29,7 @@ Options (each also read from the env variable in brackets):
   --allow-read DIR      folder that path parameters may read from; repeatable
                         (default <data-dir>/inputs; relative paths resolve against the first)
   --allow-insecure      allow a non-loopback --host without PRISMQ_API_TOKEN
+  --reports-dir DIR     serve the generated reports folder at /perf (PRISMQ_REPORTS_DIR)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -56,6 +57,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       'allowed-host': { type: 'string', multiple: true },
       'allow-read': { type: 'string', multiple: true },
       'allow-insecure': { type: 'boolean' },
+      'reports-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -78,5 +80,6 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values['allowed-host'] !== undefined) options.allowedHosts = values['allowed-host'];
   if (values['allow-read'] !== undefined) options.allowRead = values['allow-read'];
   if (values['allow-insecure'] !== undefined) options.allowInsecure = values['allow-insecure'];
+  if (values['reports-dir'] !== undefined) options.reportsDir = values['reports-dir'];
   return { kind: 'serve', options: options as Partial<ServerOptionsInput> };
 }

@@ -37,6 +37,8 @@ export const ServerOptionsSchema = z
     allowRead: z.array(z.string().min(1)).optional(),
     /** Allows binding a non-loopback address without an API token. */
     allowInsecure: z.boolean().default(false),
+    /** Generated reports folder served read-only at `/perf`; `/perf` is not served when absent. */
+    reportsDir: z.string().min(1).optional(),
   })
   .superRefine((options, ctx) => {
     if (!isLoopbackName(options.host) && options.apiToken === undefined && !options.allowInsecure)
@@ -76,6 +78,7 @@ const ENV_NAMES = {
   logLevel: 'PRISMQ_LOG_LEVEL',
   onShutdown: 'PRISMQ_ON_SHUTDOWN',
   allowedHosts: 'PRISMQ_ALLOWED_HOSTS',
+  reportsDir: 'PRISMQ_REPORTS_DIR',
 } as const;
 
 /** Env variable of each option that can come from the environment. */

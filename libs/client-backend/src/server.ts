@@ -16,6 +16,7 @@ import {
 import { allowedHostNames, installHostAllowlist } from './plugins/host-allowlist.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { panelPlugin } from './plugins/panel.js';
+import { perfReports } from './plugins/perf-reports.js';
 import type { ProcessLauncher } from './process-group.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { logRoutes } from './routes/log-routes.js';
@@ -172,6 +173,7 @@ export async function createServer(
     await api.register(systemRoutes, { context });
   });
   await app.register(panelPlugin);
+  await app.register(perfReports, { reportsDir: options.reportsDir });
 
   // A crash or process.exit skips the graceful path; still take every child group down with us.
   const killOnExit = (): void => manager.killAllNow();

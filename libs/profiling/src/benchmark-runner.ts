@@ -12,6 +12,7 @@ import { fileTimestamp } from './file-timestamp.js';
 import { enableQuickMeasurement } from './quick-mode.js';
 import { BENCHMARK_SCHEMA_VERSION, BenchmarkRunSchema, type BenchmarkRun } from './result-schema.js';
 import { findWorkspaceRoot } from './workspace-root.js';
+import { appendRunToHistory } from './history/benchmark-history.js';
 
 /** Bench files run when no files are named: `src/**\/*.bench.{ts,mts,js,mjs}` under the cwd. */
 export const DEFAULT_BENCH_PATTERNS: readonly string[] = ['src/**/*.bench.{ts,mts,js,mjs}'];
@@ -209,5 +210,6 @@ export async function runBenchmarks(options: RunBenchmarksOptions): Promise<Benc
   const text = `${JSON.stringify(parsed.data, null, 2)}\n`;
   writeFileAtomic(runPath, text);
   writeFileAtomic(latestPath, text);
+  appendRunToHistory(outDir, parsed.data);
   return { run: parsed.data, runPath, latestPath, failures };
 }

@@ -46,3 +46,19 @@ export {
 export { summarizeCpuProfile, frameLocation, type CpuProfile, type CpuProfileNode, type CallFrame, type CpuTables } from './cpu-profile-summary.js';
 export { formatCpuSummary } from './cpu-summary-table.js';
 export { topAllocationSites, type SamplingHeapProfile, type HeapProfileNode } from './heap-profile-summary.js';
+export {
+  HistoryEntrySchema,
+  MachineFingerprintSchema,
+  HistoryIntervalKindSchema,
+  HISTORY_SCHEMA_VERSION,
+  appendBenchmarkHistory,
+  benchmarkHistoryPath,
+  readBenchmarkHistory,
+  historyEntriesOfRun,
+  historyEntriesOfComparison,
+  machineFingerprint,
+  type HistoryEntry,
+  type MachineFingerprint,
+  type BenchmarkHistory,
+  type HistoryProblem,
+} from './history/benchmark-history.js';

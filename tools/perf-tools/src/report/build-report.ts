@@ -2,9 +2,12 @@ import { analyzeInputs, type Analysis } from '../analysis/analysis';
 import type { ComparisonPolicy } from '../analysis/baseline-comparison';
 import { findBottlenecks } from '../findings/find-bottlenecks';
 import type { Finding } from '../findings/finding';
+import type { PageInputs } from '../inputs/page-inputs';
 import type { ReportInputs } from '../inputs/report-inputs';
 import { renderBaselineReport } from '../markdown/baseline-report';
 import { renderBottleneckReport } from '../markdown/bottleneck-report';
+import { buildFlamePages } from '../page/flame-pages';
+import { renderReportPage, REPORT_PAGE_NAME } from '../page/report-page';
 
 /** A file the report generator writes, relative to the workspace root. */
 export interface OutputFile {
@@ -18,7 +21,7 @@ export interface ReportBuild {
   readonly findings: readonly Finding[];
   /** Findings that fail check mode: critical ones and regressions. */
   readonly blocking: readonly Finding[];
-  /** The two reports and their charts. */
+  /** The two reports, their charts, the HTML report page and its flame-graph pages. */
   readonly reportFiles: readonly OutputFile[];
   /** Current runs serialised as baselines (written only when asked). */
   readonly baselineFiles: readonly OutputFile[];
@@ -30,19 +33,28 @@ export const REPORT_FILE_NAMES = {
   bottlenecks: 'BOTTLENECK_IDENTIFICATION.md',
 } as const;
 
+const NO_PAGE_INPUTS: PageInputs = {
+  history: [],
+  historyFiles: [],
+  flameSources: [],
+  warnings: [],
+};
+
 /**
- * Computes both reports, their charts and the baseline documents from validated inputs. Pure:
- * the same inputs give byte-identical output.
+ * Computes both reports, their charts, the HTML page with its flame graphs and the baseline
+ * documents from validated inputs. Pure: the same inputs give byte-identical output.
  */
 export function buildReport(
   inputs: ReportInputs,
   policy: ComparisonPolicy,
   reportsDir: string,
+  page: PageInputs = NO_PAGE_INPUTS,
 ): ReportBuild {
   const analysis = analyzeInputs(inputs, policy);
   const findings = findBottlenecks(analysis);
   const ctx = { inputs, analysis, findings, reportsDir };
   const baseline = renderBaselineReport(ctx);
+  const flames = buildFlamePages(page.flameSources, reportsDir);
   const reportFiles: OutputFile[] = [
     { path: `${reportsDir}/${REPORT_FILE_NAMES.baseline}`, content: baseline.markdown },
     {
@@ -53,6 +65,8 @@ export function buildReport(
       path: `${reportsDir}/${chart.path}`,
       content: chart.svg,
     })),
+    { path: `${reportsDir}/${REPORT_PAGE_NAME}`, content: renderReportPage(ctx, page, flames) },
+    ...flames.map((flame) => flame.file),
   ];
   const baselineFiles = inputs.runs.map((run) => ({
     path: `${reportsDir}/baseline/${run.data.project}.json`,

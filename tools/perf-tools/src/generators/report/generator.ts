@@ -2,8 +2,10 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger, type Tree } from '@nx/devkit';
 import { collectInputs } from '../../inputs/collect-inputs';
+import { collectPageInputs } from '../../inputs/page-inputs';
 import { writeFilesAtomically } from '../../report/atomic-write';
 import { buildReport, type ReportBuild } from '../../report/build-report';
+import { FLAME_DIR } from '../../page/flame-pages';
 import { benchResultFolders } from './bench-projects';
 import { PerfCheckFailedError } from './perf-check-failed-error';
 import { ReportOptionsError } from './report-options-error';
@@ -18,21 +20,28 @@ function parseOptions(raw: ReportOptionsInput) {
   return parsed.data;
 }
 
-function removeStaleCharts(root: string, reportsDir: string, build: ReportBuild): void {
-  const dir = join(root, reportsDir, 'charts');
-  if (!existsSync(dir)) return;
+// Charts and flame pages of cases or profiles that are gone would otherwise linger.
+function removeStale(root: string, reportsDir: string, build: ReportBuild): void {
   const current = new Set(build.reportFiles.map((f) => f.path));
-  for (const name of readdirSync(dir)) {
-    if (name.endsWith('.svg') && !current.has(`${reportsDir}/charts/${name}`))
-      rmSync(join(dir, name));
+  for (const [folder, extension] of [
+    ['charts', '.svg'],
+    [FLAME_DIR, '.html'],
+  ] as const) {
+    const dir = join(root, reportsDir, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      if (name.endsWith(extension) && !current.has(`${reportsDir}/${folder}/${name}`))
+        rmSync(join(dir, name));
+    }
   }
 }
 
 /**
  * Does the work of the report generator and returns what it computed: reads every benchmark
  * run, profile summary, load report, baseline, compare document and the targets file, and
- * writes PERFORMANCE_BASELINE_REPORT.md, BOTTLENECK_IDENTIFICATION.md and their SVG charts under
- * the reports folder. It never runs a benchmark. With `check`, writes nothing and fails when a
+ * writes PERFORMANCE_BASELINE_REPORT.md, BOTTLENECK_IDENTIFICATION.md, their SVG charts, the
+ * HTML page index.html (with the benchmark history) and a flame-graph page per CPU profile
+ * under the reports folder. It never runs a benchmark. With `check`, writes nothing and fails when a
  * critical finding or a regression is present.
  * @throws {@link ReportOptionsError} for invalid options, `TargetsFileError` for a bad targets
  *   file, `CompareFileError` for a bad compare document, {@link PerfCheckFailedError} when
@@ -49,8 +58,10 @@ export function runReport(tree: Tree, rawOptions: ReportOptionsInput): ReportBui
     expectedProjects: benchResultFolders(tree),
     allowQuick: options.allowQuick,
   });
-  for (const warning of inputs.warnings) logger.warn(`${warning.file}: ${warning.problem}`);
-  const build = buildReport(inputs, { tolerance: options.tolerance / 100 }, reportsDir);
+  const page = collectPageInputs(tree.root, reportsDir, inputs.cpuProfiles);
+  for (const warning of [...inputs.warnings, ...page.warnings])
+    logger.warn(`${warning.file}: ${warning.problem}`);
+  const build = buildReport(inputs, { tolerance: options.tolerance / 100 }, reportsDir, page);
   logger.info(
     `${build.analysis.cases.length} cases, ${build.findings.length} findings (${build.blocking.length} blocking), ${inputs.warnings.length} warnings`,
   );
@@ -65,7 +76,7 @@ export function runReport(tree: Tree, rawOptions: ReportOptionsInput): ReportBui
   }
   const files = [...build.reportFiles, ...(options.saveBaseline ? build.baselineFiles : [])];
   writeFilesAtomically(tree.root, files);
-  removeStaleCharts(tree.root, reportsDir, build);
+  removeStale(tree.root, reportsDir, build);
   for (const file of files) logger.info(`WRITE ${file.path}`);
   return build;
 }
