@@ -68,6 +68,18 @@ export default tseslint.config(
       ],
     },
   },
+  // Type-aware rules: a promise nobody awaits loses its rejection, and a promise handed to a
+  // callback that expects nothing (an event handler, forEach) runs unobserved.
+  {
+    files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   {
     files: ['**/test/**/*.ts', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -194,9 +194,9 @@ export function RunView({
           <button
             type="button"
             class="secondary"
-            onClick={() =>
-              saveLog(api, runId).catch((failure: Error) => setActionError(failure.message))
-            }
+            onClick={() => {
+              saveLog(api, runId).catch((failure: Error) => setActionError(failure.message));
+            }}
           >
             Save log file
           </button>
