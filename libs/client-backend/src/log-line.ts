@@ -16,14 +16,21 @@ export interface LogLine {
   truncated: boolean;
 }
 
-const ERROR_PREFIX =
-  /^\s*(?:\[?(?:error|err|fatal|critical)\]?[\s:]|error$|traceback|uncaught|\w*Error:)/i;
-const WARNING_PREFIX = /^\s*\[?(?:warn|warning)\]?[\s:]/i;
+// A program name before the level is the usual form of command-line tools
+// (`prismq-score: warning: line 3: title: Required; line skipped`). Capped so that a long line
+// without a colon costs a bounded scan: this runs on every captured line.
+const PROGRAM_NAME = String.raw`(?:[\w@/.-]{1,64}:\s*)?`;
+const ERROR_PREFIX = new RegExp(
+  String.raw`^\s*(?:${PROGRAM_NAME}\[?(?:error|err|fatal|critical)\]?[\s:]|error$|traceback|uncaught|\w*Error:)`,
+  'i',
+);
+const WARNING_PREFIX = new RegExp(String.raw`^\s*${PROGRAM_NAME}\[?(?:warn|warning)\]?[\s:]`, 'i');
 const DEBUG_PREFIX = /^\s*\[?(?:debug|trace)\]?[\s:]/i;
 const INFO_PREFIX = /^\s*\[?info\]?[\s:]/i;
 
 /**
- * Guesses a level from common prefixes (`ERROR:`, `[warn]`, `debug `, `TypeError:`).
+ * Guesses a level from common prefixes (`ERROR:`, `[warn]`, `debug `, `TypeError:`), also after
+ * a program name (`prismq-score: warning: ...`).
  * Unprefixed lines are info whatever their stream: many tools print progress and chatter
  * on stderr, so the stream alone says little about severity.
  */
