@@ -9,8 +9,11 @@ export interface LogLine {
   seq: number;
   /** Capture time, ms since the epoch. */
   time: number;
+  /** The stream the line came from. */
   stream: LogStream;
+  /** Level guessed from the line's prefix (see the README's log levels). */
   level: LogLevel;
+  /** The line without its line break. */
   text: string;
   /** The original line was longer than the cap and was cut. */
   truncated: boolean;
@@ -44,8 +47,11 @@ export function detectLevel(text: string): LogLevel {
 
 /** Progress a module reported with a `::progress processed=<n> total=<m>` line. */
 export interface Progress {
+  /** Items done so far. */
   processed: number;
+  /** Items in all, `null` when the module did not say. */
   total: number | null;
+  /** `processed / total` in percent (two decimals, at most 100); `null` without a total. */
   percent: number | null;
 }
 
