@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { bench, group, summary } from 'mitata';
 import { describeCase } from '@prismq/profiling';
-import { createServer, openLogFile, OutputCapture } from '@prismq/client-backend';
-import { BENCH_MODULES_FILE } from './bench-modules.js';
-import { scratchFolder } from './bench-folder.js';
-import { KeepAliveClient } from './http-client.js';
+import { openLogFile, OutputCapture } from '@prismq/client-backend';
+import { withBenchServer } from './bench-server.js';
+import type { KeepAliveClient } from './http-client.js';
 
 // A finished run's log through the whole server: the newest 100 lines of a 1,000,000-line log
 // (~80 MB), read from the file's end, so the cost is that of the tail, not of the log; and the
@@ -40,6 +39,15 @@ function writeLog(file: string, lines: number): void {
   capture.end();
 }
 
+/** One GET per call, failing on anything but 200. */
+function get(client: KeepAliveClient, url: string): () => Promise<string> {
+  return async () => {
+    const response = await client.request('GET', url);
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+    return response.body;
+  };
+}
+
 async function waitUntilFinished(client: KeepAliveClient, runId: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -53,54 +61,20 @@ async function waitUntilFinished(client: KeepAliveClient, runId: string): Promis
 summary(() => {
   group('client-backend/logs', () => {
     bench('client-backend/logs/tail-100-of-1m', async function* () {
-      const scratch = scratchFolder('log-tail');
-      const server = await createServer({
-        modulesFile: BENCH_MODULES_FILE,
-        dataDir: scratch.dir,
-        port: 0,
-        logLevel: 'silent',
-      });
-      const client = new KeepAliveClient(await server.listen());
-      try {
+      yield* withBenchServer('log-tail', {}, async (client, dataDir) => {
         const { runId } = await client.launch('instant', {});
         await waitUntilFinished(client, runId);
-        writeLog(path.join(scratch.dir, 'runs', runId, 'run.log'), LINES);
-        const url = `/api/runs/${runId}/logs?tail=100`;
-        yield async () => {
-          const response = await client.request('GET', url);
-          if (response.status !== 200) throw new Error(`tail answered ${response.status}`);
-          return response.body;
-        };
-      } finally {
-        client.close();
-        await server.close();
-        scratch.remove();
-      }
+        writeLog(path.join(dataDir, 'runs', runId, 'run.log'), LINES);
+        return get(client, `/api/runs/${runId}/logs?tail=100`);
+      });
     });
     bench('client-backend/logs/stream-100-of-10000', async function* () {
-      const scratch = scratchFolder('log-stream');
-      const server = await createServer({
-        modulesFile: BENCH_MODULES_FILE,
-        dataDir: scratch.dir,
-        port: 0,
-        logLevel: 'silent',
-      });
-      const client = new KeepAliveClient(await server.listen());
-      try {
+      yield* withBenchServer('log-stream', {}, async (client) => {
         const { runId } = await client.launch('print-lines', { count: 10_000 });
         await waitUntilFinished(client, runId);
         // The run has ended, so the stream sends the 100 lines after 9,900, its end, and closes.
-        const url = `/api/runs/${runId}/logs/stream?lastEventId=9900`;
-        yield async () => {
-          const response = await client.request('GET', url);
-          if (response.status !== 200) throw new Error(`stream answered ${response.status}`);
-          return response.body;
-        };
-      } finally {
-        client.close();
-        await server.close();
-        scratch.remove();
-      }
+        return get(client, `/api/runs/${runId}/logs/stream?lastEventId=9900`);
+      });
     });
   });
 });
