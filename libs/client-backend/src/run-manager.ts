@@ -302,6 +302,13 @@ export class RunManager {
       throw new ApiError(
         'RUN_FINISHED',
         `run ${runId} already finished with status ${stored.status}`,
+        [
+          {
+            field: 'runId',
+            rule: 'unfinished',
+            message: `run ${runId} is ${stored.status}; only a queued or running run can be cancelled`,
+          },
+        ],
       );
     }
     run.cancelRequested = true;
