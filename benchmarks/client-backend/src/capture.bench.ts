@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { bench, do_not_optimize, group, summary } from 'mitata';
 import { describeCase } from '@prismq/profiling';
-import { formatLogEvents, openLogFile, OutputCapture } from '@prismq/client-backend';
+import { openLogFile, OutputCapture } from '@prismq/client-backend';
 import { scratchFolder } from './bench-folder.js';
 
-// Output capture with its real log file: one line, tails served from the memory buffer, and
-// one SSE batch of 100 lines formatted for the wire.
+// Output capture with its real log file: one line, and tails served from the memory buffer.
+// The SSE stream of those lines is measured through the server in log-tail.bench.ts.
 
 const LINE = 'INFO: processed item 1234 of 10000 (scores: 0.82, 0.44)';
 
@@ -35,7 +35,6 @@ async function* withCapture(
 
 describeCase('client-backend/capture/tail-50-of-100', { inputSize: 50 });
 describeCase('client-backend/capture/tail-1000-of-10000', { inputSize: 1_000 });
-describeCase('client-backend/capture/stream-100', { inputSize: 100 });
 
 summary(() => {
   group('client-backend/capture', () => {
@@ -49,13 +48,6 @@ summary(() => {
       yield* withCapture(
         10_000,
         (capture) => async () => do_not_optimize(await capture.tail(1_000)),
-      );
-    });
-    bench('client-backend/capture/stream-100', async function* () {
-      yield* withCapture(
-        10_000,
-        (capture) => () =>
-          do_not_optimize(formatLogEvents(capture.readAfterFromMemory(5_000, 100)!)),
       );
     });
   });

@@ -1,9 +1,7 @@
 import { bench, group, summary } from 'mitata';
 import { describeCase } from '@prismq/profiling';
-import { createServer } from '@prismq/client-backend';
-import { BENCH_MODULES_FILE } from './bench-modules.js';
-import { scratchFolder } from './bench-folder.js';
-import { KeepAliveClient } from './http-client.js';
+import { withBenchServer } from './bench-server.js';
+import type { KeepAliveClient } from './http-client.js';
 
 // Whole server on 127.0.0.1, one request per iteration over a kept-alive connection: the
 // module lookup route, and a launch (POST → 202 with the run already `running`). The
@@ -17,26 +15,12 @@ describeCase('client-backend/http/get-module', {
   target: { metric: 'p95', op: '<', value: 5, unit: 'ms' },
 });
 
-async function* withServer(
+function withServer(
   measure: (client: KeepAliveClient) => () => Promise<unknown>,
 ): AsyncGenerator<() => Promise<unknown>> {
-  const scratch = scratchFolder('http');
-  const server = await createServer({
-    modulesFile: BENCH_MODULES_FILE,
-    dataDir: scratch.dir,
-    port: 0,
-    logLevel: 'silent',
-    maxConcurrentRuns: 1_000,
-    maxQueuedRuns: 100_000,
-  });
-  const client = new KeepAliveClient(await server.listen());
-  try {
-    yield measure(client);
-  } finally {
-    client.close();
-    await server.close();
-    scratch.remove();
-  }
+  return withBenchServer('http', { maxConcurrentRuns: 1_000, maxQueuedRuns: 100_000 }, (client) =>
+    measure(client),
+  );
 }
 
 summary(() => {

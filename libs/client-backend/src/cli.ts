@@ -34,8 +34,8 @@ async function main(): Promise<number> {
     const dataDir = path.resolve(options.dataDir);
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const dataDirLock = lockDataDir(dataDir);
-    const { createServer } = await import('./server.js');
-    server = await createServer(options, { dataDirLock });
+    const { startServer } = await import('./server.js');
+    server = await startServer(options, { dataDirLock });
   } catch (error) {
     process.stderr.write(`prismq-backend: ${(error as Error).message}\n`);
     return 1;

@@ -43,7 +43,8 @@ export function defaultModuleRegistry(): ModuleRegistry {
     name: 'strict',
     type: 'checkbox',
     default: false,
-    description: 'Stop at the first malformed line.',
+    description:
+      'Stop at the first malformed line and fail the run; without it such a line is skipped with a warning in the log.',
   };
   const modules: unknown[] = [
     {

@@ -4,6 +4,7 @@ export interface ErrorDetail {
   field: string;
   /** Short rule name, e.g. `required`, `max`, `pattern`, `unknown`. */
   rule: string;
+  /** What was wrong, in words, e.g. `must be at most 100`. */
   message: string;
 }
 
@@ -52,12 +53,21 @@ export function statusOfCode(code: ApiErrorCode): number {
 
 /** An error that maps to one HTTP status and the API's single error shape. */
 export class ApiError extends Error {
+  /** Machine-readable reason, the `code` of the error response. */
   readonly code: ApiErrorCode;
+  /** HTTP status the code maps to (e.g. 409 for `RUN_FINISHED`). */
   readonly statusCode: number;
+  /** Each field that broke a rule, or the state that refused the request; sent as `details`. */
   readonly details: ErrorDetail[] | undefined;
   /** Response headers the error needs, e.g. `WWW-Authenticate` on 401 or `Retry-After` on 429. */
   readonly headers: Readonly<Record<string, string>>;
 
+  /**
+   * @param code - the error code; it sets {@link ApiError.statusCode}
+   * @param message - the response `message`
+   * @param details - the response `details`
+   * @param headers - response headers the error needs
+   */
   constructor(
     code: ApiErrorCode,
     message: string,
@@ -75,9 +85,15 @@ export class ApiError extends Error {
 
 /** The module registry file could not be read or broke its schema; start-up stops. */
 export class ModuleRegistryError extends Error {
+  /** Always `MODULE_REGISTRY_INVALID`. */
   readonly code = 'MODULE_REGISTRY_INVALID';
+  /** The registry file that was refused. */
   readonly file: string;
 
+  /**
+   * @param file - the registry file
+   * @param problems - one line per problem, each naming where in the file it is
+   */
   constructor(file: string, problems: string[]) {
     super(`module registry ${file} is invalid:\n  ${problems.join('\n  ')}`);
     this.name = 'ModuleRegistryError';
@@ -87,8 +103,10 @@ export class ModuleRegistryError extends Error {
 
 /** Server options (from the CLI, env or `createServer`) broke their schema. */
 export class ServerOptionsError extends Error {
+  /** Always `SERVER_OPTIONS_INVALID`. */
   readonly code = 'SERVER_OPTIONS_INVALID';
 
+  /** @param problems - one line per problem, each naming the option */
   constructor(problems: string[]) {
     super(`invalid server options:\n  ${problems.join('\n  ')}`);
     this.name = 'ServerOptionsError';
@@ -97,9 +115,16 @@ export class ServerOptionsError extends Error {
 
 /** Another live server holds the data folder's lock; start-up stops. */
 export class DataDirLockedError extends Error {
+  /** Always `DATA_DIR_LOCKED`. */
   readonly code = 'DATA_DIR_LOCKED';
+  /** Process id of the server that holds the lock. */
   readonly holderPid: number;
 
+  /**
+   * @param dataDir - the data folder
+   * @param holderPid - the process holding its lock
+   * @param lockFile - the lock file, for the message
+   */
   constructor(dataDir: string, holderPid: number, lockFile: string) {
     super(
       `data folder ${dataDir} is in use by another prismq-backend (pid ${holderPid}); ` +

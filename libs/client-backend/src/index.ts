@@ -1,12 +1,24 @@
+/**
+ * Fastify control panel that runs PrismQ modules as child processes, streams their logs and
+ * keeps their history.
+ *
+ * @remarks
+ * Most users start the server with `createServer` (or the `prismq-backend` command). Registry
+ * authors use the module schema and `loadModuleRegistry`; module authors read `parseProgress`
+ * for the progress line format. `RunManager`, `RunStore`, `OutputCapture` and `openLogFile`
+ * embed the run machinery without the HTTP server.
+ *
+ * @packageDocumentation
+ */
+
+// The server.
 export { createServer, type PrismqServer, type CreateServerExtras } from './server.js';
 export {
   ServerOptionsSchema,
-  parseServerOptions,
-  serverOptionsFromEnv,
-  SERVER_ENV_NAMES,
   type ServerOptions,
   type ServerOptionsInput,
 } from './server-options.js';
+export type { ProcessLauncher } from './process-group.js';
 export {
   ApiError,
   DataDirLockedError,
@@ -15,6 +27,9 @@ export {
   type ApiErrorCode,
   type ErrorDetail,
 } from './errors.js';
+export { PACKAGE_VERSION } from './version.js';
+
+// Module registries: the file format and its loading.
 export {
   ModuleDefinitionSchema,
   ModuleParameterSchema,
@@ -25,78 +40,39 @@ export {
   type ModuleParameter,
   type ModuleRegistryFile,
 } from './module-schema.js';
-export {
-  loadModuleRegistry,
-  parseModuleRegistry,
-  resolveCommand,
-  type ModuleRegistry,
-} from './module-registry.js';
+export { loadModuleRegistry, parseModuleRegistry, type ModuleRegistry } from './module-registry.js';
 export { defaultModuleRegistry } from './default-registry.js';
+
+// Runs as the API reports them, and what a module prints to report progress.
+export { RunRecordSchema, RUN_STATUSES, type RunRecord, type RunStatus } from './run-record.js';
 export {
-  checkParameters,
-  checkRequired,
-  mergeWithDefaults,
-  parametersToArgv,
-  redactParameters,
-  withoutPasswords,
-  MAX_PARAMETERS,
-  REDACTED,
-  type ParameterCheck,
-  type ParameterValue,
-  type ParameterValues,
-} from './parameter-validation.js';
-export {
-  detectLevel,
   parseProgress,
   type LogLevel,
   type LogLine,
   type LogStream,
   type Progress,
 } from './log-line.js';
-export { LineSplitter, MAX_LINE_LENGTH, type LineSink } from './line-splitter.js';
-export { RingBuffer } from './ring-buffer.js';
-export { appendLogRecord, formatLogRecord, parseLogRecord } from './log-file-format.js';
-export { ByteBatch } from './byte-batch.js';
-export {
-  openLogFile,
-  readLogLines,
-  readLogPage,
-  readLogTail,
-  type LogFileWriter,
-  type LogPage,
-} from './log-file.js';
-export {
-  OutputCapture,
-  DEFAULT_BUFFER_LINES,
-  type OutputCaptureOptions,
-} from './output-capture.js';
-export {
-  RunRecordSchema,
-  RUN_STATUSES,
-  FINISHED_STATUSES,
-  type RunRecord,
-  type RunStatus,
-} from './run-record.js';
-export { RunStore, type RunQuery, type SavedConfig } from './run-store.js';
-export { RunQueue } from './run-queue.js';
+
+// The run machinery, for embedding it without the HTTP server.
 export {
   RunManager,
   type RunManagerOptions,
   type ShutdownMode,
   type RunListener,
 } from './run-manager.js';
-export { launchInProcessGroup, signalProcessGroup, type ProcessLauncher } from './process-group.js';
-export { SseWriter, formatSseEvent, type SseEvent } from './sse-writer.js';
 export {
-  streamRunLog,
-  formatLogEvents,
-  type LogStreamSource,
-  type LogStreamOptions,
-} from './log-stream.js';
-export { runLogSource } from './run-log-source.js';
-export { ApiLogLineSchema, toApiLogLine, type ApiLogLine } from './api-log-line.js';
-export { ErrorResponseSchema } from './api-schemas.js';
-export { tokenMatches } from './plugins/bearer-auth.js';
-export { moduleEnvironment, BASE_MODULE_ENV } from './module-environment.js';
-export { LOCK_FILE_NAME } from './data-dir-lock.js';
-export { PACKAGE_VERSION } from './version.js';
+  RunStore,
+  type RunQuery,
+  type SavedConfig,
+  type RecordedProcessGroup,
+} from './run-store.js';
+export { OutputCapture, type OutputCaptureOptions } from './output-capture.js';
+export { openLogFile, type LogFileWriter } from './log-file.js';
+export {
+  checkParameters,
+  mergeWithDefaults,
+  withoutPasswords,
+  type ParameterCheck,
+  type ParameterValue,
+  type ParameterValues,
+} from './parameter-validation.js';

@@ -18,6 +18,7 @@ export interface LogFileWriter {
    * Bytes are lent for the call only: the capture reuses their memory for its next chunk.
    */
   append(data: string | Uint8Array): void;
+  /** Closes the file; nothing may be appended after. */
   close(): void;
 }
 

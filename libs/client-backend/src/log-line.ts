@@ -9,21 +9,31 @@ export interface LogLine {
   seq: number;
   /** Capture time, ms since the epoch. */
   time: number;
+  /** The stream the line came from. */
   stream: LogStream;
+  /** Level guessed from the line's prefix (see the README's log levels). */
   level: LogLevel;
+  /** The line without its line break. */
   text: string;
   /** The original line was longer than the cap and was cut. */
   truncated: boolean;
 }
 
-const ERROR_PREFIX =
-  /^\s*(?:\[?(?:error|err|fatal|critical)\]?[\s:]|error$|traceback|uncaught|\w*Error:)/i;
-const WARNING_PREFIX = /^\s*\[?(?:warn|warning)\]?[\s:]/i;
+// A program name before the level is the usual form of command-line tools
+// (`prismq-score: warning: line 3: title: Required; line skipped`). Capped so that a long line
+// without a colon costs a bounded scan: this runs on every captured line.
+const PROGRAM_NAME = String.raw`(?:[\w@/.-]{1,64}:\s*)?`;
+const ERROR_PREFIX = new RegExp(
+  String.raw`^\s*(?:${PROGRAM_NAME}\[?(?:error|err|fatal|critical)\]?[\s:]|error$|traceback|uncaught|\w*Error:)`,
+  'i',
+);
+const WARNING_PREFIX = new RegExp(String.raw`^\s*${PROGRAM_NAME}\[?(?:warn|warning)\]?[\s:]`, 'i');
 const DEBUG_PREFIX = /^\s*\[?(?:debug|trace)\]?[\s:]/i;
 const INFO_PREFIX = /^\s*\[?info\]?[\s:]/i;
 
 /**
- * Guesses a level from common prefixes (`ERROR:`, `[warn]`, `debug `, `TypeError:`).
+ * Guesses a level from common prefixes (`ERROR:`, `[warn]`, `debug `, `TypeError:`), also after
+ * a program name (`prismq-score: warning: ...`).
  * Unprefixed lines are info whatever their stream: many tools print progress and chatter
  * on stderr, so the stream alone says little about severity.
  */
@@ -37,8 +47,11 @@ export function detectLevel(text: string): LogLevel {
 
 /** Progress a module reported with a `::progress processed=<n> total=<m>` line. */
 export interface Progress {
+  /** Items done so far. */
   processed: number;
+  /** Items in all, `null` when the module did not say. */
   total: number | null;
+  /** `processed / total` in percent (two decimals, at most 100); `null` without a total. */
   percent: number | null;
 }
 

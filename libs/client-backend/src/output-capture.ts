@@ -23,7 +23,7 @@ export interface OutputCaptureOptions {
   writer: LogFileWriter;
   /** Path of the same file, for reading back lines the memory buffer dropped. */
   filePath: string;
-  /** Lines kept in memory (default {@link DEFAULT_BUFFER_LINES}). */
+  /** Lines kept in memory (default 10,000). */
   bufferLines?: number;
   /** Called for each `::progress` line. */
   onProgress?: (progress: Progress) => void;
@@ -35,7 +35,7 @@ export interface OutputCaptureOptions {
  * Captures one run's stdout and stderr: splits them into lines, numbers the lines with one
  * sequence, tags stream and level, appends every line to the log file, keeps the newest in a
  * ring buffer and tells subscribers that new lines exist. Subscribers pull lines with
- * {@link OutputCapture.readAfter}, so a slow one never makes the capture hold more lines.
+ * `readAfter`, so a slow one never makes the capture hold more lines.
  */
 export class OutputCapture {
   private nextSeq = 1;
@@ -71,7 +71,7 @@ export class OutputCapture {
     return this.nextSeq - 1;
   }
 
-  /** True once {@link end} ran: no more lines will come. */
+  /** True once `end` ran: no more lines will come. */
   get isEnded(): boolean {
     return this.ended;
   }
@@ -119,7 +119,7 @@ export class OutputCapture {
     });
   }
 
-  /** Like {@link readAfter} but only from memory; `undefined` when the buffer no longer holds `afterSeq + 1`. */
+  /** Like {@link OutputCapture.readAfter} but only from memory; `undefined` when the buffer no longer holds `afterSeq + 1`. */
   readAfterFromMemory(afterSeq: number, limit: number): LogLine[] | undefined {
     const oldest = this.nextSeq - this.ring.size;
     if (afterSeq + 1 < oldest) return undefined;

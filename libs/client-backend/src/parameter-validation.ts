@@ -120,7 +120,7 @@ function checkValue(
 /**
  * Checks request parameters against a module's declarations: key count, names, unknown keys,
  * types, bounds, select options and patterns. Missing required parameters are checked
- * separately by {@link checkRequired}, after defaults and saved config are merged in.
+ * separately, after defaults and saved config are merged in.
  */
 export function checkParameters(
   module: ModuleDefinition,

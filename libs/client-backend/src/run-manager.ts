@@ -26,17 +26,23 @@ import type { RunQuery, RunStore } from './run-store.js';
 
 /** Settings of a {@link RunManager}. */
 export interface RunManagerOptions {
+  /** The modules runs may be created of. */
   registry: ModuleRegistry;
+  /** Where runs and saved configs are kept. */
   store: RunStore;
   /** Folder holding one working folder per run. */
   runsDir: string;
+  /** Runs whose processes may run at once; later runs wait in the queue. */
   maxConcurrentRuns?: number;
+  /** Runs that may wait; one more is refused with `QUEUE_FULL`. */
   maxQueuedRuns?: number;
   /** Lines each run keeps in memory. */
   bufferLines?: number;
   /** Time between SIGTERM and SIGKILL when a run is cancelled. */
   killGraceMs?: number;
+  /** Starts a run's process (default: a new process group, without a shell). */
   launch?: ProcessLauncher;
+  /** Clock for the run records' times. */
   now?: () => Date;
   /** Roots of `access: read` path parameters; a relative path resolves against the first. */
   inputRoots?: readonly string[];
@@ -296,6 +302,13 @@ export class RunManager {
       throw new ApiError(
         'RUN_FINISHED',
         `run ${runId} already finished with status ${stored.status}`,
+        [
+          {
+            field: 'runId',
+            rule: 'unfinished',
+            message: `run ${runId} is ${stored.status}; only a queued or running run can be cancelled`,
+          },
+        ],
       );
     }
     run.cancelRequested = true;

@@ -4,15 +4,21 @@ import { RUN_STATUSES, type RunRecord, type RunStatus } from './run-record.js';
 
 /** Filters and paging of {@link RunStore.listRuns}. */
 export interface RunQuery {
+  /** Only runs in this status. */
   status?: RunStatus;
+  /** Only runs of this module. */
   moduleId?: string;
+  /** Most runs to return. */
   limit: number;
+  /** Runs to skip, newest first. */
   offset: number;
 }
 
 /** A module's saved parameters. */
 export interface SavedConfig {
+  /** The saved values, passwords left out. */
   parameters: ParameterValues;
+  /** When they were saved, ISO time. */
   updatedAt: string;
 }
 
@@ -58,7 +64,9 @@ const MIGRATIONS: readonly string[] = [
 
 /** A run's process group as recorded when it started. */
 export interface RecordedProcessGroup {
+  /** The run whose module leads the group. */
   runId: string;
+  /** Process group id (the leader's pid). */
   pgid: number;
   /** Start time of the group leader (see `processStartTime`), null when unknown. */
   processStart: string | null;
@@ -224,6 +232,7 @@ export class RunStore {
     this.statements.upsert.run(toRow(run));
   }
 
+  /** One run, `undefined` when no run has that id. */
   getRun(runId: string): RunRecord | undefined {
     const row = this.statements.get.get(runId);
     return row === undefined ? undefined : toRecord(row);
@@ -320,6 +329,7 @@ export class RunStore {
     })();
   }
 
+  /** A module's saved parameter values, `undefined` when none were saved. */
   getConfig(moduleId: string): SavedConfig | undefined {
     const row = this.statements.getConfig.get(moduleId);
     return row === undefined
@@ -330,6 +340,7 @@ export class RunStore {
         };
   }
 
+  /** Saves (replacing) a module's parameter values; leave passwords out first. */
   saveConfig(moduleId: string, parameters: ParameterValues, updatedAt: string): void {
     this.statements.saveConfig.run(moduleId, JSON.stringify(parameters), updatedAt);
   }
@@ -339,6 +350,7 @@ export class RunStore {
     return this.statements.deleteConfig.run(moduleId).changes > 0;
   }
 
+  /** Closes the database. */
   close(): void {
     if (this.db.open) this.db.close();
   }

@@ -37,7 +37,9 @@ import { PACKAGE_VERSION } from './version.js';
 export interface PrismqServer {
   /** The Fastify instance; `inject` works without listening. */
   app: FastifyInstance;
+  /** The runs of this server: create, read, cancel and subscribe to them without HTTP. */
   runs: RunManager;
+  /** The options the server runs with, defaults filled in. */
   options: ServerOptions;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
@@ -49,7 +51,12 @@ export interface PrismqServer {
 export interface CreateServerExtras {
   /** A registry to use instead of `modulesFile` or the built-in one. */
   registry?: ModuleRegistry;
+  /** Starts a run's process instead of the default (a new process group, without a shell). */
   launch?: ProcessLauncher;
+}
+
+/** What the command line adds to {@link CreateServerExtras}. */
+export interface ServerStartExtras extends CreateServerExtras {
   /** The data folder's lock when the caller took it already (the CLI does, before loading the server). */
   dataDirLock?: DataDirLock;
 }
@@ -74,9 +81,17 @@ function privateFiles(files: readonly string[]): void {
  * opens and migrates the database in the data folder, marks runs a previous process left
  * unfinished as failed, and registers every route.
  */
-export async function createServer(
+export function createServer(
   input: ServerOptionsInput = {},
   extras: CreateServerExtras = {},
+): Promise<PrismqServer> {
+  return startServer(input, extras);
+}
+
+/** {@link createServer} with the parts only the command line passes. */
+export async function startServer(
+  input: ServerOptionsInput,
+  extras: ServerStartExtras,
 ): Promise<PrismqServer> {
   const options = parseServerOptions(input);
   const registry =

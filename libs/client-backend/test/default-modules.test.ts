@@ -35,12 +35,27 @@ beforeAll(async () => {
   mkdirSync(path.join(dataDir, 'inputs'));
   inputFile = path.join(dataDir, 'inputs', 'items.jsonl');
   writeFileSync(inputFile, items.map((item) => JSON.stringify(item)).join('\n') + '\n');
+  // The second line is not JSON: forgiving runs skip it with a warning.
+  writeFileSync(
+    path.join(dataDir, 'inputs', 'one-bad-line.jsonl'),
+    [JSON.stringify(items[0]), '{"title": "cut off', JSON.stringify(items[1])].join('\n') + '\n',
+  );
   server = await createServer({ dataDir, port: 0, logLevel: 'silent' });
 });
 afterAll(async () => {
   await server.close();
   removeDataDir(dataDir);
 });
+
+interface ApiLine {
+  stream: string;
+  level: string;
+  text: string;
+}
+
+async function runLog(runId: string): Promise<ApiLine[]> {
+  return (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}/logs` })).json().lines;
+}
 
 async function runToEnd(moduleId: string, parameters: Record<string, unknown>): Promise<RunRecord> {
   const launched = await server.app.inject({
@@ -78,11 +93,15 @@ describe('built-in modules', () => {
     )
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line) as { title: string; scoreBreakdown: unknown });
-    expect(scored.map((record) => record.title)).toEqual(items.map((item) => item.title));
+      .map(
+        (line) =>
+          JSON.parse(line) as { line: number; record: { title: string }; scoreBreakdown: unknown },
+      );
+    expect(scored.map((entry) => entry.line)).toEqual([1, 2, 3]);
+    expect(scored.map((entry) => entry.record.title)).toEqual(items.map((item) => item.title));
     expect(
       scored.every(
-        (record) => typeof record.scoreBreakdown === 'object' && record.scoreBreakdown !== null,
+        (entry) => typeof entry.scoreBreakdown === 'object' && entry.scoreBreakdown !== null,
       ),
     ).toBe(true);
   });
@@ -105,5 +124,36 @@ describe('built-in modules', () => {
     expect(ok).toMatchObject({ status: 'completed', progress: { processed: 5, total: 5 } });
     const failed = await runToEnd('demo', { lines: 1, 'delay-ms': 0, fail: true });
     expect(failed).toMatchObject({ status: 'failed', exitCode: 3 });
+  });
+
+  describe.each([
+    ['prismq-score', 'prismq-score: warning: line 2: record: not valid JSON', 2],
+    ['prismq-classify', 'prismq-classify: warning: line 2: record: not valid JSON', 2],
+  ] as const)('%s over an input with one malformed line', (moduleId, warningStart, kept) => {
+    it('skips the line, marks the warning as a warning and completes', async () => {
+      const run = await runToEnd(moduleId, { input: 'one-bad-line.jsonl' });
+      const lines = await runLog(run.runId);
+      expect(run, JSON.stringify(lines)).toMatchObject({ status: 'completed', exitCode: 0 });
+      const skipped = lines.find((line) => line.text.startsWith(warningStart));
+      expect(skipped, JSON.stringify(lines)).toMatchObject({ stream: 'stderr', level: 'warning' });
+      expect(skipped?.text).toMatch(/; line skipped$/);
+      if (moduleId === 'prismq-score') {
+        const scored = readFileSync(
+          path.join(dataDir, 'runs', run.runId, 'output', 'scores.jsonl'),
+          'utf8',
+        )
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { line: number });
+        expect(scored.map((entry) => entry.line)).toEqual([1, 3]);
+      } else {
+        expect(lines.filter((line) => line.stream === 'stdout')).toHaveLength(kept);
+      }
+    });
+
+    it('fails on it when strict is set', async () => {
+      const run = await runToEnd(moduleId, { input: 'one-bad-line.jsonl', strict: true });
+      expect(run).toMatchObject({ status: 'failed', exitCode: 1 });
+    });
   });
 });

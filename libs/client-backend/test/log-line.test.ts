@@ -14,6 +14,13 @@ describe('detectLevel', () => {
     ['INFO: started', 'info'],
     ['plain text', 'info'],
     ['errors were not found', 'info'],
+    ['prismq-score: warning: line 2: title: Required; line skipped', 'warning'],
+    ['prismq-classify: warning: skipped 1 of 3 records', 'warning'],
+    ['@prismq/tool: [warn] slow', 'warning'],
+    ['prismq-score: error: cannot read items.jsonl', 'error'],
+    ['prismq-score: scored 3 records', 'info'],
+    ['Processing: the warning list', 'info'],
+    [`${'x'.repeat(70)}: warning: a name too long to be a program`, 'info'],
   ] as const)('%s → %s', (text, level) => {
     expect(detectLevel(text)).toBe(level);
   });

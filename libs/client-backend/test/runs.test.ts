@@ -209,7 +209,16 @@ describe('runs with real child processes', () => {
     await expect.poll(() => alive(grandchild)).toBe(false);
     const again = await server.app.inject({ method: 'DELETE', url: `/api/runs/${run.runId}` });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('RUN_FINISHED');
+    expect(again.json().error).toMatchObject({
+      code: 'RUN_FINISHED',
+      details: [
+        {
+          field: 'runId',
+          rule: 'unfinished',
+          message: `run ${run.runId} is cancelled; only a queued or running run can be cancelled`,
+        },
+      ],
+    });
   });
 
   it('escalates to SIGKILL when a module ignores SIGTERM', async () => {

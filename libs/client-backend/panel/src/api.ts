@@ -136,6 +136,14 @@ export class PanelApi {
     return response.blob();
   }
 
+  /** One result file of the run, by its name in the results listing (`a/b.json` for a subfolder). */
+  async resultFile(runId: string, name: string): Promise<Blob> {
+    const filePath = name.split('/').map(encodeURIComponent).join('/');
+    const response = await this.send(`/api/runs/${encodeURIComponent(runId)}/results/${filePath}`);
+    if (!response.ok) throw await errorFrom(response);
+    return response.blob();
+  }
+
   /** Opens the run's SSE log stream after `afterSeq`; the caller reads the body. */
   async openLogStream(runId: string, afterSeq: number, signal: AbortSignal): Promise<Response> {
     const response = await this.send(`/api/runs/${encodeURIComponent(runId)}/logs/stream`, {

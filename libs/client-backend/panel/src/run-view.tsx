@@ -37,29 +37,55 @@ function Progress({ run }: { run: RunRecord }) {
   );
 }
 
-function Results({ files }: { files: ResultFile[] }) {
+/**
+ * Hands a file fetched with the token to the browser as a download: a plain link could not
+ * carry the Authorization header.
+ */
+async function saveFile(fetchFile: () => Promise<Blob>, downloadName: string): Promise<void> {
+  const blob = await fetchFile();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = downloadName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function Results({
+  api,
+  runId,
+  files,
+  onError,
+}: {
+  api: PanelApi;
+  runId: string;
+  files: ResultFile[];
+  onError: (message: string) => void;
+}) {
   if (files.length === 0) return <p class="muted">No result files.</p>;
   return (
     <ul class="results">
       {files.map((file) => (
-        <li key={file.name}>
+        <li key={file.name} data-file={file.name}>
           <span class="file-name">{file.name}</span>{' '}
-          <span class="muted">{formatBytes(file.size)}</span>
+          <span class="muted">{formatBytes(file.size)}</span>{' '}
+          <button
+            type="button"
+            class="secondary save-result"
+            aria-label={`Save ${file.name}`}
+            onClick={() => {
+              saveFile(
+                () => api.resultFile(runId, file.name),
+                file.name.slice(file.name.lastIndexOf('/') + 1),
+              ).catch((failure: Error) => onError(failure.message));
+            }}
+          >
+            Save
+          </button>
         </li>
       ))}
     </ul>
   );
-}
-
-/** Saves the run's log file: fetched with the token, then handed to the browser as a download. */
-async function saveLog(api: PanelApi, runId: string): Promise<void> {
-  const blob = await api.logFile(runId);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `run-${runId}.log`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** One run: its state, progress, duration, live log, cancel button and result files. */
@@ -195,7 +221,9 @@ export function RunView({
             type="button"
             class="secondary"
             onClick={() => {
-              saveLog(api, runId).catch((failure: Error) => setActionError(failure.message));
+              saveFile(() => api.logFile(runId), `run-${runId}.log`).catch((failure: Error) =>
+                setActionError(failure.message),
+              );
             }}
           >
             Save log file
@@ -224,7 +252,11 @@ export function RunView({
       {finished && (
         <section class="run-results" aria-labelledby="results-heading">
           <h3 id="results-heading">Result files</h3>
-          {files === undefined ? <p class="muted">Loading…</p> : <Results files={files} />}
+          {files === undefined ? (
+            <p class="muted">Loading…</p>
+          ) : (
+            <Results api={api} runId={runId} files={files} onError={setActionError} />
+          )}
         </section>
       )}
     </section>

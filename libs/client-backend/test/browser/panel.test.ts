@@ -322,7 +322,7 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
 
   describe('behind a token', () => {
     const token = 'panel-test-token';
-    const { open, inPage } = servePanel(token);
+    const { open, inPage, downloads } = servePanel(token);
 
     it('asks for the token once per tab and sends it on every call, live log included', async () => {
       await inPage('token', async (page, requests) => {
@@ -347,6 +347,15 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
         expect(stream.length).toBeGreaterThan(0);
         for (const { headers } of stream) expect(headers['authorization']).toBe(`Bearer ${token}`);
         for (const { url } of requests.all) expect(url).not.toContain(token);
+
+        // A result file of the finished run is fetched with the token and saved as a download.
+        await page.locator('.results li[data-file="demo-summary.json"] button').click();
+        const saved = path.join(downloads, 'demo-summary.json');
+        await expect
+          .poll(() => (existsSync(saved) ? readFileSync(saved, 'utf8') : ''), { timeout: 10_000 })
+          .toBe('{"lines":4}\n');
+        const download = requests.all.find(({ url }) => url.endsWith('/results/demo-summary.json'));
+        expect(download?.headers['authorization']).toBe(`Bearer ${token}`);
 
         // Once per tab: a reload keeps the token (sessionStorage) and asks nothing.
         await page.reload();

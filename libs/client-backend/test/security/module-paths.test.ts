@@ -125,7 +125,10 @@ describe('result files download from the run output folder only', () => {
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/octet-stream');
     expect(file.headers['content-disposition']).toBe('attachment; filename="scores.jsonl"');
-    expect(JSON.parse(file.body.split('\n')[0] ?? '')).toMatchObject({ title: item.title });
+    expect(JSON.parse(file.body.split('\n')[0] ?? '')).toMatchObject({
+      line: 1,
+      record: { title: item.title },
+    });
 
     for (const name of [
       '../run.log',
