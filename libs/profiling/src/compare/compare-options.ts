@@ -67,7 +67,7 @@ const integer = (min: number, max: number) =>
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
 const CompareCliSchema = z.object({
-  base: RefSchema.optional().refine((value) => value !== undefined, 'is required'),
+  base: z.string({ error: 'is required' }).pipe(RefSchema),
   head: RefSchema.optional(),
   project: z.array(z.string().regex(/^[a-z0-9@][a-z0-9@/._-]*$/, 'must be a project name')).min(1, 'is required'),
   filter: z

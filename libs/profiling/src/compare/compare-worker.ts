@@ -1,117 +1,21 @@
 /**
- * One round of `prismq-bench compare`, in a fresh process started with `--expose-gc` and tsx:
- * loads both sides' bench files (each against its own build of the libraries), then measures
- * every case alternately on both sides (ABBA), so that whatever the machine does meanwhile
- * affects both sides alike. The task arrives as JSON in argv[2]; the result is written to the
- * task's `resultPath`.
+ * One round of `prismq-bench compare`, in a fresh process started with `--expose-gc` and tsx.
+ * Each side runs in a worker thread of its own — a separate V8 isolate, so the two versions
+ * share no JIT feedback, heap or module instances — and loads its bench files against its own
+ * build of the libraries. This thread asks them in turn to measure one slice of a case (ABBA):
+ * both sides run milliseconds apart on the same process and core, never at the same time, so
+ * whatever the machine does meanwhile affects both alike. The task arrives as JSON in argv[2];
+ * the result is written to the task's `resultPath`.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { writeFileAtomic } from '../atomic-write.js';
-import { caseId } from '../benchmark-case-builder.js';
+import { SideCases, type SliceRequest } from './side-thread.js';
 import { WorkerTaskSchema, type RoundCase, type SideName, type WorkerResult, type WorkerTask } from './worker-protocol.js';
 
-/** The parts of a mitata `B` (one `bench()` call) the worker reads. */
-interface TrialInternals {
-  f: (...args: unknown[]) => unknown;
-  _args: Record<string, unknown[]>;
-  _name: string;
-  _gc: boolean | 'once' | 'inner';
-}
-
-interface MitataStats {
-  p50: number;
-}
-
-type Measure = (f: TrialInternals['f'], options: Record<string, unknown>) => Promise<MitataStats>;
-
-interface MitataModule {
-  B: { prototype: { name: (this: TrialInternals, ...args: unknown[]) => unknown } };
-  measure: Measure;
-}
-
-interface MeasurableCase {
-  id: string;
-  trial: TrialInternals;
-  args: Record<string, unknown>;
-  measure: Measure;
-}
-
-/** Argument combinations of a trial, in mitata's order, with the names mitata gives them. */
-function expand(trial: TrialInternals): { name: string; args: Record<string, unknown> }[] {
-  const keys = Object.keys(trial._args);
-  let combos: Record<string, unknown>[] = [{}];
-  for (const key of keys.slice().reverse()) {
-    combos = (trial._args[key] ?? []).flatMap((value) => combos.map((partial) => ({ [key]: value, ...partial })));
-  }
-  return combos.map((args) => {
-    let name = trial._name;
-    for (const key of keys) name = name.replaceAll(`$${key}`, String(args[key]));
-    return { name, args };
-  });
-}
-
-async function loadSide(side: WorkerTask['sides'][number]): Promise<Map<string, MeasurableCase>> {
-  // The mitata the side's bench files import: trials are caught as they are created, so the
-  // two sides' trials stay apart even when both load the same mitata.
-  const mitataPath = createRequire(join(side.benchDir, 'package.json')).resolve('mitata');
-  const mitata = (await import(pathToFileURL(mitataPath).href)) as MitataModule;
-  const created = new Set<TrialInternals>();
-  const prototype = mitata.B.prototype;
-  const original = prototype.name;
-  prototype.name = function (this: TrialInternals, ...args: unknown[]) {
-    created.add(this);
-    return original.apply(this, args);
-  };
-  try {
-    for (const file of side.files) await import(pathToFileURL(file).href);
-  } finally {
-    prototype.name = original;
-  }
-  const cases = new Map<string, MeasurableCase>();
-  for (const trial of created) {
-    const runs = expand(trial);
-    const kind = Object.keys(trial._args).length === 0 ? 'static' : 'args';
-    for (const run of runs) {
-      const id = caseId({ alias: trial._name, kind }, run);
-      if (!cases.has(id)) cases.set(id, { id, trial, args: run.args, measure: mitata.measure });
-    }
-  }
-  return cases;
-}
-
-interface SliceBudget {
-  sliceNs: number;
-  batchSamples: number;
-}
-
-/** A case that threw on one side. */
-class SideFailure extends Error {
-  constructor(
-    readonly side: SideName,
-    cause: unknown,
-  ) {
-    super(cause instanceof Error ? cause.message : String(cause));
-  }
-}
-
-async function measureSlice(side: SideName, c: MeasurableCase, budget: SliceBudget): Promise<number> {
-  try {
-    const stats = await c.measure(c.trial.f, {
-      args: c.args,
-      min_cpu_time: budget.sliceNs,
-      min_samples: 1,
-      batch_samples: budget.batchSamples,
-      inner_gc: c.trial._gc === 'inner',
-      gc: c.trial._gc ? undefined : false,
-    });
-    return stats.p50;
-  } catch (error) {
-    throw new SideFailure(side, error);
-  }
-}
+/** Most warm-up slices per side before the measured alternations. */
+const MAX_WARM_SLICES = 6;
+/** A warm-up slice this much faster than the one before means the JIT is still improving the code. */
+const WARM_TOLERANCE = 0.02;
 
 /** Fewest alternations per case and round, however slow the case. */
 const MIN_PAIRS = 3;
@@ -129,16 +33,70 @@ function batchFor(nsPerIteration: number): number {
   return Math.max(4, Math.min(4096, wanted - (wanted % 4)));
 }
 
+type Reply = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** A side's worker thread, asked one thing at a time. */
+class SideThread {
+  private pending: ((reply: Reply) => void) | undefined;
+  private failure: Error | undefined;
+
+  constructor(
+    readonly side: SideName,
+    private readonly worker: Worker,
+  ) {
+    worker.on('message', (reply: Reply) => {
+      const resolve = this.pending;
+      this.pending = undefined;
+      resolve?.(reply);
+    });
+    const fail = (error: Error): void => {
+      this.failure = error;
+      this.pending?.({ ok: false, message: error.message });
+      this.pending = undefined;
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the ${side} side's thread exited (${code})`)));
+  }
+
+  ask(request: { type: 'ids' } | ({ type: 'measure' } & SliceRequest)): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending = (reply) => (reply.ok ? resolve(reply.value) : reject(new SliceFailure(this.side, reply.message)));
+      this.worker.postMessage(request);
+    });
+  }
+}
+
+/** A case that threw on one side. */
+class SliceFailure extends Error {
+  constructor(
+    readonly side: SideName,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 async function measureCase(
+  id: string,
   order: readonly [SideName, SideName],
-  cases: Readonly<Record<SideName, MeasurableCase>>,
+  threads: Readonly<Record<SideName, SideThread>>,
   task: WorkerTask,
 ): Promise<RoundCase> {
-  // Warm-up slice per side: lets the JIT settle and tells how long one iteration takes.
-  const warm = { sliceNs: task.sliceNs, batchSamples: 16 };
-  const first = await measureSlice(order[0], cases[order[0]], warm);
-  const second = await measureSlice(order[1], cases[order[1]], warm);
-  const budget = { sliceNs: task.sliceNs, batchSamples: batchFor(Math.min(first, second)) };
+  const slice = async (side: SideName, batchSamples: number): Promise<number> =>
+    (await threads[side].ask({ type: 'measure', id, sliceNs: task.sliceNs, batchSamples })) as number;
+  // Warm-up, alternating, until each side's last slice is no faster than its one before: the JIT
+  // compiles in the background, late on a busy machine, and a side measured before its
+  // optimised code arrives would look slower than it is.
+  const warm: Record<SideName, number[]> = { base: [], head: [] };
+  const settled = (times: readonly number[]): boolean =>
+    times.length >= 2 && times[times.length - 1]! >= times[times.length - 2]! * (1 - WARM_TOLERANCE);
+  for (let step = 0; step < MAX_WARM_SLICES && !(settled(warm.base) && settled(warm.head)); step++) {
+    for (const side of order) warm[side].push(await slice(side, 16));
+  }
+  const first = Math.min(...warm[order[0]]);
+  const second = Math.min(...warm[order[1]]);
+  const batchSamples = batchFor(Math.min(first, second));
   // A case slower than its time budget gets fewer (never under 3) alternations, so that one slow
   // case cannot stretch the round.
   const affordable = Math.floor((task.sliceNs * task.pairs) / Math.max(first, second, 1));
@@ -146,44 +104,76 @@ async function measureCase(
   const times: Record<SideName, number[]> = { base: [], head: [] };
   for (let pair = 0; pair < pairs; pair++) {
     const sides = pair % 2 === 0 ? order : ([order[1], order[0]] as const);
-    for (const side of sides) times[side].push(await measureSlice(side, cases[side], budget));
+    for (const side of sides) times[side].push(await slice(side, batchSamples));
   }
-  return { id: cases.base.id, base: times.base, head: times.head };
+  return { id, base: times.base, head: times.head };
 }
 
-async function main(): Promise<void> {
-  const task = WorkerTaskSchema.parse(JSON.parse(process.argv[2] ?? readFileSync(0, 'utf8')));
+function startSide(side: WorkerTask['sides'][number]): SideThread {
+  // Threads do not inherit the tsx loader: the thread registers it, then loads this file (in the
+  // role of a side) and, through it, the TypeScript bench files.
+  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+    .then((tsx) => tsx.register())
+    .then(() => import(${JSON.stringify(import.meta.url)}));`;
+  return new SideThread(side.side, new Worker(bootstrap, { eval: true, workerData: side }));
+}
+
+async function runRound(): Promise<void> {
+  const task = WorkerTaskSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
   const filter = task.filter === undefined ? undefined : new RegExp(task.filter);
-  const loaded = {} as Record<SideName, Map<string, MeasurableCase>>;
-  for (const side of task.sides) loaded[side.side] = await loadSide(side);
   const order = [task.sides[0].side, task.sides[1].side] as const;
-  const selected = (side: SideName) => [...loaded[side].keys()].filter((id) => !filter || filter.test(id));
+  const threads = { [order[0]]: startSide(task.sides[0]), [order[1]]: startSide(task.sides[1]) } as Record<SideName, SideThread>;
+  const ids = {} as Record<SideName, string[]>;
+  for (const side of order) ids[side] = ((await threads[side].ask({ type: 'ids' })) as string[]).filter((id) => !filter || filter.test(id));
   const result: WorkerResult = { cases: [], onlyIn: [], failures: [] };
   for (const side of order) {
-    const other = side === 'base' ? 'head' : 'base';
-    for (const id of selected(side)) if (!loaded[other].has(id)) result.onlyIn.push({ id, side });
+    const other = ids[side === 'base' ? 'head' : 'base'];
+    for (const id of ids[side]) if (!other.includes(id)) result.onlyIn.push({ id, side });
   }
-  for (const id of selected('base')) {
-    const head = loaded.head.get(id);
-    const base = loaded.base.get(id);
-    if (!head || !base) continue;
+  for (const id of ids.base.filter((candidate) => ids.head.includes(candidate))) {
     try {
-      const measured = await measureCase(order, { base, head }, task);
+      const measured = await measureCase(id, order, threads, task);
       if ([...measured.base, ...measured.head].every((time) => time > 0)) result.cases.push(measured);
-      else result.failures.push({ id, side: 'base', message: 'measured 0 ns per iteration: the case does no work the timer can see' });
+      else result.failures.push({ id, side: order[0], message: 'measured 0 ns per iteration: the case does no work the timer can see' });
     } catch (error) {
-      const side = error instanceof SideFailure ? error.side : order[0];
+      const side = error instanceof SliceFailure ? error.side : order[0];
       result.failures.push({ id, side, message: error instanceof Error ? error.message : String(error) });
     }
   }
   writeFileAtomic(task.resultPath, `${JSON.stringify(result)}\n`);
 }
 
-// Bench files may leave timers or sockets open: the round is over once its result is written.
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`compare worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(3);
-  },
-);
+async function serveSide(): Promise<void> {
+  const side = workerData as WorkerTask['sides'][number];
+  const port = parentPort!;
+  let cases: SideCases | undefined;
+  let loadError: unknown;
+  try {
+    cases = await SideCases.load(side.benchDir, side.files);
+  } catch (error) {
+    loadError = error;
+  }
+  port.on('message', (request: { type: 'ids' } | ({ type: 'measure' } & SliceRequest)) => {
+    const answer = async (): Promise<unknown> => {
+      if (!cases) throw loadError;
+      return request.type === 'ids' ? cases.ids() : cases.measureSlice(request);
+    };
+    answer().then(
+      (value) => port.postMessage({ ok: true, value }),
+      (error: unknown) => port.postMessage({ ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+  });
+}
+
+if (isMainThread) {
+  // Bench files may leave timers or sockets open: the round is over once its result is written.
+  runRound().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`compare round: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(3);
+    },
+  );
+} else {
+  void serveSide();
+}

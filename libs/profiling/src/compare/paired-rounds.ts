@@ -97,7 +97,7 @@ export async function measurePairedRounds(options: {
       throw new CompareError('COMPARE_FILTER_NO_MATCH', `${what} present on both sides of ${options.project}`);
     }
     for (const measured of result.cases) {
-      if (process.env['PRISMQ_COMPARE_DEBUG']) progress(`  ${measured.id} ${lead}: base ${measured.base.map((t) => t.toFixed(0)).join(' ')} | head ${measured.head.map((t) => t.toFixed(0)).join(' ')}`);
+      if (process.env['PRISMQ_COMPARE_VERBOSE'] === '1') progress(`  ${measured.id} ${lead}: base ${measured.base.map((t) => t.toFixed(0)).join(' ')} | head ${measured.head.map((t) => t.toFixed(0)).join(' ')}`);
       const entry = byId.get(measured.id) ?? { id: measured.id, rounds: [] };
       entry.rounds.push({ base: measured.base, head: measured.head });
       byId.set(measured.id, entry);
