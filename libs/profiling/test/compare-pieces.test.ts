@@ -87,7 +87,7 @@ describe('linkSideNodeModules', () => {
 describe('parseCompareOptions', () => {
   it('reads repeatable projects and defaults', () => {
     const options = parseCompareOptions(['--base', 'main', '--project', 'scoring', '-p', 'classification-bench', '--filter', 'text/']);
-    expect(options).toMatchObject({ base: 'main', projects: ['scoring', 'classification-bench'], rounds: 8, timeMs: 100, threshold: 0.02 });
+    expect(options).toMatchObject({ base: 'main', projects: ['scoring', 'classification-bench'], rounds: 10, timeMs: 100, threshold: 0.02 });
     expect(options.head).toBeUndefined();
     expect(options.filter?.test('scoring/text/long')).toBe(true);
   });
@@ -107,13 +107,17 @@ describe('parseCompareOptions', () => {
 
 describe('compareCases', () => {
   it('pairs each round by the fastest slice of each side and sorts the slowest ratio first', () => {
-    expect(roundLogRatio({ base: [110, 100, 300], head: [200, 105, 106] })).toBeCloseTo(Math.log(1.05), 12);
+    // Pair 1 has a disturbed head, pair 3 a disturbed base: only pair 2 is clean on both sides.
+    expect(roundLogRatio({ base: [101, 100, 300], head: [200, 105, 106] })).toBeCloseTo(Math.log(1.05), 12);
+    // A side whose one fast slice has no clean partner: the round says nothing.
+    expect(roundLogRatio({ base: [160, 165, 150], head: [170, 90, 168] })).toBeNaN();
     const rounds = (ratio: number) =>
       Array.from({ length: 8 }, (_, i) => ({ base: [1000 + i, 2000], head: [(1000 + i) * ratio * (1 + (i % 3) * 0.002), 3000] }));
+    const disturbed = { base: [160, 165, 150], head: [170, 90, 168] };
     const cases = compareCases(
       [
         { id: 'm/g/same', rounds: rounds(1) },
-        { id: 'm/g/slow', rounds: rounds(1.1) },
+        { id: 'm/g/slow', rounds: [...rounds(1.1), disturbed] },
         { id: 'm/g/fast', rounds: rounds(0.8) },
       ],
       0.02,

@@ -10,14 +10,31 @@ export interface CaseRounds {
   rounds: { base: number[]; head: number[] }[];
 }
 
+/** A slice this close to its side's fastest in the round counts as undisturbed. */
+export const CLEAN_SLICE_TOLERANCE = 0.05;
+
 /**
- * One value per round: log(head / base) of the fastest slice of each side. Whatever else runs on
+ * One value per round, or NaN when the round has none: the median log(head / base) over the
+ * round's *clean* pairs — adjacent slices (milliseconds apart, so drift cancels) that are both
+ * within {@link CLEAN_SLICE_TOLERANCE} of their side's fastest slice in the round. Other load on
  * the machine only ever slows a slice down (a busy sibling hyperthread can halve its speed for
- * tens of milliseconds), so within a round the fastest slice is the one least disturbed;
- * each side gets the same number of chances, interleaved, so neither is favoured.
+ * a while), so a disturbed slice is recognisably slow, and a pair with one is left out rather
+ * than compared with an undisturbed one.
  */
 export function roundLogRatio(round: { base: readonly number[]; head: readonly number[] }): number {
-  return Math.log(Math.min(...round.head) / Math.min(...round.base));
+  const count = Math.min(round.base.length, round.head.length);
+  if (count === 0) return Number.NaN;
+  const fastestBase = Math.min(...round.base);
+  const fastestHead = Math.min(...round.head);
+  const logs: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const base = round.base[i]!;
+    const head = round.head[i]!;
+    if (base <= fastestBase * (1 + CLEAN_SLICE_TOLERANCE) && head <= fastestHead * (1 + CLEAN_SLICE_TOLERANCE)) {
+      logs.push(Math.log(head / base));
+    }
+  }
+  return median(logs);
 }
 
 /**
@@ -28,7 +45,8 @@ export function roundLogRatio(round: { base: readonly number[]; head: readonly n
 export function compareCases(measured: readonly CaseRounds[], threshold: number, confidence: number): CompareCase[] {
   const cases: CompareCase[] = [];
   for (const { id, rounds } of measured) {
-    const usable = rounds.filter((round) => round.base.length > 0 && round.head.length > 0);
+    // A round without one clean pair says nothing about the code; it is left out.
+    const usable = rounds.filter((round) => Number.isFinite(roundLogRatio(round)));
     const interval = pairedLogRatioInterval(usable.map(roundLogRatio), confidence);
     if (!interval) continue;
     cases.push({

@@ -11,7 +11,7 @@ import { compareCases } from './case-comparison.js';
 import { stopChildren } from './child-process.js';
 import { CompareError } from './compare-error.js';
 import type { CompareOptions } from './compare-options.js';
-import { formatCompareMarkdown, formatCompareTable, githubAnnotations } from './compare-table.js';
+import { formatCompareMarkdown, formatCompareTable, githubAnnotations, githubWarning } from './compare-table.js';
 import { addWorktree, applyWorkingTree, execGit, gitTopLevel, removeWorktrees, resolveCommit, workingTreeChanges, type GitCommand } from './git-checkout.js';
 import { measurePairedRounds, type RoundRunner, type SideBench } from './paired-rounds.js';
 import { buildKeys } from './build-cache.js';
@@ -23,7 +23,7 @@ import type { SideName } from './worker-protocol.js';
 /** Confidence of every interval a comparison reports. */
 export const COMPARE_CONFIDENCE = 0.95;
 /** Alternations of base and head per case within one round. */
-export const PAIRS_PER_ROUND = 5;
+export const PAIRS_PER_ROUND = 8;
 /** Name of the method recorded in the compare document. */
 export const COMPARE_METHOD = 'paired-rounds/wilcoxon-signed-rank';
 
@@ -167,8 +167,14 @@ export async function runCompare(options: CompareOptions, io: CompareIo): Promis
         ...(options.filter ? { filter: options.filter } : {}),
         ...(io.runRound ? { runRound: io.runRound } : {}),
       });
-      for (const only of measured.onlyIn) io.stderr(`compare ${name}: ${only.id} exists only on the ${only.side} side; not compared`);
-      for (const failure of measured.failures) io.stderr(`compare ${name}: ${failure.id} threw on the ${failure.side} side: ${failure.message}`);
+      const notCompared = [
+        ...measured.onlyIn.map((only) => ({ id: only.id, why: `exists only on the ${only.side} side; not compared` })),
+        ...measured.failures.map((failure) => ({ id: failure.id, why: `threw on the ${failure.side} side: ${failure.message}` })),
+      ];
+      for (const { id, why } of notCompared) {
+        io.stderr(`compare ${name}: ${id} ${why}`);
+        if (io.env['GITHUB_ACTIONS'] === 'true') io.stdout(githubWarning(name, id, why));
+      }
       const cases = compareCases(measured.cases, options.threshold, COMPARE_CONFIDENCE);
       if (cases.length === 0) throw new CompareError('COMPARE_MEASURE_FAILED', `no case of ${name} could be measured on both sides`);
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CompareError } from './compare-error.js';
 
 /** Rounds run when `--rounds` is not given: fresh processes, each alternating both sides. */
-export const DEFAULT_ROUNDS = 8;
+export const DEFAULT_ROUNDS = 10;
 /** Measuring time per case, per side and per round when `--time` is not given, in ms. */
 export const DEFAULT_TIME_MS = 100;
 /** Smallest change reported when `--threshold` is not given, in percent. */

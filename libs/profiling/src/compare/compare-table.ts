@@ -75,9 +75,18 @@ export function formatCompareMarkdown(document: CompareDocument): string {
   ].join('\n');
 }
 
+function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** A GitHub Actions `::warning` for a case that could not be compared (it says why). */
+export function githubWarning(project: string, id: string, why: string): string {
+  return `::warning title=${escapeData(`Benchmark not compared: ${project} ${id}`).replaceAll(':', '%3A').replaceAll(',', '%2C')}::${escapeData(why)}`;
+}
+
 /** GitHub Actions workflow commands: an error annotation per slower case. */
 export function githubAnnotations(document: CompareDocument): string[] {
-  const escape = (text: string): string => text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  const escape = escapeData;
   return document.cases
     .filter((c) => c.verdict === 'slower')
     .map(

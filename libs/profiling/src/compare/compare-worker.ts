@@ -9,7 +9,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { writeFileAtomic } from '../atomic-write.js';
-import { SideCases, type SliceRequest } from './side-thread.js';
+import { SideCases, type FileCases, type SliceRequest } from './side-thread.js';
 import { WorkerTaskSchema, type RoundCase, type SideName, type WorkerResult, type WorkerTask } from './worker-protocol.js';
 
 /** Most warm-up slices per side before the measured alternations. */
@@ -58,7 +58,7 @@ class SideThread {
     worker.on('exit', (code) => fail(new Error(`the ${side} side's thread exited (${code})`)));
   }
 
-  ask(request: { type: 'ids' } | ({ type: 'measure' } & SliceRequest)): Promise<unknown> {
+  ask(request: { type: 'files' } | ({ type: 'measure' } & SliceRequest)): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.pending = (reply) => (reply.ok ? resolve(reply.value) : reject(new SliceFailure(this.side, reply.message)));
@@ -124,8 +124,12 @@ async function runRound(): Promise<void> {
   const order = [task.sides[0].side, task.sides[1].side] as const;
   const threads = { [order[0]]: startSide(task.sides[0]), [order[1]]: startSide(task.sides[1]) } as Record<SideName, SideThread>;
   const ids = {} as Record<SideName, string[]>;
-  for (const side of order) ids[side] = ((await threads[side].ask({ type: 'ids' })) as string[]).filter((id) => !filter || filter.test(id));
-  const result: WorkerResult = { cases: [], onlyIn: [], failures: [] };
+  const result: WorkerResult = { cases: [], onlyIn: [], failures: [], files: { base: [], head: [] } };
+  for (const side of order) {
+    const files = (await threads[side].ask({ type: 'files' })) as FileCases[];
+    ids[side] = [...new Set(files.flatMap((entry) => entry.ids))].filter((id) => !filter || filter.test(id));
+    result.files[side] = files.filter((entry) => entry.ids.some((id) => ids[side].includes(id))).map((entry) => entry.file);
+  }
   for (const side of order) {
     const other = ids[side === 'base' ? 'head' : 'base'];
     for (const id of ids[side]) if (!other.includes(id)) result.onlyIn.push({ id, side });
@@ -153,10 +157,10 @@ async function serveSide(): Promise<void> {
   } catch (error) {
     loadError = error;
   }
-  port.on('message', (request: { type: 'ids' } | ({ type: 'measure' } & SliceRequest)) => {
+  port.on('message', (request: { type: 'files' } | ({ type: 'measure' } & SliceRequest)) => {
     const answer = async (): Promise<unknown> => {
       if (!cases) throw loadError;
-      return request.type === 'ids' ? cases.ids() : cases.measureSlice(request);
+      return request.type === 'files' ? cases.files() : cases.measureSlice(request);
     };
     answer().then(
       (value) => port.postMessage({ ok: true, value }),

@@ -78,12 +78,13 @@ export async function measurePairedRounds(options: {
   const onlyIn = new Map<string, WorkerResult['onlyIn'][number]>();
   const failures = new Map<string, WorkerResult['failures'][number]>();
   const started = now();
+  const located: Record<SideName, SideBench> = { base: options.base, head: options.head };
   for (let round = 0; round < plan.rounds; round++) {
     const lead: SideName = round % 2 === 0 ? 'base' : 'head';
     const elapsed = now() - started;
     const left = round === 0 ? 'estimating time left' : `about ${seconds((elapsed / round) * (plan.rounds - round))} left`;
     progress(`compare ${options.project}: round ${round + 1}/${plan.rounds} (${lead} first), ${left}`);
-    const sides = lead === 'base' ? ([options.base, options.head] as const) : ([options.head, options.base] as const);
+    const sides = lead === 'base' ? ([located.base, located.head] as const) : ([located.head, located.base] as const);
     const task: WorkerTask = {
       sides: [sides[0], sides[1]],
       sliceNs: plan.timeNs / plan.pairs,
@@ -92,6 +93,11 @@ export async function measurePairedRounds(options: {
       ...(options.filter ? { filter: options.filter.source } : {}),
     };
     const result = await runRound(task, options.head.benchDir);
+    if (round === 0) {
+      // Later rounds skip bench files without a selected case: less to load, same cases.
+      if (result.files.base.length > 0) located.base = { ...located.base, files: result.files.base };
+      if (result.files.head.length > 0) located.head = { ...located.head, files: result.files.head };
+    }
     if (round === 0 && result.cases.length === 0 && result.failures.length === 0) {
       const what = options.filter ? `filter ${options.filter} matches no case` : 'the bench files register no case';
       throw new CompareError('COMPARE_FILTER_NO_MATCH', `${what} present on both sides of ${options.project}`);

@@ -23,6 +23,12 @@ interface MeasurableCase {
   args: Record<string, unknown>;
 }
 
+/** The case ids one bench file registered. */
+export interface FileCases {
+  file: string;
+  ids: string[];
+}
+
 /** How one slice is measured. */
 export interface SliceRequest {
   id: string;
@@ -52,6 +58,7 @@ function expand(trial: TrialInternals): { name: string; args: Record<string, unk
 export class SideCases {
   private constructor(
     private readonly cases: ReadonlyMap<string, MeasurableCase>,
+    private readonly fileCases: readonly FileCases[],
     private readonly measure: Measure,
   ) {}
 
@@ -65,24 +72,32 @@ export class SideCases {
       created.add(this);
       return original.apply(this, args);
     };
+    const cases = new Map<string, MeasurableCase>();
+    const fileCases: FileCases[] = [];
     try {
-      for (const file of files) await import(pathToFileURL(file).href);
+      for (const file of files) {
+        created.clear();
+        await import(pathToFileURL(file).href);
+        const ids: string[] = [];
+        for (const trial of created) {
+          const kind = Object.keys(trial._args).length === 0 ? 'static' : 'args';
+          for (const run of expand(trial)) {
+            const id = caseId({ alias: trial._name, kind }, run);
+            ids.push(id);
+            if (!cases.has(id)) cases.set(id, { trial, args: run.args });
+          }
+        }
+        fileCases.push({ file, ids });
+      }
     } finally {
       prototype.name = original;
     }
-    const cases = new Map<string, MeasurableCase>();
-    for (const trial of created) {
-      const kind = Object.keys(trial._args).length === 0 ? 'static' : 'args';
-      for (const run of expand(trial)) {
-        const id = caseId({ alias: trial._name, kind }, run);
-        if (!cases.has(id)) cases.set(id, { trial, args: run.args });
-      }
-    }
-    return new SideCases(cases, mitata.measure);
+    return new SideCases(cases, fileCases, mitata.measure);
   }
 
-  ids(): string[] {
-    return [...this.cases.keys()];
+  /** The cases each bench file registered. */
+  files(): readonly FileCases[] {
+    return this.fileCases;
   }
 
   /** Median time per iteration (ns) of one slice, measured by mitata with this budget. */

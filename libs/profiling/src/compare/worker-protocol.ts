@@ -45,6 +45,8 @@ export const WorkerResultSchema = z.object({
   onlyIn: z.array(z.object({ id: z.string(), side: SideNameSchema })),
   /** Cases that threw on a side. */
   failures: z.array(z.object({ id: z.string(), side: SideNameSchema, message: z.string() })),
+  /** Per side, the bench files that register a selected case: later rounds load only these. */
+  files: z.object({ base: z.array(z.string()), head: z.array(z.string()) }),
 });
 /** What a worker reports back. */
 export type WorkerResult = z.infer<typeof WorkerResultSchema>;
