@@ -13,7 +13,7 @@ import { SideCases, type FileCases, type SliceRequest } from './side-thread.js';
 import { WorkerTaskSchema, type RoundCase, type SideName, type WorkerResult, type WorkerTask } from './worker-protocol.js';
 
 /** Most warm-up slices per side before the measured alternations. */
-const MAX_WARM_SLICES = 6;
+const MAX_WARM_SLICES = 4;
 /** A warm-up slice this much faster than the one before means the JIT is still improving the code. */
 const WARM_TOLERANCE = 0.02;
 
@@ -83,8 +83,12 @@ async function measureCase(
   threads: Readonly<Record<SideName, SideThread>>,
   task: WorkerTask,
 ): Promise<RoundCase> {
-  const slice = async (side: SideName, batchSamples: number): Promise<number> =>
-    (await threads[side].ask({ type: 'measure', id, sliceNs: task.sliceNs, batchSamples })) as number;
+  const started = new Set<SideName>();
+  const slice = async (side: SideName, batchSamples: number): Promise<number> => {
+    const collectFirst = !started.has(side);
+    started.add(side);
+    return (await threads[side].ask({ type: 'measure', id, sliceNs: task.sliceNs, batchSamples, collectFirst })) as number;
+  };
   // Warm-up, alternating, until each side's last slice is no faster than its one before: the JIT
   // compiles in the background, late on a busy machine, and a side measured before its
   // optimised code arrives would look slower than it is.

@@ -35,6 +35,8 @@ export interface SliceRequest {
   sliceNs: number;
   /** Iterations per sample of a fast case. */
   batchSamples: number;
+  /** Collect garbage before measuring (the case's first slice). */
+  collectFirst: boolean;
 }
 
 /** Argument combinations of a trial, in mitata's order, with the names mitata gives them. */
@@ -110,7 +112,9 @@ export class SideCases {
       min_samples: 1,
       batch_samples: request.batchSamples,
       inner_gc: c.trial._gc === 'inner',
-      gc: c.trial._gc ? undefined : false,
+      // A full collection before every slice would cost more than the slice on a large heap;
+      // only the first slice of a case starts from a collected heap (and 'inner' cases as asked).
+      gc: c.trial._gc === 'inner' || (request.collectFirst && c.trial._gc !== false) ? undefined : false,
     });
     return stats.p50;
   }
