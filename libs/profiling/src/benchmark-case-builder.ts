@@ -48,7 +48,8 @@ export interface BuiltCases {
   failures: CaseFailure[];
 }
 
-function caseId(trial: MitataTrial, run: MitataRun): string {
+/** The case id of one run of a trial: the alias, with argument values appended for sweeps. */
+export function caseId(trial: Pick<MitataTrial, 'alias' | 'kind'>, run: Pick<MitataRun, 'name' | 'args'>): string {
   if (trial.kind === 'static') return trial.alias;
   // A name that already placed its arguments (`words-$size`) is the id as it stands.
   if (run.name !== trial.alias) return run.name;

@@ -17,7 +17,10 @@ export const USAGE = `Usage: prismq-bench --project <name> [--quick] [--filter <
 
 Runs the project's mitata bench files (default src/**/*.bench.{ts,mts,js,mjs}) and writes
 <out-dir>/<project>/<timestamp>.json and latest.json (default out-dir: reports/benchmarks
-at the workspace root, or PRISMQ_BENCH_DIR). PRISMQ_BENCH_QUICK=1 is the same as --quick.`;
+at the workspace root, or PRISMQ_BENCH_DIR). PRISMQ_BENCH_QUICK=1 is the same as --quick.
+
+       prismq-bench compare --base <git-ref> [--head <git-ref>] --project <name> ...
+Compares two versions in paired rounds (prismq-bench compare --help).`;
 
 const CliSchema = z.object({
   project: z.string({ error: 'is required' }).min(1, 'must not be empty'),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runBenchmarks } from './benchmark-runner.js';
 import { BenchmarkRunnerError } from './benchmark-runner-error.js';
 import { parseCliOptions, USAGE } from './cli-options.js';
+import { compareMain } from './compare/compare-cli.js';
 
 const CHILD_FLAG = 'PRISMQ_BENCH_CHILD';
 
@@ -22,6 +23,8 @@ function reexecWithGc(): number | null {
 }
 
 async function main(): Promise<number> {
+  // compare measures in worker processes of its own; it needs neither tsx nor gc here.
+  if (process.argv[2] === 'compare') return compareMain(process.argv.slice(3));
   const relayed = reexecWithGc();
   if (relayed !== null) return relayed;
   const options = parseCliOptions(process.argv.slice(2), process.env);

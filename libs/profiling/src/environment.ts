@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import type { BenchmarkEnvironment } from './result-schema.js';
+import { queryGpus } from './gpu-inventory.js';
+import type { BenchmarkEnvironment, BenchmarkGpu } from './result-schema.js';
 
 /** Runs `git` with arguments in a folder and returns its stdout, or null when git fails. */
 export type GitRunner = (args: readonly string[], cwd: string) => string | null;
@@ -22,17 +23,19 @@ export const runGit: GitRunner = (args, cwd) => {
  * Describes the machine, the runtime and the source tree of a run. `gitCommit` and `gitDirty`
  * are null outside a git work tree. Like `git describe --dirty`, only changes to tracked files
  * make the tree dirty: untracked files (generated reports, scratch output) do not change what
- * the commit measures.
+ * the commit measures. `gpus` is present only where `nvidia-smi` lists GPUs.
  */
 export function collectEnvironment(
   cwd: string,
   commandLine: readonly string[],
   git: GitRunner = runGit,
+  gpus: () => BenchmarkGpu[] | undefined = queryGpus,
 ): BenchmarkEnvironment {
   const commit = git(['rev-parse', 'HEAD'], cwd)?.trim() || null;
   const status =
     commit === null ? null : git(['status', '--porcelain', '--untracked-files=no'], cwd);
   const cpus = os.cpus();
+  const gpuList = gpus();
   return {
     os: `${os.type()} ${os.release()}`,
     platform: process.platform,
@@ -46,5 +49,6 @@ export function collectEnvironment(
     gitDirty: status === null ? null : status.trim().length > 0,
     commandLine: [...commandLine],
     exposeGc: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    ...(gpuList ? { gpus: gpuList } : {}),
   };
 }

@@ -12,6 +12,7 @@ export {
 export { BenchmarkRunnerError, type BenchmarkRunnerErrorCode } from './benchmark-runner-error.js';
 export { buildCases, MAX_SAMPLE_TIMES, type MitataTrial, type MitataRun, type MitataStats, type CaseFailure, type BuiltCases } from './benchmark-case-builder.js';
 export { collectEnvironment, runGit, type GitRunner } from './environment.js';
+export { queryGpus, parseNvidiaSmiGpus } from './gpu-inventory.js';
 export { profileFunction } from './cpu-profiler.js';
 export { profileMemory } from './profile-memory.js';
 export { timeFunction } from './time-profiler.js';

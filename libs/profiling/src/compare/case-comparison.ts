@@ -1,0 +1,64 @@
+import type { CompareCase } from '../compare-document-schema.js';
+import { changeVerdict } from '../stats/change-verdict.js';
+import { median } from '../stats/median.js';
+import { pairedLogRatioInterval } from '../stats/paired-ratio-interval.js';
+
+/** What the rounds measured of one case: per round, the slices of each side, paired. */
+export interface CaseRounds {
+  id: string;
+  /** One entry per round: slice times (ns per iteration) of base and head, by alternation. */
+  rounds: { base: number[]; head: number[] }[];
+}
+
+/** A slice this close to its side's fastest in the round counts as undisturbed. */
+export const CLEAN_SLICE_TOLERANCE = 0.05;
+
+/**
+ * One value per round, or NaN when the round has none: the median log(head / base) over the
+ * round's *clean* pairs — adjacent slices (milliseconds apart, so drift cancels) that are both
+ * within {@link CLEAN_SLICE_TOLERANCE} of their side's fastest slice in the round. Other load on
+ * the machine only ever slows a slice down (a busy sibling hyperthread can halve its speed for
+ * a while), so a disturbed slice is recognisably slow, and a pair with one is left out rather
+ * than compared with an undisturbed one.
+ */
+export function roundLogRatio(round: { base: readonly number[]; head: readonly number[] }): number {
+  const count = Math.min(round.base.length, round.head.length);
+  if (count === 0) return Number.NaN;
+  const fastestBase = Math.min(...round.base);
+  const fastestHead = Math.min(...round.head);
+  const logs: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const base = round.base[i]!;
+    const head = round.head[i]!;
+    if (base <= fastestBase * (1 + CLEAN_SLICE_TOLERANCE) && head <= fastestHead * (1 + CLEAN_SLICE_TOLERANCE)) {
+      logs.push(Math.log(head / base));
+    }
+  }
+  return median(logs);
+}
+
+/**
+ * Turns measured rounds into compare cases, slowest ratio first. The rounds — fresh processes,
+ * each with its own JIT decisions — are the independent units: the interval is the Wilcoxon
+ * signed-rank interval of their log-ratios, so one lucky or unlucky process cannot decide.
+ */
+export function compareCases(measured: readonly CaseRounds[], threshold: number, confidence: number): CompareCase[] {
+  const cases: CompareCase[] = [];
+  for (const { id, rounds } of measured) {
+    // A round without one clean pair says nothing about the code; it is left out.
+    const usable = rounds.filter((round) => Number.isFinite(roundLogRatio(round)));
+    const interval = pairedLogRatioInterval(usable.map(roundLogRatio), confidence);
+    if (!interval) continue;
+    cases.push({
+      id,
+      ratio: interval.ratio,
+      low: interval.low,
+      high: interval.high,
+      verdict: changeVerdict(interval, threshold),
+      baseP50: median(usable.flatMap((round) => round.base)),
+      headP50: median(usable.flatMap((round) => round.head)),
+      rounds: usable.length,
+    });
+  }
+  return cases.sort((a, b) => b.ratio - a.ratio || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,155 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { CompareError } from './compare-error.js';
+
+/** Rounds run when `--rounds` is not given: fresh processes, each alternating both sides. */
+export const DEFAULT_ROUNDS = 10;
+/** Measuring time per case, per side and per round when `--time` is not given, in ms. */
+export const DEFAULT_TIME_MS = 100;
+/** Smallest change reported when `--threshold` is not given, in percent. */
+export const DEFAULT_THRESHOLD_PERCENT = 2;
+/** Fewest rounds: with fewer, the signed-rank interval cannot reach 95 % confidence. */
+export const MIN_ROUNDS = 6;
+
+/** Parsed command line of `prismq-bench compare`. */
+export interface CompareOptions {
+  base: string;
+  /** Undefined: the working tree as it is. */
+  head?: string;
+  projects: string[];
+  filter?: RegExp;
+  json?: string;
+  rounds: number;
+  timeMs: number;
+  /** Fraction, e.g. 0.02. */
+  threshold: number;
+  help: boolean;
+}
+
+/** Usage text of `prismq-bench compare`. */
+export const COMPARE_USAGE = `Usage: prismq-bench compare --base <git-ref> [--head <git-ref>] --project <name> [--project <name>...]
+                           [--filter <regex>] [--json <file>] [--rounds <n>] [--time <ms>] [--threshold <percent>]
+
+Checks out both refs in temporary git worktrees (the working tree is never touched), builds
+each, and runs the project's bench files against each side's own build, paired: every round is
+a fresh process that alternates base and head case by case (ABBA), so machine drift hits both.
+
+  --base <ref>         commit to compare against (branch, tag, sha, HEAD~1...)
+  --head <ref>         commit under test (default: the working tree as it is, uncommitted
+                       changes and new files included)
+  --project <name>     benchmark project, by its prismq-bench name (scoring) or Nx name
+                       (scoring-bench); repeatable
+  --filter <regex>     only cases whose id matches
+  --json <file>        also write the compare document there (one project only)
+  --rounds <n>         rounds, each a fresh process (default ${DEFAULT_ROUNDS}, at least ${MIN_ROUNDS})
+  --time <ms>          measuring time per case, side and round (default ${DEFAULT_TIME_MS})
+  --threshold <pct>    smallest change reported as slower/faster (default ${DEFAULT_THRESHOLD_PERCENT})
+
+Verdicts: slower / faster when the whole 95 % interval of head/base lies beyond the threshold,
+unchanged otherwise. Writes reports/compare/<project>.json (<project>.aa.json when both sides
+are the same clean commit). Exit code: 0 no case slower, 1 some case slower, 2 usage or setup
+error.`;
+
+// A ref is handed to git: it must not be read as an option or carry control characters.
+const RefSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(256, 'is longer than 256 characters')
+  .refine((ref) => !ref.startsWith('-'), 'must not start with "-"')
+  // eslint-disable-next-line no-control-regex
+  .refine((ref) => !/[\u0000-\u001f\u007f]/.test(ref), 'must not contain control characters');
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const CompareCliSchema = z.object({
+  base: z.string({ error: 'is required' }).pipe(RefSchema),
+  head: RefSchema.optional(),
+  project: z.array(z.string().regex(/^[a-z0-9@][a-z0-9@/._-]*$/, 'must be a project name')).min(1, 'is required'),
+  filter: z
+    .string()
+    .min(1, 'must not be empty')
+    .transform((source, ctx) => {
+      try {
+        return new RegExp(source);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `is not a valid regular expression (${(error as Error).message})` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  json: z.string().min(1, 'must not be empty').optional(),
+  rounds: integer(MIN_ROUNDS, 200).optional(),
+  time: integer(5, 60_000).optional(),
+  threshold: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a percentage such as 2 or 2.5')
+    .transform(Number)
+    .pipe(z.number().max(100, 'must be at most 100'))
+    .optional(),
+});
+
+/**
+ * Reads the arguments that follow `prismq-bench compare`.
+ * @throws {@link CompareError} `COMPARE_INVALID_OPTION` naming the option and the rule it broke
+ */
+export function parseCompareOptions(argv: readonly string[]): CompareOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        project: { type: 'string', short: 'p', multiple: true },
+        filter: { type: 'string', short: 'f' },
+        json: { type: 'string' },
+        rounds: { type: 'string' },
+        time: { type: 'string' },
+        threshold: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new CompareError('COMPARE_INVALID_OPTION', (error as Error).message);
+  }
+  const help = parsed.values.help === true;
+  if (help) {
+    return { base: '', projects: [], rounds: DEFAULT_ROUNDS, timeMs: DEFAULT_TIME_MS, threshold: DEFAULT_THRESHOLD_PERCENT / 100, help };
+  }
+  const checked = CompareCliSchema.safeParse({ ...parsed.values, project: parsed.values.project ?? [] });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const option = String(issue?.path[0] ?? 'options');
+    const given = (parsed.values as Record<string, unknown>)[option];
+    const shown = given === undefined || Array.isArray(given) ? '' : ` (${JSON.stringify(given)})`;
+    throw new CompareError('COMPARE_INVALID_OPTION', `option --${option}${shown} ${issue?.message}`);
+  }
+  const values = checked.data;
+  const options: CompareOptions = {
+    base: values.base as string,
+    projects: [...new Set(values.project)],
+    rounds: values.rounds ?? DEFAULT_ROUNDS,
+    timeMs: values.time ?? DEFAULT_TIME_MS,
+    threshold: (values.threshold ?? DEFAULT_THRESHOLD_PERCENT) / 100,
+    help,
+  };
+  if (values.head !== undefined) options.head = values.head;
+  if (values.filter !== undefined) options.filter = values.filter;
+  if (values.json !== undefined) {
+    if (options.projects.length > 1) {
+      throw new CompareError(
+        'COMPARE_INVALID_OPTION',
+        `option --json (${JSON.stringify(values.json)}) takes one project, got ${options.projects.length}; reports/compare/<project>.json holds each`,
+      );
+    }
+    options.json = values.json;
+  }
+  return options;
+}

@@ -1,0 +1,189 @@
+/**
+ * One round of `prismq-bench compare`, in a fresh process started with `--expose-gc` and tsx.
+ * Each side runs in a worker thread of its own — a separate V8 isolate, so the two versions
+ * share no JIT feedback, heap or module instances — and loads its bench files against its own
+ * build of the libraries. This thread asks them in turn to measure one slice of a case (ABBA):
+ * both sides run milliseconds apart on the same process and core, never at the same time, so
+ * whatever the machine does meanwhile affects both alike. The task arrives as JSON in argv[2];
+ * the result is written to the task's `resultPath`.
+ */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { writeFileAtomic } from '../atomic-write.js';
+import { SideCases, type FileCases, type SliceRequest } from './side-thread.js';
+import { WorkerTaskSchema, type RoundCase, type SideName, type WorkerResult, type WorkerTask } from './worker-protocol.js';
+
+/** Most warm-up slices per side before the measured alternations. */
+const MAX_WARM_SLICES = 4;
+/** A warm-up slice this much faster than the one before means the JIT is still improving the code. */
+const WARM_TOLERANCE = 0.02;
+
+/** Fewest alternations per case and round, however slow the case. */
+const MIN_PAIRS = 3;
+
+/** Length of one sample of a fast case, in ns: a batch of iterations this long. */
+const SAMPLE_NS = 100_000;
+
+/**
+ * Iterations per sample for a fast case. Short samples matter on a busy machine: a sample the
+ * scheduler interrupts is spoiled, and the shorter the samples the fewer are, so the median
+ * of a slice stays clean.
+ */
+function batchFor(nsPerIteration: number): number {
+  const wanted = Math.floor(SAMPLE_NS / Math.max(nsPerIteration, 1));
+  return Math.max(4, Math.min(4096, wanted - (wanted % 4)));
+}
+
+type Reply = { ok: true; value: unknown } | { ok: false; message: string };
+
+/** A side's worker thread, asked one thing at a time. */
+class SideThread {
+  private pending: ((reply: Reply) => void) | undefined;
+  private failure: Error | undefined;
+
+  constructor(
+    readonly side: SideName,
+    private readonly worker: Worker,
+  ) {
+    worker.on('message', (reply: Reply) => {
+      const resolve = this.pending;
+      this.pending = undefined;
+      resolve?.(reply);
+    });
+    const fail = (error: Error): void => {
+      this.failure = error;
+      this.pending?.({ ok: false, message: error.message });
+      this.pending = undefined;
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the ${side} side's thread exited (${code})`)));
+  }
+
+  ask(request: { type: 'files' } | ({ type: 'measure' } & SliceRequest)): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending = (reply) => (reply.ok ? resolve(reply.value) : reject(new SliceFailure(this.side, reply.message)));
+      this.worker.postMessage(request);
+    });
+  }
+}
+
+/** A case that threw on one side. */
+class SliceFailure extends Error {
+  constructor(
+    readonly side: SideName,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function measureCase(
+  id: string,
+  order: readonly [SideName, SideName],
+  threads: Readonly<Record<SideName, SideThread>>,
+  task: WorkerTask,
+): Promise<RoundCase> {
+  const started = new Set<SideName>();
+  const slice = async (side: SideName, batchSamples: number): Promise<number> => {
+    const collectFirst = !started.has(side);
+    started.add(side);
+    return (await threads[side].ask({ type: 'measure', id, sliceNs: task.sliceNs, batchSamples, collectFirst })) as number;
+  };
+  // Warm-up, alternating, until each side's last slice is no faster than its one before: the JIT
+  // compiles in the background, late on a busy machine, and a side measured before its
+  // optimised code arrives would look slower than it is.
+  const warm: Record<SideName, number[]> = { base: [], head: [] };
+  // A case whose one iteration outlasts a slice has run its code many times over by then.
+  const settled = (times: readonly number[]): boolean =>
+    (times.length >= 1 && times[0]! >= task.sliceNs) ||
+    (times.length >= 2 && times[times.length - 1]! >= times[times.length - 2]! * (1 - WARM_TOLERANCE));
+  for (let step = 0; step < MAX_WARM_SLICES && !(settled(warm.base) && settled(warm.head)); step++) {
+    for (const side of order) warm[side].push(await slice(side, 16));
+  }
+  const first = Math.min(...warm[order[0]]);
+  const second = Math.min(...warm[order[1]]);
+  const batchSamples = batchFor(Math.min(first, second));
+  // A case slower than its time budget gets fewer (never under 3) alternations, so that one slow
+  // case cannot stretch the round.
+  const affordable = Math.floor((task.sliceNs * task.pairs) / Math.max(first, second, 1));
+  const pairs = Math.max(MIN_PAIRS, Math.min(task.pairs, affordable));
+  const times: Record<SideName, number[]> = { base: [], head: [] };
+  for (let pair = 0; pair < pairs; pair++) {
+    const sides = pair % 2 === 0 ? order : ([order[1], order[0]] as const);
+    for (const side of sides) times[side].push(await slice(side, batchSamples));
+  }
+  return { id, base: times.base, head: times.head };
+}
+
+function startSide(side: WorkerTask['sides'][number]): SideThread {
+  // Threads do not inherit the tsx loader: the thread registers it, then loads this file (in the
+  // role of a side) and, through it, the TypeScript bench files.
+  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+    .then((tsx) => tsx.register())
+    .then(() => import(${JSON.stringify(import.meta.url)}));`;
+  return new SideThread(side.side, new Worker(bootstrap, { eval: true, workerData: side }));
+}
+
+async function runRound(): Promise<void> {
+  const task = WorkerTaskSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
+  const filter = task.filter === undefined ? undefined : new RegExp(task.filter);
+  const order = [task.sides[0].side, task.sides[1].side] as const;
+  const threads = { [order[0]]: startSide(task.sides[0]), [order[1]]: startSide(task.sides[1]) } as Record<SideName, SideThread>;
+  const ids = {} as Record<SideName, string[]>;
+  const result: WorkerResult = { cases: [], onlyIn: [], failures: [], files: { base: [], head: [] } };
+  for (const side of order) {
+    const files = (await threads[side].ask({ type: 'files' })) as FileCases[];
+    ids[side] = [...new Set(files.flatMap((entry) => entry.ids))].filter((id) => !filter || filter.test(id));
+    result.files[side] = files.filter((entry) => entry.ids.some((id) => ids[side].includes(id))).map((entry) => entry.file);
+  }
+  for (const side of order) {
+    const other = ids[side === 'base' ? 'head' : 'base'];
+    for (const id of ids[side]) if (!other.includes(id)) result.onlyIn.push({ id, side });
+  }
+  for (const id of ids.base.filter((candidate) => ids.head.includes(candidate))) {
+    try {
+      const measured = await measureCase(id, order, threads, task);
+      if ([...measured.base, ...measured.head].every((time) => time > 0)) result.cases.push(measured);
+      else result.failures.push({ id, side: order[0], message: 'measured 0 ns per iteration: the case does no work the timer can see' });
+    } catch (error) {
+      const side = error instanceof SliceFailure ? error.side : order[0];
+      result.failures.push({ id, side, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  writeFileAtomic(task.resultPath, `${JSON.stringify(result)}\n`);
+}
+
+async function serveSide(): Promise<void> {
+  const side = workerData as WorkerTask['sides'][number];
+  const port = parentPort!;
+  let cases: SideCases | undefined;
+  let loadError: unknown;
+  try {
+    cases = await SideCases.load(side.benchDir, side.files);
+  } catch (error) {
+    loadError = error;
+  }
+  port.on('message', (request: { type: 'files' } | ({ type: 'measure' } & SliceRequest)) => {
+    const answer = async (): Promise<unknown> => {
+      if (!cases) throw loadError;
+      return request.type === 'files' ? cases.files() : cases.measureSlice(request);
+    };
+    answer().then(
+      (value) => port.postMessage({ ok: true, value }),
+      (error: unknown) => port.postMessage({ ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+  });
+}
+
+if (isMainThread) {
+  // Bench files may leave timers or sockets open: the round is over once its result is written.
+  runRound().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`compare round: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(3);
+    },
+  );
+} else {
+  void serveSide();
+}

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { runChild } from './child-process.js';
+import type { CaseRounds } from './case-comparison.js';
+import { CompareError } from './compare-error.js';
+import { workerCommand } from './worker-location.js';
+import { WorkerResultSchema, type SideName, type WorkerResult, type WorkerTask } from './worker-protocol.js';
+
+/** One side's benchmark project, checked out and built. */
+export interface SideBench {
+  side: SideName;
+  benchDir: string;
+  files: string[];
+}
+
+/** How much to measure. */
+export interface RoundPlan {
+  rounds: number;
+  /** Measuring time per case, side and round, in ns (split into `pairs` slices). */
+  timeNs: number;
+  /** Alternations per case and round. */
+  pairs: number;
+}
+
+/** Everything the rounds measured. */
+export interface PairedMeasurement {
+  cases: CaseRounds[];
+  onlyIn: WorkerResult['onlyIn'];
+  failures: WorkerResult['failures'];
+}
+
+/** Starts one round; the default spawns the worker as a fresh Node process. */
+export type RoundRunner = (task: WorkerTask, cwd: string) => Promise<WorkerResult>;
+
+export const runRoundProcess: RoundRunner = async (task, cwd) => {
+  const { script, nodeArgs } = workerCommand();
+  const outcome = await runChild(process.execPath, [...nodeArgs, script, JSON.stringify(task)], { cwd });
+  if (outcome.code !== 0) {
+    const tail = outcome.output.trim().split('\n').slice(-20).join('\n');
+    throw new CompareError('COMPARE_MEASURE_FAILED', `a measuring round failed (exit ${outcome.code ?? outcome.signal}):\n${tail}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(task.resultPath, 'utf8'));
+  } catch (error) {
+    throw new CompareError('COMPARE_MEASURE_FAILED', `a measuring round left no readable result: ${(error as Error).message}`);
+  } finally {
+    rmSync(task.resultPath, { force: true });
+  }
+  const parsed = WorkerResultSchema.safeParse(data);
+  if (!parsed.success) throw new CompareError('COMPARE_MEASURE_FAILED', `a measuring round wrote an invalid result: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+};
+
+function seconds(ms: number): string {
+  return ms >= 90_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`;
+}
+
+/**
+ * Runs the rounds: each a fresh process that loads both sides and alternates them case by case.
+ * Which side leads alternates from round to round, so neither always runs first.
+ */
+export async function measurePairedRounds(options: {
+  project: string;
+  base: SideBench;
+  head: SideBench;
+  filter?: RegExp;
+  plan: RoundPlan;
+  tempDir: string;
+  progress: (line: string) => void;
+  now?: () => number;
+  runRound?: RoundRunner;
+}): Promise<PairedMeasurement> {
+  const { plan, progress } = options;
+  const now = options.now ?? Date.now;
+  const runRound = options.runRound ?? runRoundProcess;
+  const byId = new Map<string, CaseRounds>();
+  const onlyIn = new Map<string, WorkerResult['onlyIn'][number]>();
+  const failures = new Map<string, WorkerResult['failures'][number]>();
+  const started = now();
+  const located: Record<SideName, SideBench> = { base: options.base, head: options.head };
+  for (let round = 0; round < plan.rounds; round++) {
+    const lead: SideName = round % 2 === 0 ? 'base' : 'head';
+    const elapsed = now() - started;
+    const left = round === 0 ? 'estimating time left' : `about ${seconds((elapsed / round) * (plan.rounds - round))} left`;
+    progress(`compare ${options.project}: round ${round + 1}/${plan.rounds} (${lead} first), ${left}`);
+    const sides = lead === 'base' ? ([located.base, located.head] as const) : ([located.head, located.base] as const);
+    const task: WorkerTask = {
+      sides: [sides[0], sides[1]],
+      sliceNs: plan.timeNs / plan.pairs,
+      pairs: plan.pairs,
+      resultPath: join(options.tempDir, `round-${round}.json`),
+      ...(options.filter ? { filter: options.filter.source } : {}),
+    };
+    const result = await runRound(task, options.head.benchDir);
+    if (round === 0) {
+      // Later rounds skip bench files without a selected case: less to load, same cases.
+      if (result.files.base.length > 0) located.base = { ...located.base, files: result.files.base };
+      if (result.files.head.length > 0) located.head = { ...located.head, files: result.files.head };
+    }
+    if (round === 0 && result.cases.length === 0 && result.failures.length === 0) {
+      const what = options.filter ? `filter ${options.filter} matches no case` : 'the bench files register no case';
+      throw new CompareError('COMPARE_FILTER_NO_MATCH', `${what} present on both sides of ${options.project}`);
+    }
+    for (const measured of result.cases) {
+      if (process.env['PRISMQ_COMPARE_VERBOSE'] === '1') progress(`  ${measured.id} ${lead}: base ${measured.base.map((t) => t.toFixed(0)).join(' ')} | head ${measured.head.map((t) => t.toFixed(0)).join(' ')}`);
+      const entry = byId.get(measured.id) ?? { id: measured.id, rounds: [] };
+      entry.rounds.push({ base: measured.base, head: measured.head });
+      byId.set(measured.id, entry);
+    }
+    for (const only of result.onlyIn) onlyIn.set(only.id, only);
+    for (const failure of result.failures) failures.set(`${failure.side}:${failure.id}`, failure);
+  }
+  progress(`compare ${options.project}: ${plan.rounds} rounds in ${seconds(now() - started)}`);
+  return { cases: [...byId.values()], onlyIn: [...onlyIn.values()], failures: [...failures.values()] };
+}

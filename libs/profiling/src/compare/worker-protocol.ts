@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** The two sides of a comparison. */
+export const SideNameSchema = z.enum(['base', 'head']);
+/** The two sides of a comparison. */
+export type SideName = z.infer<typeof SideNameSchema>;
+
+/** Where one side's bench files are. */
+export const WorkerSideSchema = z.object({
+  side: SideNameSchema,
+  /** The side's benchmark project folder: bench files resolve mitata and libraries from there. */
+  benchDir: z.string().min(1),
+  files: z.array(z.string().min(1)).min(1),
+});
+
+/** What one round (one worker process) measures. */
+export const WorkerTaskSchema = z.object({
+  /** Load and measuring order: the first side starts the first pair (then ABBA). */
+  sides: z.tuple([WorkerSideSchema, WorkerSideSchema]),
+  /** Source of the case filter, matched against case ids. */
+  filter: z.string().optional(),
+  /** Measuring time of one slice (one side, one case, one alternation), in ns. */
+  sliceNs: z.number().positive(),
+  /** Alternations per case: base and head are each measured this many times. */
+  pairs: z.number().int().positive(),
+  /** Where the worker writes its {@link WorkerResult}. */
+  resultPath: z.string().min(1),
+});
+/** What one round (one worker process) measures. */
+export type WorkerTask = z.infer<typeof WorkerTaskSchema>;
+
+/** One case measured in one round: median time per iteration of each slice, in ns, by pair. */
+export const RoundCaseSchema = z.object({
+  id: z.string().min(1),
+  base: z.array(z.number().positive()),
+  head: z.array(z.number().positive()),
+});
+/** One case measured in one round. */
+export type RoundCase = z.infer<typeof RoundCaseSchema>;
+
+/** What a worker reports back. */
+export const WorkerResultSchema = z.object({
+  cases: z.array(RoundCaseSchema),
+  /** Cases (after the filter) that only one side has. */
+  onlyIn: z.array(z.object({ id: z.string(), side: SideNameSchema })),
+  /** Cases that threw on a side. */
+  failures: z.array(z.object({ id: z.string(), side: SideNameSchema, message: z.string() })),
+  /** Per side, the bench files that register a selected case: later rounds load only these. */
+  files: z.object({ base: z.array(z.string()), head: z.array(z.string()) }),
+});
+/** What a worker reports back. */
+export type WorkerResult = z.infer<typeof WorkerResultSchema>;
