@@ -7,7 +7,15 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.nx/**', 'reports/**', '**/test/fixtures/**', 'tmp/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/.nx/**',
+      'reports/**',
+      '**/test/fixtures/**',
+      'tmp/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -39,7 +47,10 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -51,18 +62,31 @@ export default tseslint.config(
             // The backend runs scoring and classification as processes; they never reach back.
             {
               sourceTag: 'scope:scoring',
-              notDependOnLibsWithTags: ['scope:client-backend', 'scope:classification', 'type:bench', 'type:tools'],
+              notDependOnLibsWithTags: [
+                'scope:client-backend',
+                'scope:classification',
+                'type:bench',
+                'type:tools',
+              ],
             },
             {
               sourceTag: 'scope:classification',
-              notDependOnLibsWithTags: ['scope:client-backend', 'scope:scoring', 'type:bench', 'type:tools'],
+              notDependOnLibsWithTags: [
+                'scope:client-backend',
+                'scope:scoring',
+                'type:bench',
+                'type:tools',
+              ],
             },
             // Libraries never import benchmark projects or tools.
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             // Benchmarks measure libraries; they may not import tools or each other.
             { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:lib'] },
             // Tools read results through @prismq/profiling's schema, never a library's internals.
-            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['scope:profiling', 'type:tools'] },
+            {
+              sourceTag: 'type:tools',
+              onlyDependOnLibsWithTags: ['scope:profiling', 'type:tools'],
+            },
           ],
         },
       ],

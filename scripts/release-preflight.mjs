@@ -61,12 +61,18 @@ function versionOnRegistry(name, version, registry, cwd) {
   const args = ['view', `${name}@${version}`, 'version', '--json'];
   if (registry) args.push('--registry', registry);
   try {
-    const output = execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = execFileSync('npm', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return output.trim().length > 0;
   } catch (error) {
     const text = `${error.stdout ?? ''}${error.stderr ?? ''}`;
     if (text.includes('E404') || text.includes('404')) return false;
-    throw new Error(`${name}: could not ask the registry about ${version}: ${text.trim().split('\n')[0]}`);
+    throw new Error(
+      `${name}: could not ask the registry about ${version}: ${text.trim().split('\n')[0]}`,
+    );
   }
 }
 
@@ -75,7 +81,10 @@ const problems = [];
 for (const { dir, manifest } of publishablePackages(options.cwd)) {
   const files = packedFiles(dir);
   for (const target of manifestTargets(manifest)) {
-    if (!files.has(target)) problems.push(`${manifest.name}: "${target}" is referenced by package.json but not in the tarball (run the build?)`);
+    if (!files.has(target))
+      problems.push(
+        `${manifest.name}: "${target}" is referenced by package.json but not in the tarball (run the build?)`,
+      );
   }
   if (versionOnRegistry(manifest.name, manifest.version, options.registry, options.cwd)) {
     problems.push(`${manifest.name}: version ${manifest.version} already exists on the registry`);

@@ -27,7 +27,9 @@ for (const group of ['libs', 'benchmarks', 'tools']) {
     passed += result.numPassedTests ?? 0;
     failed += result.numFailedTests ?? 0;
     skipped += (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
-    console.log(`${group}/${name}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+    console.log(
+      `${group}/${name}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`,
+    );
   }
 }
 if (missing.length > 0) {

@@ -21,34 +21,69 @@ function check(label, ok, detail) {
 }
 
 function lintProbe(file, source) {
-  return spawnSync(process.execPath, ['node_modules/eslint/bin/eslint.js', '--stdin', '--stdin-filename', file], {
-    cwd: root,
-    input: source,
-    encoding: 'utf8',
-    env,
-  });
+  return spawnSync(
+    process.execPath,
+    ['node_modules/eslint/bin/eslint.js', '--stdin', '--stdin-filename', file],
+    {
+      cwd: root,
+      input: source,
+      encoding: 'utf8',
+      env,
+    },
+  );
 }
 
 const forbidden = [
-  ['libs/scoring/src/boundary-probe.ts', "import { createServer } from '@prismq/client-backend';\nexport const probe = createServer;\n", 'scoring → client-backend'],
-  ['libs/classification/src/boundary-probe.ts', "import { scoreText } from '@prismq/scoring';\nexport const probe = scoreText;\n", 'classification → scoring'],
-  ['libs/profiling/src/boundary-probe.ts', "import { scoreText } from '@prismq/scoring';\nexport const probe = scoreText;\n", 'profiling → scoring'],
-  ['tools/perf-tools/src/boundary-probe.ts', "import { scoreText } from '@prismq/scoring';\nexport const probe = scoreText;\n", 'tools → scoring internals'],
+  [
+    'libs/scoring/src/boundary-probe.ts',
+    "import { createServer } from '@prismq/client-backend';\nexport const probe = createServer;\n",
+    'scoring → client-backend',
+  ],
+  [
+    'libs/classification/src/boundary-probe.ts',
+    "import { scoreText } from '@prismq/scoring';\nexport const probe = scoreText;\n",
+    'classification → scoring',
+  ],
+  [
+    'libs/profiling/src/boundary-probe.ts',
+    "import { scoreText } from '@prismq/scoring';\nexport const probe = scoreText;\n",
+    'profiling → scoring',
+  ],
+  [
+    'tools/perf-tools/src/boundary-probe.ts',
+    "import { scoreText } from '@prismq/scoring';\nexport const probe = scoreText;\n",
+    'tools → scoring internals',
+  ],
 ];
 for (const [file, source, label] of forbidden) {
   const result = lintProbe(file, source);
   const text = `${result.stdout}${result.stderr}`;
-  check(`forbidden import fails lint: ${label}`, result.status !== 0 && text.includes('enforce-module-boundaries'), text);
+  check(
+    `forbidden import fails lint: ${label}`,
+    result.status !== 0 && text.includes('enforce-module-boundaries'),
+    text,
+  );
 }
 const allowed = lintProbe(
   'libs/scoring/src/boundary-probe.ts',
   "import { readBenchmarkRun } from '@prismq/profiling';\nexport const probe = readBenchmarkRun;\n",
 );
-check('allowed import passes lint: scoring → profiling', allowed.status === 0, `${allowed.stdout}${allowed.stderr}`);
+check(
+  'allowed import passes lint: scoring → profiling',
+  allowed.status === 0,
+  `${allowed.stdout}${allowed.stderr}`,
+);
 
 const affected = spawnSync(
   process.execPath,
-  ['node_modules/nx/bin/nx.js', 'show', 'projects', '--affected', '--files=libs/scoring/src/index.ts', '--json'],
+  [
+    'node_modules/nx/bin/nx.js',
+    'show',
+    'projects',
+    '--affected',
+    '--files=libs/scoring/src/index.ts',
+    '--json',
+  ],
   { cwd: root, encoding: 'utf8', env },
 );
 let projects = [];
@@ -60,7 +95,10 @@ try {
 check(`a scoring change affects scoring (${projects.join(', ')})`, projects.includes('scoring'));
 check('… and scoring-bench', projects.includes('scoring-bench'));
 check('… and client-backend, which runs it', projects.includes('client-backend'));
-check('… but not classification', !projects.includes('classification') && !projects.includes('classification-bench'));
+check(
+  '… but not classification',
+  !projects.includes('classification') && !projects.includes('classification-bench'),
+);
 
 if (failures > 0) {
   console.log(`${failures} workspace check(s) failed`);

@@ -23,5 +23,11 @@ export default defineConfig([
     clean: true,
   },
   // The bin is an ES module only: it relies on import.meta to find itself and tsx.
-  { ...shared, entry: { cli: 'src/cli.ts', 'compare-worker': 'src/compare/compare-worker.ts' }, format: ['esm'], dts: false, clean: false },
+  {
+    ...shared,
+    entry: { cli: 'src/cli.ts', 'compare-worker': 'src/compare/compare-worker.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+  },
 ]);

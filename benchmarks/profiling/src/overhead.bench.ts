@@ -2,9 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bench, do_not_optimize, group, summary } from 'mitata';
-import { clearProfilingResults, profiled, profileFunction, setProfilingMode } from '@prismq/profiling';
+import {
+  clearProfilingResults,
+  profiled,
+  profileFunction,
+  setProfilingMode,
+} from '@prismq/profiling';
 import { checksum, SAMPLE_TEXT } from './checksum.js';
-import { FullyDecoratedService, PlainService, TimedService, CpuTimedService } from './checksum-services.js';
+import {
+  FullyDecoratedService,
+  PlainService,
+  TimedService,
+  CpuTimedService,
+} from './checksum-services.js';
 
 const plain = new PlainService();
 const decorated = new FullyDecoratedService();
@@ -53,5 +63,6 @@ process.once('exit', () => rmSync(profileDir, { recursive: true, force: true }))
 bench('profiling/overhead/cpu-wrapper', function* () {
   setProfilingMode('off');
   clearProfilingResults();
-  yield () => profileFunction(() => checksum(SAMPLE_TEXT), { name: 'checksum', outputDir: profileDir });
+  yield () =>
+    profileFunction(() => checksum(SAMPLE_TEXT), { name: 'checksum', outputDir: profileDir });
 });

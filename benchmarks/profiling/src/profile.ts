@@ -15,6 +15,12 @@ function callTimedPath(): number {
 setProfilingMode('time');
 // The library profiles itself here, so its own frames stay in the tables.
 await profileFunction(callTimedPath, { name: 'profiling-timed-path', includeProfilerFrames: true });
-await profileMemory(callTimedPath, { name: 'profiling-timed-path', heapSampling: true, includeProfilerFrames: true });
+await profileMemory(callTimedPath, {
+  name: 'profiling-timed-path',
+  heapSampling: true,
+  includeProfilerFrames: true,
+});
 setProfilingMode('off');
-console.log(`profiled ${CALLS} timed calls; reports in ${process.env['PRISMQ_PROFILE_DIR'] ?? 'reports'}/cpu and /memory`);
+console.log(
+  `profiled ${CALLS} timed calls; reports in ${process.env['PRISMQ_PROFILE_DIR'] ?? 'reports'}/cpu and /memory`,
+);

@@ -31,7 +31,10 @@ export async function resolve(specifier, context, nextResolve) {
 // Per process, not per copy of this module: the bin, the ESM build and the CommonJS build may
 // all run benchmarks in one process, and each hook should sit in the loader chain once.
 const LOADING_KEY = Symbol.for('@prismq/profiling/bench-module-loading');
-const holder = globalThis as unknown as Record<symbol, { hooks: boolean; typeScript: boolean } | undefined>;
+const holder = globalThis as unknown as Record<
+  symbol,
+  { hooks: boolean; typeScript: boolean } | undefined
+>;
 const registered = (holder[LOADING_KEY] ??= { hooks: false, typeScript: false });
 
 function typeScriptLoaderActive(execArgv: readonly string[]): boolean {
@@ -61,7 +64,11 @@ async function registerTypeScript(firstTypeScriptFile: string): Promise<void> {
  */
 export async function prepareBenchModuleLoading(files: readonly string[]): Promise<void> {
   const typeScriptFile = files.find((file) => TYPESCRIPT_FILE.test(file));
-  if (typeScriptFile !== undefined && !registered.typeScript && !typeScriptLoaderActive(process.execArgv)) {
+  if (
+    typeScriptFile !== undefined &&
+    !registered.typeScript &&
+    !typeScriptLoaderActive(process.execArgv)
+  ) {
     await registerTypeScript(typeScriptFile);
     registered.typeScript = true;
   }

@@ -49,7 +49,10 @@ export interface BuiltCases {
 }
 
 /** The case id of one run of a trial: the alias, with argument values appended for sweeps. */
-export function caseId(trial: Pick<MitataTrial, 'alias' | 'kind'>, run: Pick<MitataRun, 'name' | 'args'>): string {
+export function caseId(
+  trial: Pick<MitataTrial, 'alias' | 'kind'>,
+  run: Pick<MitataRun, 'name' | 'args'>,
+): string {
   if (trial.kind === 'static') return trial.alias;
   // A name that already placed its arguments (`words-$size`) is the id as it stands.
   if (run.name !== trial.alias) return run.name;
@@ -58,18 +61,25 @@ export function caseId(trial: Pick<MitataTrial, 'alias' | 'kind'>, run: Pick<Mit
 
 function plainArgs(args: Record<string, unknown>): Record<string, number | string> | undefined {
   const entries = Object.entries(args).filter(
-    (entry): entry is [string, number | string] => typeof entry[1] === 'number' || typeof entry[1] === 'string',
+    (entry): entry is [string, number | string] =>
+      typeof entry[1] === 'number' || typeof entry[1] === 'string',
   );
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
+  if (typeof error === 'object' && error !== null && 'message' in error)
+    return String(error.message);
   return String(error);
 }
 
-function toCase(id: string, run: MitataRun, stats: MitataStats, meta: CaseMetadata | undefined): BenchmarkCase {
+function toCase(
+  id: string,
+  run: MitataRun,
+  stats: MitataStats,
+  meta: CaseMetadata | undefined,
+): BenchmarkCase {
   const [module = id, group = id, ...rest] = id.split('/');
   const mean = stats.avg;
   const stddev = standardDeviation(stats.samples, mean);
@@ -111,7 +121,10 @@ function toCase(id: string, run: MitataRun, stats: MitataStats, meta: CaseMetada
  * and cv from the samples, at most {@link MAX_SAMPLE_TIMES} raw samples, metadata from
  * `describeCase` merged in. Runs that threw become failures instead of cases.
  */
-export function buildCases(trials: readonly MitataTrial[], metadata: ReadonlyMap<string, CaseMetadata>): BuiltCases {
+export function buildCases(
+  trials: readonly MitataTrial[],
+  metadata: ReadonlyMap<string, CaseMetadata>,
+): BuiltCases {
   const cases: BenchmarkCase[] = [];
   const failures: CaseFailure[] = [];
   for (const trial of trials) {

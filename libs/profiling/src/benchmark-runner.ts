@@ -10,7 +10,11 @@ import { clearCaseMetadata, getCaseMetadata } from './case-metadata.js';
 import { collectEnvironment, runGit, type GitRunner } from './environment.js';
 import { fileTimestamp } from './file-timestamp.js';
 import { enableQuickMeasurement } from './quick-mode.js';
-import { BENCHMARK_SCHEMA_VERSION, BenchmarkRunSchema, type BenchmarkRun } from './result-schema.js';
+import {
+  BENCHMARK_SCHEMA_VERSION,
+  BenchmarkRunSchema,
+  type BenchmarkRun,
+} from './result-schema.js';
 import { findWorkspaceRoot } from './workspace-root.js';
 import { appendRunToHistory } from './history/benchmark-history.js';
 
@@ -68,7 +72,10 @@ const OptionsSchema = z.object({
       try {
         return new RegExp(value);
       } catch (error) {
-        ctx.addIssue({ code: 'custom', message: `not a valid regular expression (${(error as Error).message})` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `not a valid regular expression (${(error as Error).message})`,
+        });
         return z.NEVER;
       }
     }),
@@ -95,7 +102,8 @@ async function findFiles(cwd: string, patterns: readonly string[]): Promise<stri
   // A plain path is taken as it is (it may be absolute or outside cwd); anything else is a glob.
   const direct = patterns.map((pattern) => resolve(cwd, pattern)).filter(isFile);
   const globs = patterns.filter((pattern) => !isFile(resolve(cwd, pattern)));
-  const matched = globs.length > 0 ? await glob(globs, { cwd, absolute: true, onlyFiles: true }) : [];
+  const matched =
+    globs.length > 0 ? await glob(globs, { cwd, absolute: true, onlyFiles: true }) : [];
   return [...new Set([...direct, ...matched.map((file) => resolve(file))])].sort();
 }
 
@@ -150,12 +158,16 @@ export async function runBenchmarks(options: RunBenchmarksOptions): Promise<Benc
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
   const quick = options.quick ?? env['PRISMQ_BENCH_QUICK'] === '1';
-  const patterns = options.files && options.files.length > 0 ? options.files : DEFAULT_BENCH_PATTERNS;
+  const patterns =
+    options.files && options.files.length > 0 ? options.files : DEFAULT_BENCH_PATTERNS;
   const outDir = options.outDir ? resolve(cwd, options.outDir) : defaultOutDir(cwd, env);
 
   const files = await findFiles(cwd, patterns);
   if (files.length === 0) {
-    throw new BenchmarkRunnerError('BENCH_NO_FILES', `no bench files match ${patterns.join(', ')} under ${cwd}`);
+    throw new BenchmarkRunnerError(
+      'BENCH_NO_FILES',
+      `no bench files match ${patterns.join(', ')} under ${cwd}`,
+    );
   }
 
   clearCaseMetadata();
@@ -181,7 +193,10 @@ export async function runBenchmarks(options: RunBenchmarksOptions): Promise<Benc
 
   if (trials.length === 0) {
     throw filter
-      ? new BenchmarkRunnerError('BENCH_FILTER_NO_MATCH', `filter ${filter} matches no case in ${files.join(', ')}`)
+      ? new BenchmarkRunnerError(
+          'BENCH_FILTER_NO_MATCH',
+          `filter ${filter} matches no case in ${files.join(', ')}`,
+        )
       : noCasesError(files);
   }
 
@@ -192,7 +207,11 @@ export async function runBenchmarks(options: RunBenchmarksOptions): Promise<Benc
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     quick,
-    environment: collectEnvironment(cwd, options.commandLine ?? process.argv, options.git ?? runGit),
+    environment: collectEnvironment(
+      cwd,
+      options.commandLine ?? process.argv,
+      options.git ?? runGit,
+    ),
     cases,
   };
   const parsed = BenchmarkRunSchema.safeParse(document);
@@ -200,8 +219,14 @@ export async function runBenchmarks(options: RunBenchmarksOptions): Promise<Benc
     const issue = parsed.error.issues[0];
     const at = issue?.path ?? [];
     const caseIndex = at[0] === 'cases' && typeof at[1] === 'number' ? at[1] : undefined;
-    const where = caseIndex === undefined ? at.join('.') : `case ${JSON.stringify(cases[caseIndex]?.id)} (${at.slice(2).join('.')})`;
-    throw new BenchmarkRunnerError('BENCH_RESULT_INVALID', `run document of ${project} is invalid at ${where}: ${issue?.message}`);
+    const where =
+      caseIndex === undefined
+        ? at.join('.')
+        : `case ${JSON.stringify(cases[caseIndex]?.id)} (${at.slice(2).join('.')})`;
+    throw new BenchmarkRunnerError(
+      'BENCH_RESULT_INVALID',
+      `run document of ${project} is invalid at ${where}: ${issue?.message}`,
+    );
   }
 
   const folder = join(outDir, project);

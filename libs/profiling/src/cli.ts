@@ -41,7 +41,8 @@ async function main(): Promise<number> {
     ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
   });
   console.log(`\nprismq-bench: ${result.run.cases.length} case(s) written to ${result.runPath}`);
-  for (const failure of result.failures) console.error(`prismq-bench: case ${failure.id} threw: ${failure.message}`);
+  for (const failure of result.failures)
+    console.error(`prismq-bench: case ${failure.id} threw: ${failure.message}`);
   return result.failures.length > 0 ? 1 : 0;
 }
 

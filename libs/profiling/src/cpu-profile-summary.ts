@@ -53,7 +53,9 @@ function displayName(frame: CallFrame): string {
 /** `file:line` of a frame (1-based line), or the bare name for native and internal frames. */
 export function frameLocation(frame: Pick<CallFrame, 'url' | 'lineNumber'>): string {
   if (!frame.url) return '(native)';
-  const file = frame.url.startsWith('file://') ? decodeURIComponent(new URL(frame.url).pathname) : frame.url;
+  const file = frame.url.startsWith('file://')
+    ? decodeURIComponent(new URL(frame.url).pathname)
+    : frame.url;
   return frame.lineNumber >= 0 ? `${file}:${frame.lineNumber + 1}` : file;
 }
 
@@ -91,7 +93,8 @@ export function summarizeCpuProfile(
 ): CpuTables {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
 
   const functions = new Map<string, Accumulator>();
   const entryOf = (frame: CallFrame): Accumulator => {
@@ -111,7 +114,8 @@ export function summarizeCpuProfile(
     const node = byId.get(id);
     const parentId = parent.get(id);
     const stack = new Set(parentId === undefined ? [] : stackOf(parentId));
-    if (node && node.callFrame.functionName !== '(root)' && !exclude(node.callFrame)) stack.add(entryOf(node.callFrame));
+    if (node && node.callFrame.functionName !== '(root)' && !exclude(node.callFrame))
+      stack.add(entryOf(node.callFrame));
     stackCache.set(id, stack);
     return stack;
   };
@@ -143,7 +147,10 @@ export function summarizeCpuProfile(
 
   const all = [...functions.values()];
   const rank = (pick: (entry: Accumulator) => number) =>
-    [...all].sort((a, b) => pick(b) - pick(a) || b.hits - a.hits).slice(0, top).map((entry) => toTiming(entry, sampledUs));
+    [...all]
+      .sort((a, b) => pick(b) - pick(a) || b.hits - a.hits)
+      .slice(0, top)
+      .map((entry) => toTiming(entry, sampledUs));
   return {
     topSelf: rank((entry) => entry.selfUs),
     topTotal: rank((entry) => entry.totalUs),

@@ -6,10 +6,18 @@ import { formatCpuSummary } from './cpu-summary-table.js';
 import { postInspector } from './inspector-session.js';
 import { excludeProfilerFrames } from './profiler-frames.js';
 import { prepareOutputDir } from './output-location.js';
-import { CpuProfileSummarySchema, PROFILE_SUMMARY_SCHEMA_VERSION } from './profile-summary-schema.js';
+import {
+  CpuProfileSummarySchema,
+  PROFILE_SUMMARY_SCHEMA_VERSION,
+} from './profile-summary-schema.js';
 import { recordProfilingResult } from './profiling-collector.js';
 import { ProfilingError } from './profiling-error.js';
-import { CpuProfileOptionsSchema, parseProfilingOptions, type CpuProfileOptions, type CpuProfileSettings } from './profiling-options.js';
+import {
+  CpuProfileOptionsSchema,
+  parseProfilingOptions,
+  type CpuProfileOptions,
+  type CpuProfileSettings,
+} from './profiling-options.js';
 import type { ProfilingResult } from './profiling-result.js';
 import { reportStem } from './report-file-name.js';
 import { isThenable } from './thenable.js';
@@ -43,10 +51,20 @@ export function cpuProfilerBusy(): boolean {
   return running || queueHeld;
 }
 
-function writeReports(settings: CpuProfileSettings, dir: string, startedAt: Date, wallMs: number, profile: CpuProfile): string[] {
+function writeReports(
+  settings: CpuProfileSettings,
+  dir: string,
+  startedAt: Date,
+  wallMs: number,
+  profile: CpuProfile,
+): string[] {
   const stem = reportStem(dir, settings.name, startedAt);
   const profilePath = `${stem}.cpuprofile`;
-  const tables = summarizeCpuProfile(profile, settings.top, settings.includeProfilerFrames ? undefined : excludeProfilerFrames);
+  const tables = summarizeCpuProfile(
+    profile,
+    settings.top,
+    settings.includeProfilerFrames ? undefined : excludeProfilerFrames,
+  );
   const summary = CpuProfileSummarySchema.parse({
     schemaVersion: PROFILE_SUMMARY_SCHEMA_VERSION,
     kind: 'cpu',
@@ -123,7 +141,9 @@ export function runCpuProfiled<T>(
     try {
       complete(true);
     } catch (writeError) {
-      process.emitWarning(`CPU profile ${settings.name} could not be written: ${(writeError as Error).message}`);
+      process.emitWarning(
+        `CPU profile ${settings.name} could not be written: ${(writeError as Error).message}`,
+      );
     }
   };
 
@@ -166,7 +186,10 @@ export function insideCpuProfile(): boolean {
  * @example
  * const scores = await profileFunction(() => scoreAll(items), { name: 'score-all' });
  */
-export async function profileFunction<T>(fn: () => T, options: CpuProfileOptions): Promise<Awaited<T>> {
+export async function profileFunction<T>(
+  fn: () => T,
+  options: CpuProfileOptions,
+): Promise<Awaited<T>> {
   const settings = parseProfilingOptions(CpuProfileOptionsSchema, options, 'profileFunction');
   const dir = prepareOutputDir('cpu', settings.outputDir);
   if (insideCpuProfile()) {

@@ -18,7 +18,11 @@ export interface CallTally {
  * Adds one result to its name's tally. Past the sample limit, reservoir sampling keeps a
  * uniform sample, so the percentiles stay honest while memory stays bounded.
  */
-export function tallyResult(tallies: Map<string, CallTally>, result: ProfilingResult, random: () => number = Math.random): void {
+export function tallyResult(
+  tallies: Map<string, CallTally>,
+  result: ProfilingResult,
+  random: () => number = Math.random,
+): void {
   const key = `${result.kind}\u0000${result.name}`;
   let tally = tallies.get(key);
   if (!tally) {
@@ -58,9 +62,17 @@ export function formatExitSummary(tallies: Iterable<CallTally>, mode: string): s
       ];
     });
   const header = ['kind', 'name', 'calls', 'total ms', 'mean ms', 'p50 ms', 'p95 ms'];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] as string).length)),
+  );
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ');
+    cells
+      .map((cell, column) =>
+        column < 2
+          ? cell.padEnd(widths[column] as number)
+          : cell.padStart(widths[column] as number),
+      )
+      .join('  ');
   return [
     `@prismq/profiling: PRISMQ_PROFILE=${mode} summary of the calls no listener or file received`,
     line(header),

@@ -13,7 +13,11 @@ export function parseNvidiaSmiGpus(text: string): BenchmarkGpu[] {
     const fields = line.split(',').map((field) => field.trim());
     if (fields.length !== 3 || !fields[0]) continue;
     const mib = Number(fields[2]);
-    gpus.push({ model: fields[0], driver: fields[1]!, memoryBytes: Number.isFinite(mib) && mib >= 0 ? mib * MIB : 0 });
+    gpus.push({
+      model: fields[0],
+      driver: fields[1]!,
+      memoryBytes: Number.isFinite(mib) && mib >= 0 ? mib * MIB : 0,
+    });
   }
   return gpus;
 }
@@ -25,12 +29,16 @@ export function parseNvidiaSmiGpus(text: string): BenchmarkGpu[] {
 export function queryGpus(env: NodeJS.ProcessEnv = process.env): BenchmarkGpu[] | undefined {
   let text: string;
   try {
-    text = execFileSync('nvidia-smi', ['--query-gpu=name,driver_version,memory.total', '--format=csv,noheader,nounits'], {
-      encoding: 'utf8',
-      env,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 10_000,
-    });
+    text = execFileSync(
+      'nvidia-smi',
+      ['--query-gpu=name,driver_version,memory.total', '--format=csv,noheader,nounits'],
+      {
+        encoding: 'utf8',
+        env,
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 10_000,
+      },
+    );
   } catch {
     return undefined;
   }

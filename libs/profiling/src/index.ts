@@ -2,7 +2,12 @@ export * from './result-schema.js';
 export * from './compare-document-schema.js';
 export * from './profile-summary-schema.js';
 export * from './result-reader.js';
-export { describeCase, getCaseMetadata, clearCaseMetadata, type CaseMetadata } from './case-metadata.js';
+export {
+  describeCase,
+  getCaseMetadata,
+  clearCaseMetadata,
+  type CaseMetadata,
+} from './case-metadata.js';
 export {
   runBenchmarks,
   DEFAULT_BENCH_PATTERNS,
@@ -10,13 +15,26 @@ export {
   type BenchmarkRunResult,
 } from './benchmark-runner.js';
 export { BenchmarkRunnerError, type BenchmarkRunnerErrorCode } from './benchmark-runner-error.js';
-export { buildCases, MAX_SAMPLE_TIMES, type MitataTrial, type MitataRun, type MitataStats, type CaseFailure, type BuiltCases } from './benchmark-case-builder.js';
+export {
+  buildCases,
+  MAX_SAMPLE_TIMES,
+  type MitataTrial,
+  type MitataRun,
+  type MitataStats,
+  type CaseFailure,
+  type BuiltCases,
+} from './benchmark-case-builder.js';
 export { collectEnvironment, runGit, type GitRunner } from './environment.js';
 export { queryGpus, parseNvidiaSmiGpus } from './gpu-inventory.js';
 export { profileFunction } from './cpu-profiler.js';
 export { profileMemory } from './profile-memory.js';
 export { timeFunction } from './time-profiler.js';
-export { profile, timed, type ProfileDecoratorOptions, type ProfileMemoryDecoratorOptions } from './profile-decorators.js';
+export {
+  profile,
+  timed,
+  type ProfileDecoratorOptions,
+  type ProfileMemoryDecoratorOptions,
+} from './profile-decorators.js';
 export type { DualMethodDecorator, AnyMethod } from './method-decorator.js';
 export { profiled, type ProfiledOptions } from './profiled.js';
 export {
@@ -44,9 +62,20 @@ export {
   type MemoryProfileOptions,
   type TimeOptions,
 } from './profiling-options.js';
-export { summarizeCpuProfile, frameLocation, type CpuProfile, type CpuProfileNode, type CallFrame, type CpuTables } from './cpu-profile-summary.js';
+export {
+  summarizeCpuProfile,
+  frameLocation,
+  type CpuProfile,
+  type CpuProfileNode,
+  type CallFrame,
+  type CpuTables,
+} from './cpu-profile-summary.js';
 export { formatCpuSummary } from './cpu-summary-table.js';
-export { topAllocationSites, type SamplingHeapProfile, type HeapProfileNode } from './heap-profile-summary.js';
+export {
+  topAllocationSites,
+  type SamplingHeapProfile,
+  type HeapProfileNode,
+} from './heap-profile-summary.js';
 export {
   HistoryEntrySchema,
   MachineFingerprintSchema,

@@ -25,7 +25,10 @@ export interface MemoryObservations {
 }
 
 /** The figures of a memory report that follow from the observations. */
-export type MemoryFigureFields = Pick<MemoryReport, 'peak' | 'peakRssSource' | 'increase' | 'retained' | 'allocated'>;
+export type MemoryFigureFields = Pick<
+  MemoryReport,
+  'peak' | 'peakRssSource' | 'increase' | 'retained' | 'allocated'
+>;
 
 /**
  * Turns the observations of one call into its figures (pure):
@@ -63,7 +66,13 @@ export function computeMemoryFigures(observed: MemoryObservations): MemoryFigure
       rss: after.rss - before.rss,
       external: after.external - before.external,
     },
-    retained: { heapUsed: (observed.heapUsedAfterGc ?? after.heapUsed) - before.heapUsed, approximate: !exact },
-    allocated: { heapBytes: Math.max(0, after.heapUsed - before.heapUsed + freed), collections: collections.length },
+    retained: {
+      heapUsed: (observed.heapUsedAfterGc ?? after.heapUsed) - before.heapUsed,
+      approximate: !exact,
+    },
+    allocated: {
+      heapBytes: Math.max(0, after.heapUsed - before.heapUsed + freed),
+      collections: collections.length,
+    },
   };
 }

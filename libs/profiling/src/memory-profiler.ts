@@ -6,7 +6,12 @@ import { topAllocationSites, type SamplingHeapProfile } from './heap-profile-sum
 import { postInspector } from './inspector-session.js';
 import { excludeProfilerFrames } from './profiler-frames.js';
 import { prepareOutputDir } from './output-location.js';
-import { MemoryReportSchema, PROFILE_SUMMARY_SCHEMA_VERSION, type MemoryReport, type MemorySnapshot } from './profile-summary-schema.js';
+import {
+  MemoryReportSchema,
+  PROFILE_SUMMARY_SCHEMA_VERSION,
+  type MemoryReport,
+  type MemorySnapshot,
+} from './profile-summary-schema.js';
 import { recordProfilingResult } from './profiling-collector.js';
 import {
   MemoryProfileOptionsSchema,
@@ -59,7 +64,11 @@ export function buildMemoryReport(
   };
   if (extras.heapAfterRepeatedCalls) report.heapAfterRepeatedCalls = extras.heapAfterRepeatedCalls;
   if (measured.heapProfile) {
-    report.topAllocations = topAllocationSites(measured.heapProfile, settings.top, settings.includeProfilerFrames ? undefined : excludeProfilerFrames);
+    report.topAllocations = topAllocationSites(
+      measured.heapProfile,
+      settings.top,
+      settings.includeProfilerFrames ? undefined : excludeProfilerFrames,
+    );
     if (extras.heapProfilePath) report.heapProfilePath = extras.heapProfilePath;
   }
   return report;
@@ -90,7 +99,12 @@ function writeReport(
   return { report, paths: [reportPath, ...paths] };
 }
 
-function publish(settings: MemoryProfileSettings, report: MemoryReport, paths: string[], threw: boolean): void {
+function publish(
+  settings: MemoryProfileSettings,
+  report: MemoryReport,
+  paths: string[],
+  threw: boolean,
+): void {
   const result: ProfilingResult = {
     name: settings.name,
     kind: 'memory',
@@ -156,7 +170,9 @@ function startMeasurement(settings: MemoryProfileSettings): { finish: () => Call
       let heapProfile: SamplingHeapProfile | undefined;
       if (sampleHeap) {
         try {
-          heapProfile = postInspector<{ profile: SamplingHeapProfile }>('HeapProfiler.stopSampling').profile;
+          heapProfile = postInspector<{ profile: SamplingHeapProfile }>(
+            'HeapProfiler.stopSampling',
+          ).profile;
         } finally {
           heapSamplingActive = false;
         }
@@ -204,7 +220,9 @@ export function runMemoryProfiled<T>(
     try {
       done(true);
     } catch (writeError) {
-      process.emitWarning(`memory report ${settings.name} could not be written: ${(writeError as Error).message}`);
+      process.emitWarning(
+        `memory report ${settings.name} could not be written: ${(writeError as Error).message}`,
+      );
     }
   };
   let value: T;
@@ -234,7 +252,10 @@ export function runMemoryProfiled<T>(
  * The call form of `profileMemory`: measures `fn`, then runs it `repeat` more times with a
  * forced GC after each. See `profileMemory` in profile-memory.ts for the public contract.
  */
-export async function profileMemoryCall<T>(fn: () => T, options: MemoryProfileOptions): Promise<Awaited<T>> {
+export async function profileMemoryCall<T>(
+  fn: () => T,
+  options: MemoryProfileOptions,
+): Promise<Awaited<T>> {
   const settings = parseProfilingOptions(MemoryProfileOptionsSchema, options, 'profileMemory');
   const dir = prepareOutputDir('memory', settings.outputDir);
   const measurement = startMeasurement(settings);
@@ -246,7 +267,9 @@ export async function profileMemoryCall<T>(fn: () => T, options: MemoryProfileOp
       const { report, paths } = writeReport(settings, dir, measurement.finish(), undefined);
       publish(settings, report, paths, true);
     } catch (writeError) {
-      process.emitWarning(`memory report ${settings.name} could not be written: ${(writeError as Error).message}`);
+      process.emitWarning(
+        `memory report ${settings.name} could not be written: ${(writeError as Error).message}`,
+      );
     }
     throw error;
   }

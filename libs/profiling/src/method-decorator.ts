@@ -7,7 +7,12 @@ import { ProfilingError } from './profiling-error.js';
 export type AnyMethod = (this: any, ...args: any[]) => any;
 
 /** Runs a method with profiling on: `(method, this, args, record name)`. */
-export type ProfiledInvoker = (method: AnyMethod, thisArg: unknown, args: unknown[], name: string) => unknown;
+export type ProfiledInvoker = (
+  method: AnyMethod,
+  thisArg: unknown,
+  args: unknown[],
+  name: string,
+) => unknown;
 
 /**
  * A method decorator usable both as a TC39 standard decorator (TypeScript 5 default) and under
@@ -15,7 +20,11 @@ export type ProfiledInvoker = (method: AnyMethod, thisArg: unknown, args: unknow
  */
 export interface DualMethodDecorator {
   <M extends AnyMethod>(value: M, context: ClassMethodDecoratorContext): M;
-  (target: object, propertyKey: string | symbol, descriptor: PropertyDescriptor): PropertyDescriptor;
+  (
+    target: object,
+    propertyKey: string | symbol,
+    descriptor: PropertyDescriptor,
+  ): PropertyDescriptor;
 }
 
 function ownerName(thisArg: unknown): string {
@@ -57,7 +66,8 @@ export function wrapProfiled(
   // The "off" path is one bit test and a plain apply, so it stays within a few percent of an
   // undecorated call; everything else happens in `invoke`.
   const wrapped = function (this: unknown, ...args: unknown[]): unknown {
-    if ((modeState.flags & flag) === 0) return (method as (...a: unknown[]) => unknown).apply(this, args);
+    if ((modeState.flags & flag) === 0)
+      return (method as (...a: unknown[]) => unknown).apply(this, args);
     return invoke(method, this, args, nameFor(this));
   };
   Object.defineProperty(wrapped, 'name', { value: method.name, configurable: true });
@@ -73,8 +83,10 @@ const DECORATED_KINDS = new Set(['class', 'method', 'getter', 'setter', 'field',
 
 /** Whether a decorator factory's arguments are really a decorator call: `@timed` without `()`. */
 export function looksLikeDecoratorCall(args: ArrayLike<unknown>): boolean {
-  if (args.length === 2) return isStandardContext(args[1]) && DECORATED_KINDS.has(String(args[1].kind));
-  if (args.length === 3) return (typeof args[0] === 'object' || typeof args[0] === 'function') && args[0] !== null;
+  if (args.length === 2)
+    return isStandardContext(args[1]) && DECORATED_KINDS.has(String(args[1].kind));
+  if (args.length === 3)
+    return (typeof args[0] === 'object' || typeof args[0] === 'function') && args[0] !== null;
   return false;
 }
 
@@ -100,7 +112,9 @@ function describeTarget(call: readonly unknown[]): string {
     if (descriptor && (descriptor.get || descriptor.set)) return `the accessor ${String(key)}`;
     return `the field ${String(key)}`;
   }
-  const shown = call.map((value) => (typeof value === 'function' ? `function ${value.name || '(anonymous)'}` : typeof value));
+  const shown = call.map((value) =>
+    typeof value === 'function' ? `function ${value.name || '(anonymous)'}` : typeof value,
+  );
   return `a call with (${shown.join(', ')})`;
 }
 
@@ -130,7 +144,13 @@ export function createMethodDecorator(
     }
     const [, key, descriptor] = call as [unknown, string | symbol, PropertyDescriptor | undefined];
     if (call.length === 3 && descriptor && typeof descriptor.value === 'function') {
-      descriptor.value = wrapProfiled(descriptor.value as AnyMethod, String(key), flag, fixedName, invoke);
+      descriptor.value = wrapProfiled(
+        descriptor.value as AnyMethod,
+        String(key),
+        flag,
+        fixedName,
+        invoke,
+      );
       return descriptor;
     }
     throw misuse(call);

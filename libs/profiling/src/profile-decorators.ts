@@ -36,8 +36,15 @@ export interface ModeGatedProfiler {
 }
 
 /** The CPU profiler behind `@profile` and `profiled(fn, { kind: 'cpu' })`. */
-export function cpuGatedProfiler(options: ProfileDecoratorOptions, caller: string): ModeGatedProfiler {
-  const settings = parseProfilingOptions(CpuProfileOptionsSchema, { name: PLACEHOLDER_NAME, ...options }, caller);
+export function cpuGatedProfiler(
+  options: ProfileDecoratorOptions,
+  caller: string,
+): ModeGatedProfiler {
+  const settings = parseProfilingOptions(
+    CpuProfileOptionsSchema,
+    { name: PLACEHOLDER_NAME, ...options },
+    caller,
+  );
   return {
     flag: CPU_FLAG,
     invoke: (method, thisArg, args, name) => {
@@ -49,8 +56,15 @@ export function cpuGatedProfiler(options: ProfileDecoratorOptions, caller: strin
 }
 
 /** The memory profiler behind `@profileMemory` and `profiled(fn, { kind: 'memory' })`. */
-export function memoryGatedProfiler(options: ProfileMemoryDecoratorOptions, caller: string): ModeGatedProfiler {
-  const settings = parseProfilingOptions(MemoryProfileOptionsSchema, { name: PLACEHOLDER_NAME, ...options, repeat: 0 }, caller);
+export function memoryGatedProfiler(
+  options: ProfileMemoryDecoratorOptions,
+  caller: string,
+): ModeGatedProfiler {
+  const settings = parseProfilingOptions(
+    MemoryProfileOptionsSchema,
+    { name: PLACEHOLDER_NAME, ...options, repeat: 0 },
+    caller,
+  );
   return {
     flag: MEMORY_FLAG,
     invoke: (method, thisArg, args, name) => {
@@ -66,7 +80,8 @@ export function timeGatedProfiler(options: TimeOptions, caller: string): ModeGat
   const recorder = createTimeRecorder(options, caller, false);
   return {
     flag: TIME_FLAG,
-    invoke: (method, thisArg, args, name) => runTimed(method as AnyMethod, thisArg, args, recorder, name),
+    invoke: (method, thisArg, args, name) =>
+      runTimed(method as AnyMethod, thisArg, args, recorder, name),
   };
 }
 
@@ -92,7 +107,9 @@ export function profile(options: ProfileDecoratorOptions = {}): DualMethodDecora
  * @example
  * class Indexer { @profileMemory({ heapSampling: true }) async build() { ... } }
  */
-export function profileMemoryDecorator(options: ProfileMemoryDecoratorOptions = {}): DualMethodDecorator {
+export function profileMemoryDecorator(
+  options: ProfileMemoryDecoratorOptions = {},
+): DualMethodDecorator {
   const { flag, invoke } = memoryGatedProfiler(options, '@profileMemory');
   return createMethodDecorator('profileMemory', flag, options.name, invoke);
 }

@@ -1,6 +1,13 @@
-import { looksLikeDecoratorCall, missingParenthesesError, type DualMethodDecorator } from './method-decorator.js';
+import {
+  looksLikeDecoratorCall,
+  missingParenthesesError,
+  type DualMethodDecorator,
+} from './method-decorator.js';
 import { profileMemoryCall } from './memory-profiler.js';
-import { profileMemoryDecorator, type ProfileMemoryDecoratorOptions } from './profile-decorators.js';
+import {
+  profileMemoryDecorator,
+  type ProfileMemoryDecoratorOptions,
+} from './profile-decorators.js';
 import type { MemoryProfileOptions } from './profiling-options.js';
 
 /**

@@ -107,7 +107,9 @@ export const MemoryReportSchema = z.object({
    * Bytes allocated on the heap during the call, garbage included: the growth of the heap
    * plus what every collection during the call freed. Answers "how much does it churn?".
    */
-  allocated: z.object({ heapBytes: z.number().nonnegative(), collections: z.number().int().nonnegative() }).optional(),
+  allocated: z
+    .object({ heapBytes: z.number().nonnegative(), collections: z.number().int().nonnegative() })
+    .optional(),
   /**
    * Heap used after a forced GC following each of N repeated calls, when the caller asked
    * for it; a series that keeps rising points at a leak.

@@ -1,6 +1,14 @@
 import { wrapProfiled, type AnyMethod } from './method-decorator.js';
-import { cpuGatedProfiler, memoryGatedProfiler, timeGatedProfiler, type ModeGatedProfiler } from './profile-decorators.js';
-import type { ProfileDecoratorOptions, ProfileMemoryDecoratorOptions } from './profile-decorators.js';
+import {
+  cpuGatedProfiler,
+  memoryGatedProfiler,
+  timeGatedProfiler,
+  type ModeGatedProfiler,
+} from './profile-decorators.js';
+import type {
+  ProfileDecoratorOptions,
+  ProfileMemoryDecoratorOptions,
+} from './profile-decorators.js';
 import { ProfilingError } from './profiling-error.js';
 import { fileNamePart } from './report-file-name.js';
 import type { TimeOptions } from './profiling-options.js';
@@ -14,7 +22,10 @@ export type ProfiledOptions =
   | ({ kind: 'cpu' } & ProfileDecoratorOptions)
   | ({ kind: 'memory' } & ProfileMemoryDecoratorOptions);
 
-const PROFILERS: Record<ProfiledOptions['kind'], (options: ProfiledOptions, caller: string) => ModeGatedProfiler> = {
+const PROFILERS: Record<
+  ProfiledOptions['kind'],
+  (options: ProfiledOptions, caller: string) => ModeGatedProfiler
+> = {
   time: (options, caller) => timeGatedProfiler(withoutKind(options), caller),
   cpu: (options, caller) => cpuGatedProfiler(withoutKind(options), caller),
   memory: (options, caller) => memoryGatedProfiler(withoutKind(options), caller),
@@ -42,10 +53,17 @@ function withoutKind<T extends { kind: string }>(options: T): Omit<T, 'kind'> {
  */
 export function profiled<F extends AnyMethod>(fn: F, options: ProfiledOptions): F {
   if (typeof fn !== 'function') {
-    throw new ProfilingError('PROFILE_INVALID_OPTION', 'fn', `profiled(fn, options): fn must be a function, got ${fn === null ? 'null' : typeof fn}`);
+    throw new ProfilingError(
+      'PROFILE_INVALID_OPTION',
+      'fn',
+      `profiled(fn, options): fn must be a function, got ${fn === null ? 'null' : typeof fn}`,
+    );
   }
   const kind = (options as { kind?: unknown } | undefined)?.kind;
-  const build = typeof kind === 'string' && Object.hasOwn(PROFILERS, kind) ? PROFILERS[kind as ProfiledOptions['kind']] : undefined;
+  const build =
+    typeof kind === 'string' && Object.hasOwn(PROFILERS, kind)
+      ? PROFILERS[kind as ProfiledOptions['kind']]
+      : undefined;
   if (!build) {
     throw new ProfilingError(
       'PROFILE_INVALID_OPTION',

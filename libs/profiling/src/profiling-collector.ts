@@ -47,14 +47,17 @@ function createState(): CollectorState {
 // memory without limit; it is a plain array write on the timed hot path. The state lives on
 // globalThis so that the ESM and CommonJS builds, if both get loaded, share one collector.
 const STATE_KEY = Symbol.for('@prismq/profiling/collector');
-const state: CollectorState = ((globalThis as unknown as Record<symbol, CollectorState | undefined>)[STATE_KEY] ??= createState());
+const state: CollectorState = ((
+  globalThis as unknown as Record<symbol, CollectorState | undefined>
+)[STATE_KEY] ??= createState());
 
 /** Hands a result to the collector and its listeners (the profilers call it). */
 export function recordProfilingResult(result: ProfilingResult): void {
   state.ring[state.next] = result;
   state.next = state.next + 1 === state.capacity ? 0 : state.next + 1;
   if (state.size < state.capacity) state.size += 1;
-  if (state.tallies !== undefined && result.reportPaths.length === 0) tallyResult(state.tallies, result);
+  if (state.tallies !== undefined && result.reportPaths.length === 0)
+    tallyResult(state.tallies, result);
   if (state.listeners.size > 0) for (const listener of state.listeners) listener(result);
 }
 
@@ -62,7 +65,8 @@ export function recordProfilingResult(result: ProfilingResult): void {
 export function getProfilingResults(): ProfilingResult[] {
   const start = state.size < state.capacity ? 0 : state.next;
   const out: ProfilingResult[] = [];
-  for (let i = 0; i < state.size; i++) out.push(state.ring[(start + i) % state.capacity] as ProfilingResult);
+  for (let i = 0; i < state.size; i++)
+    out.push(state.ring[(start + i) % state.capacity] as ProfilingResult);
   return out;
 }
 
@@ -78,7 +82,8 @@ export function clearProfilingResults(): void {
  * @throws RangeError when `limit` is not a positive integer
  */
 export function setProfilingResultCapacity(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`collector capacity must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`collector capacity must be a positive integer, got ${limit}`);
   state.capacity = limit;
   clearProfilingResults();
 }

@@ -29,7 +29,10 @@ function isMode(value: string): value is ProfilingMode {
  * Reads a mode from its text form (`PRISMQ_PROFILE`); unset or empty means `off`.
  * @throws {@link ProfilingError} `PROFILE_INVALID_MODE` naming `source`
  */
-export function parseProfilingMode(value: string | undefined, source = 'PRISMQ_PROFILE'): ProfilingMode {
+export function parseProfilingMode(
+  value: string | undefined,
+  source = 'PRISMQ_PROFILE',
+): ProfilingMode {
   const text = (value ?? '').trim().toLowerCase();
   if (text === '') return 'off';
   if (isMode(text)) return text;
@@ -65,8 +68,9 @@ const STATE_KEY = Symbol.for('@prismq/profiling/mode');
  * CommonJS builds, if both get loaded, obey one `setProfilingMode` (and warn about a bad
  * `PRISMQ_PROFILE` once).
  */
-export const modeState: ModeState = ((globalThis as unknown as Record<symbol, ModeState | undefined>)[STATE_KEY] ??=
-  initialState());
+export const modeState: ModeState = ((
+  globalThis as unknown as Record<symbol, ModeState | undefined>
+)[STATE_KEY] ??= initialState());
 
 /** The current mode: `PRISMQ_PROFILE` (an unknown value counts as `off`), or the last `setProfilingMode`. */
 export function getProfilingMode(): ProfilingMode {
@@ -74,7 +78,11 @@ export function getProfilingMode(): ProfilingMode {
 }
 
 /** The profiler flag of each kind: `@timed`/`time`, `@profile`/`cpu`, `@profileMemory`/`memory`. */
-export const KIND_FLAGS: Readonly<Record<'time' | 'cpu' | 'memory', number>> = { time: TIME_FLAG, cpu: CPU_FLAG, memory: MEMORY_FLAG };
+export const KIND_FLAGS: Readonly<Record<'time' | 'cpu' | 'memory', number>> = {
+  time: TIME_FLAG,
+  cpu: CPU_FLAG,
+  memory: MEMORY_FLAG,
+};
 
 /**
  * Switches the decorators and `profiled()` wrappers at run time (overrides `PRISMQ_PROFILE`).

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { ProfilingError } from './profiling-error.js';
 
-const name = z.string().min(1, 'must not be empty').regex(/^[^/\\]+$/, 'must not contain path separators');
+const name = z
+  .string()
+  .min(1, 'must not be empty')
+  .regex(/^[^/\\]+$/, 'must not contain path separators');
 const outputDir = z.string().min(1, 'must not be empty');
 const top = z.number().int('must be an integer').positive('must be greater than 0');
 
@@ -12,7 +15,11 @@ export const CpuProfileOptionsSchema = z.object({
   /** Folder of the files (default: `PRISMQ_PROFILE_DIR/cpu`, else `reports/cpu` under the cwd). */
   outputDir: outputDir.optional(),
   /** V8 sampling interval in microseconds (default 100). */
-  sampleIntervalUs: z.number().int('must be an integer').positive('must be greater than 0').default(100),
+  sampleIntervalUs: z
+    .number()
+    .int('must be an integer')
+    .positive('must be greater than 0')
+    .default(100),
   /** Rows of each summary table (default 20). */
   top: top.default(20),
   /**
@@ -37,7 +44,11 @@ export const MemoryProfileOptionsSchema = z.object({
   /** Record V8's sampling heap profile and its top allocation sites (default false). */
   heapSampling: z.boolean().default(false),
   /** Average bytes between heap samples when `heapSampling` is on (default 32768). */
-  heapSamplingIntervalBytes: z.number().int('must be an integer').positive('must be greater than 0').default(32_768),
+  heapSamplingIntervalBytes: z
+    .number()
+    .int('must be an integer')
+    .positive('must be greater than 0')
+    .default(32_768),
   /** Call the function this many more times, with a forced GC after each, to expose leaks (default 0). */
   repeat: z.number().int('must be an integer').nonnegative('must not be negative').default(0),
   /** Allocation sites listed (default 20). */
@@ -74,7 +85,11 @@ export type TimeSettings = z.output<typeof TimeOptionsSchema>;
  * Validates profiler options once, outside any hot path.
  * @throws {@link ProfilingError} `PROFILE_INVALID_OPTION` naming the option, the caller and the rule
  */
-export function parseProfilingOptions<S extends z.ZodType>(schema: S, options: unknown, caller: string): z.output<S> {
+export function parseProfilingOptions<S extends z.ZodType>(
+  schema: S,
+  options: unknown,
+  caller: string,
+): z.output<S> {
   const parsed = schema.safeParse(options ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -83,5 +98,9 @@ export function parseProfilingOptions<S extends z.ZodType>(schema: S, options: u
     typeof options === 'object' && options !== null && issue?.path.length
       ? ` (got ${JSON.stringify((options as Record<string, unknown>)[String(issue.path[0])])})`
       : '';
-  throw new ProfilingError('PROFILE_INVALID_OPTION', option, `${caller}: option ${option} ${issue?.message}${given}`);
+  throw new ProfilingError(
+    'PROFILE_INVALID_OPTION',
+    option,
+    `${caller}: option ${option} ${issue?.message}${given}`,
+  );
 }

@@ -26,5 +26,8 @@ export function fileNamePart(name: string): string {
  */
 export function reportStem(dir: string, name: string, startedAt: Date): string {
   counter.next += 1;
-  return join(dir, `${fileNamePart(name)}_${fileTimestamp(startedAt)}_${process.pid}-${counter.next}`);
+  return join(
+    dir,
+    `${fileNamePart(name)}_${fileTimestamp(startedAt)}_${process.pid}-${counter.next}`,
+  );
 }

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { BENCHMARK_SCHEMA_VERSION, BenchmarkRunSchema, type BenchmarkRun } from './result-schema.js';
-import { COMPARE_SCHEMA_VERSION, CompareDocumentSchema, type CompareDocument } from './compare-document-schema.js';
+import {
+  BENCHMARK_SCHEMA_VERSION,
+  BenchmarkRunSchema,
+  type BenchmarkRun,
+} from './result-schema.js';
+import {
+  COMPARE_SCHEMA_VERSION,
+  CompareDocumentSchema,
+  type CompareDocument,
+} from './compare-document-schema.js';
 import {
   CpuProfileSummarySchema,
   LoadTestReportSchema,
@@ -43,13 +51,19 @@ function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ResultFileError('RESULT_FILE_NOT_JSON', source, `not valid JSON (${(error as Error).message})`);
+    throw new ResultFileError(
+      'RESULT_FILE_NOT_JSON',
+      source,
+      `not valid JSON (${(error as Error).message})`,
+    );
   }
 }
 
 function checkVersion(data: unknown, source: string, known: number, what: string): void {
   const version =
-    typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['schemaVersion'] : undefined;
+    typeof data === 'object' && data !== null
+      ? (data as Record<string, unknown>)['schemaVersion']
+      : undefined;
   if (version !== known) {
     throw new ResultFileError(
       'RESULT_FILE_UNKNOWN_VERSION',
@@ -130,7 +144,10 @@ export function readLoadTestReport(path: string): LoadTestReport {
  * @param source - file name or label used in error messages
  * @throws {@link ResultFileError} naming the source and the first problem
  */
-export function parseCompareDocument(data: unknown, source = '<compare document>'): CompareDocument {
+export function parseCompareDocument(
+  data: unknown,
+  source = '<compare document>',
+): CompareDocument {
   checkVersion(data, source, COMPARE_SCHEMA_VERSION, 'compare document');
   return parseWith(CompareDocumentSchema, data, source);
 }

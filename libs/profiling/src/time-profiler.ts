@@ -62,7 +62,9 @@ export function createTimeRecorder(
   const settings = parseProfilingOptions(TimeOptionsSchema, options, caller);
   let jsonlFile: string | undefined;
   if (settings.jsonlFile !== undefined) {
-    jsonlFile = isAbsolute(settings.jsonlFile) ? settings.jsonlFile : join(prepareOutputDir('time', undefined), settings.jsonlFile);
+    jsonlFile = isAbsolute(settings.jsonlFile)
+      ? settings.jsonlFile
+      : join(prepareOutputDir('time', undefined), settings.jsonlFile);
     mkdirSync(dirname(jsonlFile), { recursive: true });
   }
   return {
@@ -73,21 +75,40 @@ export function createTimeRecorder(
   };
 }
 
-function record(recorder: TimeRecorder, name: string, wallStart: number, cpuStart: NodeJS.CpuUsage | undefined, threw: boolean): void {
+function record(
+  recorder: TimeRecorder,
+  name: string,
+  wallStart: number,
+  cpuStart: NodeJS.CpuUsage | undefined,
+  threw: boolean,
+): void {
   const wallMs = performance.now() - wallStart;
   let cpuMs: number | undefined;
   if (cpuStart) {
     const cpu = process.cpuUsage(cpuStart);
     cpuMs = (cpu.user + cpu.system) / 1000;
   }
-  const result = new TimeResult(name, wallMs, cpuMs, TIME_ORIGIN + wallStart, recorder.reportPaths, threw);
+  const result = new TimeResult(
+    name,
+    wallMs,
+    cpuMs,
+    TIME_ORIGIN + wallStart,
+    recorder.reportPaths,
+    threw,
+  );
   recordProfilingResult(result);
   // One write call per line: appends from one process never interleave inside a line.
   if (recorder.jsonlFile) appendFileSync(recorder.jsonlFile, `${JSON.stringify(result)}\n`);
 }
 
 /** Calls `fn` and records its wall time (and CPU time); a sync function stays sync. */
-export function runTimed<T>(fn: (...args: never[]) => T, thisArg: unknown, args: readonly unknown[], recorder: TimeRecorder, name: string): T {
+export function runTimed<T>(
+  fn: (...args: never[]) => T,
+  thisArg: unknown,
+  args: readonly unknown[],
+  recorder: TimeRecorder,
+  name: string,
+): T {
   const cpuStart = recorder.cpuTime ? process.cpuUsage() : undefined;
   const wallStart = performance.now();
   let value: T;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildCases, MAX_SAMPLE_TIMES, type MitataStats, type MitataTrial } from '../src/benchmark-case-builder.js';
+import {
+  buildCases,
+  MAX_SAMPLE_TIMES,
+  type MitataStats,
+  type MitataTrial,
+} from '../src/benchmark-case-builder.js';
 import type { CaseMetadata } from '../src/case-metadata.js';
 import { BenchmarkCaseSchema } from '../src/result-schema.js';
 
@@ -25,11 +30,21 @@ const none = new Map<string, CaseMetadata>();
 
 describe('buildCases', () => {
   it('splits the id, computes stddev, cv and ops/s from the samples', () => {
-    const trial: MitataTrial = { alias: 'scoring/youtube/single', kind: 'static', runs: [{ name: 'scoring/youtube/single', args: {}, stats: stats([10, 20, 30, 40]) }] };
+    const trial: MitataTrial = {
+      alias: 'scoring/youtube/single',
+      kind: 'static',
+      runs: [{ name: 'scoring/youtube/single', args: {}, stats: stats([10, 20, 30, 40]) }],
+    };
     const { cases, failures } = buildCases([trial], none);
     expect(failures).toEqual([]);
     const [built] = cases;
-    expect(built).toMatchObject({ id: 'scoring/youtube/single', module: 'scoring', group: 'youtube', name: 'single', unit: 'ns' });
+    expect(built).toMatchObject({
+      id: 'scoring/youtube/single',
+      module: 'scoring',
+      group: 'youtube',
+      name: 'single',
+      unit: 'ns',
+    });
     expect(built?.stats.mean).toBe(25);
     expect(built?.stats.stddev).toBeCloseTo(Math.sqrt(125), 10);
     expect(built?.stats.cv).toBeCloseTo(Math.sqrt(125) / 25, 10);
@@ -42,33 +57,60 @@ describe('buildCases', () => {
     const trial: MitataTrial = {
       alias: 'scoring/sweep-text-length/words',
       kind: 'args',
-      runs: [10, 1000].map((size) => ({ name: 'scoring/sweep-text-length/words', args: { size }, stats: stats([size, size * 2]) })),
+      runs: [10, 1000].map((size) => ({
+        name: 'scoring/sweep-text-length/words',
+        args: { size },
+        stats: stats([size, size * 2]),
+      })),
     };
     const target = { metric: 'p50', op: '<', value: 5, unit: 'ms' } as const;
-    const meta = new Map<string, CaseMetadata>([['scoring/sweep-text-length/words', { inputSize: 7, target }]]);
+    const meta = new Map<string, CaseMetadata>([
+      ['scoring/sweep-text-length/words', { inputSize: 7, target }],
+    ]);
     const { cases } = buildCases([trial], meta);
     expect(cases.map((c) => [c.id, c.group, c.name, c.inputSize, c.args])).toEqual([
       ['scoring/sweep-text-length/words-10', 'sweep-text-length', 'words-10', 10, { size: 10 }],
-      ['scoring/sweep-text-length/words-1000', 'sweep-text-length', 'words-1000', 1000, { size: 1000 }],
+      [
+        'scoring/sweep-text-length/words-1000',
+        'sweep-text-length',
+        'words-1000',
+        1000,
+        { size: 1000 },
+      ],
     ]);
     // The sweep's shared metadata may set a target but never overrides each size's inputSize.
     expect(cases.every((c) => c.target?.value === 5)).toBe(true);
   });
 
   it('merges describeCase metadata of a single case', () => {
-    const trial: MitataTrial = { alias: 'a/b/c', kind: 'static', runs: [{ name: 'a/b/c', args: {}, stats: stats([1, 2]) }] };
+    const trial: MitataTrial = {
+      alias: 'a/b/c',
+      kind: 'static',
+      runs: [{ name: 'a/b/c', args: {}, stats: stats([1, 2]) }],
+    };
     const { cases } = buildCases([trial], new Map([['a/b/c', { inputSize: 3390 }]]));
     expect(cases[0]?.inputSize).toBe(3390);
   });
 
   it('reports a run that threw as a failure instead of a case', () => {
-    const trial: MitataTrial = { alias: 'a/b/boom', kind: 'static', runs: [{ name: 'a/b/boom', args: {}, stats: undefined, error: new Error('nope') }] };
-    expect(buildCases([trial], none)).toEqual({ cases: [], failures: [{ id: 'a/b/boom', message: 'nope' }] });
+    const trial: MitataTrial = {
+      alias: 'a/b/boom',
+      kind: 'static',
+      runs: [{ name: 'a/b/boom', args: {}, stats: undefined, error: new Error('nope') }],
+    };
+    expect(buildCases([trial], none)).toEqual({
+      cases: [],
+      failures: [{ id: 'a/b/boom', message: 'nope' }],
+    });
   });
 
   it('keeps at most MAX_SAMPLE_TIMES samples, the same ones every time, including both ends', () => {
     const samples = Array.from({ length: 5000 }, (_, i) => i);
-    const trial: MitataTrial = { alias: 'a/b/c', kind: 'static', runs: [{ name: 'a/b/c', args: {}, stats: stats(samples) }] };
+    const trial: MitataTrial = {
+      alias: 'a/b/c',
+      kind: 'static',
+      runs: [{ name: 'a/b/c', args: {}, stats: stats(samples) }],
+    };
     const first = buildCases([trial], none).cases[0]?.sampleTimes ?? [];
     expect(first).toHaveLength(MAX_SAMPLE_TIMES);
     expect(first[0]).toBe(0);
@@ -77,8 +119,16 @@ describe('buildCases', () => {
   });
 
   it('records heap bytes and GC time per operation when mitata measured them', () => {
-    const measured = stats([100, 100], { ticks: 4096, heap: { avg: 48 }, gc: { total: 2_048_000 } });
-    const trial: MitataTrial = { alias: 'a/b/c', kind: 'static', runs: [{ name: 'a/b/c', args: {}, stats: measured }] };
+    const measured = stats([100, 100], {
+      ticks: 4096,
+      heap: { avg: 48 },
+      gc: { total: 2_048_000 },
+    });
+    const trial: MitataTrial = {
+      alias: 'a/b/c',
+      kind: 'static',
+      runs: [{ name: 'a/b/c', args: {}, stats: measured }],
+    };
     const [built] = buildCases([trial], none).cases;
     expect(built?.heapBytesPerOp).toBe(48);
     expect(built?.gcMsPerOp).toBeCloseTo(2_048_000 / 4096 / 1e6, 12);

@@ -31,7 +31,20 @@ const ENVIRONMENT = {
 };
 
 function stats(p50: number) {
-  return { samples: 10, min: p50 / 2, max: p50 * 2, mean: p50, p25: p50 - 10, p50, p75: p50 + 10, p99: p50 * 1.9, p999: p50 * 2, stddev: 1, cv: 0.01, opsPerSec: 1e9 / p50 };
+  return {
+    samples: 10,
+    min: p50 / 2,
+    max: p50 * 2,
+    mean: p50,
+    p25: p50 - 10,
+    p50,
+    p75: p50 + 10,
+    p99: p50 * 1.9,
+    p999: p50 * 2,
+    stddev: 1,
+    cv: 0.01,
+    opsPerSec: 1e9 / p50,
+  };
 }
 
 function run(quick = false): BenchmarkRun {
@@ -43,8 +56,22 @@ function run(quick = false): BenchmarkRun {
     quick,
     environment: ENVIRONMENT,
     cases: [
-      { id: 'demo/sum/reduce', module: 'demo', group: 'sum', name: 'reduce', unit: 'ns', stats: stats(100) },
-      { id: 'demo/sum/loop', module: 'demo', group: 'sum', name: 'loop', unit: 'ns', stats: stats(40) },
+      {
+        id: 'demo/sum/reduce',
+        module: 'demo',
+        group: 'sum',
+        name: 'reduce',
+        unit: 'ns',
+        stats: stats(100),
+      },
+      {
+        id: 'demo/sum/loop',
+        module: 'demo',
+        group: 'sum',
+        name: 'loop',
+        unit: 'ns',
+        stats: stats(40),
+      },
     ],
   };
 }
@@ -68,14 +95,24 @@ describe('benchmark history', () => {
       dirty: false,
       date: '2026-01-02T03:04:05.000Z',
       source: 'run',
-      machine: { cpuModel: 'Test CPU', cpuCount: 2, os: 'Linux 6.1', node: 'v20.19.0', v8: '11.3', gpus: ['Tesla T4'] },
+      machine: {
+        cpuModel: 'Test CPU',
+        cpuCount: 2,
+        os: 'Linux 6.1',
+        node: 'v20.19.0',
+        v8: '11.3',
+        gpus: ['Tesla T4'],
+      },
     });
     expect(entries[0]?.verdict).toBeUndefined();
   });
 
   it('appends whole lines and reads them back in order', () => {
     appendBenchmarkHistory(file, historyEntriesOfRun(run()));
-    appendBenchmarkHistory(file, historyEntriesOfRun({ ...run(), startedAt: '2026-01-03T00:00:00.000Z' }));
+    appendBenchmarkHistory(
+      file,
+      historyEntriesOfRun({ ...run(), startedAt: '2026-01-03T00:00:00.000Z' }),
+    );
     const text = readFileSync(file, 'utf8');
     expect(text.endsWith('\n')).toBe(true);
     expect(text.split('\n')).toHaveLength(5);
@@ -131,7 +168,9 @@ describe('benchmark history', () => {
     expect(path).toBe(join(ws.dir, 'reports', 'benchmarks', '..', 'history', 'demo.jsonl'));
     expect(readBenchmarkHistory(path).entries).toEqual([]);
     appendRunToHistory(outDir, run(false));
-    expect(readBenchmarkHistory(join(ws.dir, 'reports', 'history', 'demo.jsonl')).entries).toHaveLength(2);
+    expect(
+      readBenchmarkHistory(join(ws.dir, 'reports', 'history', 'demo.jsonl')).entries,
+    ).toHaveLength(2);
   });
 
   it('turns a paired comparison into head-side entries carrying each verdict', () => {
@@ -143,7 +182,18 @@ describe('benchmark history', () => {
       head: { ref: 'HEAD', commit: 'c'.repeat(40), dirty: true },
       environment: ENVIRONMENT,
       method: { name: 'paired-bootstrap', threshold: 0.02, confidence: 0.95 },
-      cases: [{ id: 'demo/sum/reduce', ratio: 1.2, low: 1.1, high: 1.3, verdict: 'slower', baseP50: 100, headP50: 120, rounds: 10 }],
+      cases: [
+        {
+          id: 'demo/sum/reduce',
+          ratio: 1.2,
+          low: 1.1,
+          high: 1.3,
+          verdict: 'slower',
+          baseP50: 100,
+          headP50: 120,
+          rounds: 10,
+        },
+      ],
     };
     const [entry] = historyEntriesOfComparison(document);
     expect(entry).toMatchObject({

@@ -27,10 +27,10 @@ runBenchmarks({ project: 'demo', quick: true, outDir: 'api-cjs', print: () => {}
   (error) => { console.error(error.code, error.message); process.exitCode = 1; },
 );
 `;
-const ESM_CALLER = CJS_CALLER.replace("const { runBenchmarks } = require('@prismq/profiling');", "import { runBenchmarks } from '@prismq/profiling';").replace(
-  'api-cjs',
-  'api-esm',
-);
+const ESM_CALLER = CJS_CALLER.replace(
+  "const { runBenchmarks } = require('@prismq/profiling');",
+  "import { runBenchmarks } from '@prismq/profiling';",
+).replace('api-cjs', 'api-esm');
 
 function node(cwd: string, args: string[]) {
   return spawnSync(process.execPath, args, {
@@ -72,7 +72,9 @@ describe('bench files in a CommonJS project (built package)', () => {
     for (const caller of ['run.cjs', 'run.mjs']) {
       const result = node(ws.dir, [caller]);
       expect(result.status, `${caller}: ${result.stderr}`).toBe(0);
-      expect(JSON.parse(result.stdout.trim().split('\n').at(-1) as string)).toEqual(['demo/text/words']);
+      expect(JSON.parse(result.stdout.trim().split('\n').at(-1) as string)).toEqual([
+        'demo/text/words',
+      ]);
     }
   });
 
@@ -87,9 +89,19 @@ describe('bench files in a CommonJS project (built package)', () => {
     expect(failed.stderr).toContain('npm install --save-dev tsx');
 
     ws.write('src/sum.bench.js', JS_BENCH);
-    const ran = node(ws.dir, [...BIN, '--project', 'demo', '--quick', '--out-dir', 'out', 'src/sum.bench.js']);
+    const ran = node(ws.dir, [
+      ...BIN,
+      '--project',
+      'demo',
+      '--quick',
+      '--out-dir',
+      'out',
+      'src/sum.bench.js',
+    ]);
     expect(ran.status, ran.stderr).toBe(0);
-    expect(readBenchmarkRun(join(ws.dir, 'out', 'demo', 'latest.json')).cases.map((c) => c.id)).toEqual(['demo/js/sum']);
+    expect(
+      readBenchmarkRun(join(ws.dir, 'out', 'demo', 'latest.json')).cases.map((c) => c.id),
+    ).toEqual(['demo/js/sum']);
   });
 
   it('a file that registers no case gets a message naming the likely causes', () => {

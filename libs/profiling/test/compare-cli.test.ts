@@ -43,9 +43,20 @@ function createRepository(): string {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   };
-  write('package.json', JSON.stringify({ name: 'demo', private: true, type: 'module', workspaces: ['libs/*', 'benchmarks/*'] }));
+  write(
+    'package.json',
+    JSON.stringify({
+      name: 'demo',
+      private: true,
+      type: 'module',
+      workspaces: ['libs/*', 'benchmarks/*'],
+    }),
+  );
   write('.gitignore', 'node_modules/\nreports/\nout/\n');
-  write('libs/work/package.json', JSON.stringify({ name: '@demo/work', type: 'module', exports: './index.js' }));
+  write(
+    'libs/work/package.json',
+    JSON.stringify({ name: '@demo/work', type: 'module', exports: './index.js' }),
+  );
   write('libs/work/index.js', LIBRARY(20000));
   write(
     'benchmarks/demo/package.json',
@@ -96,7 +107,16 @@ describe('prismq-bench compare (real git repository, real processes)', () => {
     writeFileSync(join(repo, 'libs', 'work', 'index.js'), LIBRARY(60000));
     const statusBefore = git(repo, 'status', '--porcelain');
 
-    const result = compare(repo, '--base', 'HEAD', '--project', 'demo', '--json', 'out/compare.json', ...FAST);
+    const result = compare(
+      repo,
+      '--base',
+      'HEAD',
+      '--project',
+      'demo',
+      '--json',
+      'out/compare.json',
+      ...FAST,
+    );
     expect(result.status, result.stderr).toBe(1);
 
     const document = readCompareDocument(join(repo, 'out', 'compare.json'));
@@ -110,7 +130,10 @@ describe('prismq-bench compare (real git repository, real processes)', () => {
     expect(planted?.ratio).toBeGreaterThan(2);
     expect(planted?.low).toBeLessThanOrEqual(planted!.ratio);
     expect(planted?.rounds).toBe(6);
-    expect(document.cases.map((c) => c.id).sort()).toEqual(['demo/work/planted', 'demo/work/steady']);
+    expect(document.cases.map((c) => c.id).sort()).toEqual([
+      'demo/work/planted',
+      'demo/work/steady',
+    ]);
     // Sorted by ratio, the slowdown first; the table names it.
     expect(document.cases[0]?.id).toBe('demo/work/planted');
     expect(result.stdout).toMatch(/demo\/work\/planted .* slower/);
@@ -122,7 +145,18 @@ describe('prismq-bench compare (real git repository, real processes)', () => {
 
   it('calls the reverse comparison of two commits faster (exit 0), by the Nx project name', () => {
     git(repo, 'commit', '-qam', 'B: three times the work');
-    const result = compare(repo, '--base', 'HEAD', '--head', 'HEAD~1', '--project', 'demo-bench', '--filter', 'planted', ...FAST);
+    const result = compare(
+      repo,
+      '--base',
+      'HEAD',
+      '--head',
+      'HEAD~1',
+      '--project',
+      'demo-bench',
+      '--filter',
+      'planted',
+      ...FAST,
+    );
     expect(result.status, result.stderr).toBe(0);
     const document = readCompareDocument(join(repo, 'reports', 'compare', 'demo.json'));
     expect(document.head).toEqual({ ref: 'HEAD~1', commit: commitA, dirty: false });
@@ -131,7 +165,18 @@ describe('prismq-bench compare (real git repository, real processes)', () => {
   }, 240_000);
 
   it('writes an A/A comparison of one clean commit to <project>.aa.json', () => {
-    const result = compare(repo, '--base', 'HEAD', '--head', 'HEAD', '--project', 'demo', '--filter', 'steady', ...FAST);
+    const result = compare(
+      repo,
+      '--base',
+      'HEAD',
+      '--head',
+      'HEAD',
+      '--project',
+      'demo',
+      '--filter',
+      'steady',
+      ...FAST,
+    );
     expect([0, 1]).toContain(result.status);
     const document = readCompareDocument(join(repo, 'reports', 'compare', 'demo.aa.json'));
     expect(document.base.commit).toBe(document.head.commit);
@@ -140,10 +185,16 @@ describe('prismq-bench compare (real git repository, real processes)', () => {
 
   it.each([
     [['--base', 'no-such-ref', '--project', 'demo'], /COMPARE_BAD_REF.*--base.*no-such-ref/],
-    [['--base', 'HEAD', '--project', 'nope'], /COMPARE_UNKNOWN_PROJECT.*"nope".*demo \(demo-bench\)/],
+    [
+      ['--base', 'HEAD', '--project', 'nope'],
+      /COMPARE_UNKNOWN_PROJECT.*"nope".*demo \(demo-bench\)/,
+    ],
     [['--base', '--upload-pack=x', '--project', 'demo'], /COMPARE_INVALID_OPTION/],
     [['--project', 'demo'], /option --base is required/],
-    [['--base', 'HEAD', '--project', 'demo', '--rounds', '3'], /--rounds \("3"\) must be at least 6/],
+    [
+      ['--base', 'HEAD', '--project', 'demo', '--rounds', '3'],
+      /--rounds \("3"\) must be at least 6/,
+    ],
   ])('exits 2 with a clear message for %j', (args, message) => {
     const result = compare(repo, ...args);
     expect(result.status).toBe(2);
@@ -151,7 +202,16 @@ describe('prismq-bench compare (real git repository, real processes)', () => {
   });
 
   it('exits 2 when the filter matches no case', () => {
-    const result = compare(repo, '--base', 'HEAD', '--project', 'demo', '--filter', '^nothing$', ...FAST);
+    const result = compare(
+      repo,
+      '--base',
+      'HEAD',
+      '--project',
+      'demo',
+      '--filter',
+      '^nothing$',
+      ...FAST,
+    );
     expect(result.status, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/COMPARE_FILTER_NO_MATCH.*\^nothing\$/);
     expect(git(repo, 'worktree', 'list').trim().split('\n')).toHaveLength(1);

@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { parseCompareDocument, ResultFileError } from '../src/result-reader.js';
 
 const environment = {
-  os: 'Linux', platform: 'linux', arch: 'x64', cpuModel: 'cpu', cpuCount: 2, totalMemoryBytes: 1,
-  nodeVersion: 'v20.20.0', v8Version: '11', gitCommit: null, gitDirty: null, commandLine: [], exposeGc: true,
+  os: 'Linux',
+  platform: 'linux',
+  arch: 'x64',
+  cpuModel: 'cpu',
+  cpuCount: 2,
+  totalMemoryBytes: 1,
+  nodeVersion: 'v20.20.0',
+  v8Version: '11',
+  gitCommit: null,
+  gitDirty: null,
+  commandLine: [],
+  exposeGc: true,
 };
 const commit = 'a'.repeat(40);
 
@@ -21,8 +31,14 @@ function documentWith(cases: unknown[]): Record<string, unknown> {
 }
 
 const slowerCase = {
-  id: 'scoring/text/score', ratio: 1.05, low: 1.04, high: 1.06, verdict: 'slower',
-  baseP50: 1000, headP50: 1050, rounds: 12,
+  id: 'scoring/text/score',
+  ratio: 1.05,
+  low: 1.04,
+  high: 1.06,
+  verdict: 'slower',
+  baseP50: 1000,
+  headP50: 1050,
+  rounds: 12,
 };
 
 describe('compare documents', () => {
@@ -33,9 +49,9 @@ describe('compare documents', () => {
   });
 
   it('rejects an unknown verdict, naming the field', () => {
-    expect(() => parseCompareDocument(documentWith([{ ...slowerCase, verdict: 'worse' }]), 'c.json')).toThrow(
-      /c\.json: cases\.0\.verdict/,
-    );
+    expect(() =>
+      parseCompareDocument(documentWith([{ ...slowerCase, verdict: 'worse' }]), 'c.json'),
+    ).toThrow(/c\.json: cases\.0\.verdict/);
   });
 
   it('rejects an unknown version', () => {
@@ -52,6 +68,8 @@ describe('compare documents', () => {
   });
 
   it('rejects a short commit id', () => {
-    expect(() => parseCompareDocument({ ...documentWith([]), base: { ref: 'main', commit: 'abc' } })).toThrow(/base\.commit/);
+    expect(() =>
+      parseCompareDocument({ ...documentWith([]), base: { ref: 'main', commit: 'abc' } }),
+    ).toThrow(/base\.commit/);
   });
 });

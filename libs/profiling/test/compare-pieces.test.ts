@@ -1,4 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,9 +17,17 @@ import { parseNvidiaSmiGpus, queryGpus } from '../src/gpu-inventory.js';
 import { compareCases, roundLogRatio } from '../src/compare/case-comparison.js';
 import { CompareError } from '../src/compare/compare-error.js';
 import { parseCompareOptions } from '../src/compare/compare-options.js';
-import { formatCompareMarkdown, formatCompareTable, githubAnnotations } from '../src/compare/compare-table.js';
+import {
+  formatCompareMarkdown,
+  formatCompareTable,
+  githubAnnotations,
+} from '../src/compare/compare-table.js';
 import { linkSideNodeModules, sameLockfile } from '../src/compare/side-node-modules.js';
-import { findBenchProject, packagesToBuild, readWorkspacePackages } from '../src/compare/workspace-packages.js';
+import {
+  findBenchProject,
+  packagesToBuild,
+  readWorkspacePackages,
+} from '../src/compare/workspace-packages.js';
 import type { CompareDocument } from '../src/compare-document-schema.js';
 
 let dir: string;
@@ -24,12 +42,30 @@ function write(path: string, text: string): void {
 }
 
 function workspace(root: string): void {
-  write(`${root}/package.json`, JSON.stringify({ name: 'ws', workspaces: ['libs/*', 'benchmarks/*'] }));
-  write(`${root}/libs/core/package.json`, JSON.stringify({ name: '@x/core', scripts: { build: 'tsup' } }));
-  write(`${root}/libs/lib/package.json`, JSON.stringify({ name: '@x/lib', scripts: { build: 'tsup' }, dependencies: { '@x/core': '*', zod: '4' } }));
+  write(
+    `${root}/package.json`,
+    JSON.stringify({ name: 'ws', workspaces: ['libs/*', 'benchmarks/*'] }),
+  );
+  write(
+    `${root}/libs/core/package.json`,
+    JSON.stringify({ name: '@x/core', scripts: { build: 'tsup' } }),
+  );
+  write(
+    `${root}/libs/lib/package.json`,
+    JSON.stringify({
+      name: '@x/lib',
+      scripts: { build: 'tsup' },
+      dependencies: { '@x/core': '*', zod: '4' },
+    }),
+  );
   write(
     `${root}/benchmarks/lib/package.json`,
-    JSON.stringify({ name: '@x/bench-lib', scripts: { bench: 'node ../../cli.js --project lib' }, dependencies: { '@x/lib': '*' }, nx: { name: 'lib-bench' } }),
+    JSON.stringify({
+      name: '@x/bench-lib',
+      scripts: { bench: 'node ../../cli.js --project lib' },
+      dependencies: { '@x/lib': '*' },
+      nx: { name: 'lib-bench' },
+    }),
   );
 }
 
@@ -41,8 +77,13 @@ describe('workspace packages', () => {
     expect(findBenchProject(packages, 'lib-bench')).toBe(bench);
     expect(findBenchProject(packages, '@x/bench-lib')).toBe(bench);
     expect(bench.dir).toBe('benchmarks/lib');
-    expect(packagesToBuild(packages, [bench]).map((pkg) => pkg.name)).toEqual(['@x/core', '@x/lib']);
-    expect(() => findBenchProject(packages, 'core')).toThrow(/no benchmark project is called "core"; there are: lib \(lib-bench\)/);
+    expect(packagesToBuild(packages, [bench]).map((pkg) => pkg.name)).toEqual([
+      '@x/core',
+      '@x/lib',
+    ]);
+    expect(() => findBenchProject(packages, 'core')).toThrow(
+      /no benchmark project is called "core"; there are: lib \(lib-bench\)/,
+    );
   });
 });
 
@@ -61,8 +102,12 @@ describe('linkSideNodeModules', () => {
 
     expect(realpathSync(join(dir, 'side/node_modules/@x/lib'))).toBe(join(dir, 'side/libs/lib'));
     expect(realpathSync(join(dir, 'side/node_modules/@x/core'))).toBe(join(dir, 'side/libs/core'));
-    expect(realpathSync(join(dir, 'side/node_modules/zod'))).toBe(join(dir, 'user/node_modules/zod'));
-    expect(readlinkSync(join(dir, 'side/libs/lib/node_modules/pino'))).toBe(join(dir, 'user/libs/lib/node_modules/pino'));
+    expect(realpathSync(join(dir, 'side/node_modules/zod'))).toBe(
+      join(dir, 'user/node_modules/zod'),
+    );
+    expect(readlinkSync(join(dir, 'side/libs/lib/node_modules/pino'))).toBe(
+      join(dir, 'user/libs/lib/node_modules/pino'),
+    );
   });
 
   it('skips a workspace package the side does not have', () => {
@@ -86,8 +131,23 @@ describe('linkSideNodeModules', () => {
 
 describe('parseCompareOptions', () => {
   it('reads repeatable projects and defaults', () => {
-    const options = parseCompareOptions(['--base', 'main', '--project', 'scoring', '-p', 'classification-bench', '--filter', 'text/']);
-    expect(options).toMatchObject({ base: 'main', projects: ['scoring', 'classification-bench'], rounds: 10, timeMs: 100, threshold: 0.02 });
+    const options = parseCompareOptions([
+      '--base',
+      'main',
+      '--project',
+      'scoring',
+      '-p',
+      'classification-bench',
+      '--filter',
+      'text/',
+    ]);
+    expect(options).toMatchObject({
+      base: 'main',
+      projects: ['scoring', 'classification-bench'],
+      rounds: 10,
+      timeMs: 100,
+      threshold: 0.02,
+    });
     expect(options.head).toBeUndefined();
     expect(options.filter?.test('scoring/text/long')).toBe(true);
   });
@@ -95,9 +155,15 @@ describe('parseCompareOptions', () => {
   it.each([
     [['--base', 'main'], /--project is required/],
     [['--base', 'a\u0000b', '--project', 'x'], /--base .* must not contain control characters/],
-    [['--base', 'main', '--project', 'x', '--filter', '('], /--filter .* is not a valid regular expression/],
+    [
+      ['--base', 'main', '--project', 'x', '--filter', '('],
+      /--filter .* is not a valid regular expression/,
+    ],
     [['--base', 'main', '--project', 'x', '--threshold', '-1'], /--threshold/],
-    [['--base', 'main', '--project', 'x', '--project', 'y', '--json', 'o.json'], /--json .* takes one project/],
+    [
+      ['--base', 'main', '--project', 'x', '--project', 'y', '--json', 'o.json'],
+      /--json .* takes one project/,
+    ],
     [['--base', 'main', '--project', 'x', 'extra'], /Unexpected argument 'extra'/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCompareOptions(argv)).toThrow(CompareError);
@@ -108,11 +174,17 @@ describe('parseCompareOptions', () => {
 describe('compareCases', () => {
   it('pairs each round by the fastest slice of each side and sorts the slowest ratio first', () => {
     // Pair 1 has a disturbed head, pair 3 a disturbed base: only pair 2 is clean on both sides.
-    expect(roundLogRatio({ base: [101, 100, 300], head: [200, 105, 106] })).toBeCloseTo(Math.log(1.05), 12);
+    expect(roundLogRatio({ base: [101, 100, 300], head: [200, 105, 106] })).toBeCloseTo(
+      Math.log(1.05),
+      12,
+    );
     // A side whose one fast slice has no clean partner: the round says nothing.
     expect(roundLogRatio({ base: [160, 165, 150], head: [170, 90, 168] })).toBeNaN();
     const rounds = (ratio: number) =>
-      Array.from({ length: 8 }, (_, i) => ({ base: [1000 + i, 2000], head: [(1000 + i) * ratio * (1 + (i % 3) * 0.002), 3000] }));
+      Array.from({ length: 8 }, (_, i) => ({
+        base: [1000 + i, 2000],
+        head: [(1000 + i) * ratio * (1 + (i % 3) * 0.002), 3000],
+      }));
     const disturbed = { base: [160, 165, 150], head: [170, 90, 168] };
     const cases = compareCases(
       [
@@ -139,11 +211,34 @@ const DOCUMENT: CompareDocument = {
   createdAt: '2026-11-30T10:00:00.000Z',
   base: { ref: 'main', commit: 'a'.repeat(40) },
   head: { ref: 'working tree', commit: 'b'.repeat(40), dirty: true },
-  environment: collectEnvironment(tmpdir(), [], () => null, () => undefined),
+  environment: collectEnvironment(
+    tmpdir(),
+    [],
+    () => null,
+    () => undefined,
+  ),
   method: { name: 'paired', threshold: 0.02, confidence: 0.95 },
   cases: [
-    { id: 'scoring/text/long', ratio: 1.061, low: 1.04, high: 1.08, verdict: 'slower', baseP50: 100_000, headP50: 106_100, rounds: 8 },
-    { id: 'scoring/text/a|b', ratio: 1, low: 0.99, high: 1.01, verdict: 'unchanged', baseP50: 120, headP50: 120, rounds: 8 },
+    {
+      id: 'scoring/text/long',
+      ratio: 1.061,
+      low: 1.04,
+      high: 1.08,
+      verdict: 'slower',
+      baseP50: 100_000,
+      headP50: 106_100,
+      rounds: 8,
+    },
+    {
+      id: 'scoring/text/a|b',
+      ratio: 1,
+      low: 0.99,
+      high: 1.01,
+      verdict: 'unchanged',
+      baseP50: 120,
+      headP50: 120,
+      rounds: 8,
+    },
   ],
 };
 
@@ -151,7 +246,9 @@ describe('compare output', () => {
   it('prints a plain table without colour and a coloured one on request', () => {
     const plain = formatCompareTable(DOCUMENT, false);
     expect(plain).not.toContain('\u001b[');
-    expect(plain).toMatch(/scoring\/text\/long\s+100\.00 µs\s+106\.10 µs\s+1\.061 \(\+6\.1 %\)\s+1\.040–1\.080\s+slower/);
+    expect(plain).toMatch(
+      /scoring\/text\/long\s+100\.00 µs\s+106\.10 µs\s+1\.061 \(\+6\.1 %\)\s+1\.040–1\.080\s+slower/,
+    );
     expect(plain).toContain('1 slower, 0 faster, 1 unchanged');
     expect(formatCompareTable(DOCUMENT, true)).toContain('\u001b[31m');
   });
@@ -162,7 +259,9 @@ describe('compare output', () => {
     expect(markdown).toContain('🔴 slower');
     const annotations = githubAnnotations(DOCUMENT);
     expect(annotations).toHaveLength(1);
-    expect(annotations[0]).toMatch(/^::error title=Benchmark slower%3A scoring\/text\/long::scoring\/text\/long is 6\.1 %25 slower than main/);
+    expect(annotations[0]).toMatch(
+      /^::error title=Benchmark slower%3A scoring\/text\/long::scoring\/text\/long is 6\.1 %25 slower than main/,
+    );
   });
 });
 
@@ -188,11 +287,26 @@ describe('GPU inventory', () => {
       { model: 'Tesla T4', driver: '550.54.15', memoryBytes: 15360 * 1024 * 1024 },
       { model: 'NVIDIA L4', driver: '550.54.15', memoryBytes: 23034 * 1024 * 1024 },
     ]);
-    expect(collectEnvironment(dir, [], () => null, () => queryGpus(env)).gpus).toEqual(gpus);
+    expect(
+      collectEnvironment(
+        dir,
+        [],
+        () => null,
+        () => queryGpus(env),
+      ).gpus,
+    ).toEqual(gpus);
 
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     expect(queryGpus({ ...process.env, PATH: empty })).toBeUndefined();
-    expect('gpus' in collectEnvironment(dir, [], () => null, () => queryGpus({ ...process.env, PATH: empty }))).toBe(false);
+    expect(
+      'gpus' in
+        collectEnvironment(
+          dir,
+          [],
+          () => null,
+          () => queryGpus({ ...process.env, PATH: empty }),
+        ),
+    ).toBe(false);
   });
 });

@@ -3,7 +3,12 @@ import { summarizeCpuProfile, type CpuProfile } from '../src/cpu-profile-summary
 import { formatCpuSummary } from '../src/cpu-summary-table.js';
 import { CpuProfileSummarySchema } from '../src/profile-summary-schema.js';
 
-const frame = (functionName: string, lineNumber = 0) => ({ functionName, url: functionName.startsWith('(') ? '' : 'file:///app/main.js', lineNumber, columnNumber: 0 });
+const frame = (functionName: string, lineNumber = 0) => ({
+  functionName,
+  url: functionName.startsWith('(') ? '' : 'file:///app/main.js',
+  lineNumber,
+  columnNumber: 0,
+});
 
 // root → main → walk → walk (recursion) ; main → idle
 const profile: CpuProfile = {
@@ -27,7 +32,13 @@ describe('summarizeCpuProfile', () => {
   it('charges each sample the time until the next sample', () => {
     const self = Object.fromEntries(tables.topSelf.map((f) => [f.functionName, f.selfMs]));
     expect(self).toEqual({ walk: 7, main: 1, '(garbage collector)': 2 });
-    expect(tables.topSelf[0]).toMatchObject({ functionName: 'walk', hitCount: 3, selfPercent: 70, location: '/app/main.js:10', line: 10 });
+    expect(tables.topSelf[0]).toMatchObject({
+      functionName: 'walk',
+      hitCount: 3,
+      selfPercent: 70,
+      location: '/app/main.js:10',
+      line: 10,
+    });
   });
 
   it('counts a recursive function once per sample in its total time', () => {

@@ -36,14 +36,19 @@ describe('profileFunction (CPU)', () => {
   afterEach(() => ws.dispose());
 
   it('profiles a sync function: returns its value and writes a .cpuprofile DevTools can open', async () => {
-    const value = await profileFunction(() => busyLoop(30) > 0 && 'done', { name: 'sync-work', outputDir: ws.dir });
+    const value = await profileFunction(() => busyLoop(30) > 0 && 'done', {
+      name: 'sync-work',
+      outputDir: ws.dir,
+    });
     expect(value).toBe('done');
 
     const result = lastResult();
     expect(result).toMatchObject({ name: 'sync-work', kind: 'cpu', threw: false });
     expect(result?.wallMs).toBeGreaterThanOrEqual(30);
     const profilePath = result?.reportPaths.find((p) => p.endsWith('.cpuprofile')) as string;
-    expect(profilePath).toMatch(new RegExp(`sync-work_\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z_${process.pid}-\\d+\\.cpuprofile$`));
+    expect(profilePath).toMatch(
+      new RegExp(`sync-work_\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z_${process.pid}-\\d+\\.cpuprofile$`),
+    );
 
     const profile = JSON.parse(readFileSync(profilePath, 'utf8'));
     expect(Array.isArray(profile.nodes) && profile.nodes.length).toBeGreaterThan(0);
@@ -82,10 +87,13 @@ describe('profileFunction (CPU)', () => {
   it('re-throws the original error and still writes the profile', async () => {
     const original = new Error('kaput');
     await expect(
-      profileFunction(() => {
-        busyLoop(5);
-        throw original;
-      }, { name: 'throws', outputDir: ws.dir }),
+      profileFunction(
+        () => {
+          busyLoop(5);
+          throw original;
+        },
+        { name: 'throws', outputDir: ws.dir },
+      ),
     ).rejects.toBe(original);
     expect(lastResult()).toMatchObject({ name: 'throws', threw: true });
     expect(readdirSync(ws.dir).filter((f) => f.startsWith('throws_')).length).toBe(3);
@@ -93,18 +101,25 @@ describe('profileFunction (CPU)', () => {
 
   it('re-throws an async rejection unchanged and still writes the profile', async () => {
     const original = new Error('async kaput');
-    await expect(profileFunction(async () => Promise.reject(original), { name: 'rejects', outputDir: ws.dir })).rejects.toBe(original);
-    expect(readdirSync(ws.dir).some((f) => f.startsWith('rejects_') && f.endsWith('.cpuprofile'))).toBe(true);
+    await expect(
+      profileFunction(async () => Promise.reject(original), { name: 'rejects', outputDir: ws.dir }),
+    ).rejects.toBe(original);
+    expect(
+      readdirSync(ws.dir).some((f) => f.startsWith('rejects_') && f.endsWith('.cpuprofile')),
+    ).toBe(true);
   });
 
   it('queues concurrent profiles so that each gets its own complete file', async () => {
     const names = ['one', 'two', 'three'];
     await Promise.all(
       names.map((name) =>
-        profileFunction(async () => {
-          await new Promise((resolve) => setTimeout(resolve, 2));
-          return busyLoop(10);
-        }, { name, outputDir: ws.dir }),
+        profileFunction(
+          async () => {
+            await new Promise((resolve) => setTimeout(resolve, 2));
+            return busyLoop(10);
+          },
+          { name, outputDir: ws.dir },
+        ),
       ),
     );
     const results = getProfilingResults();
@@ -117,16 +132,25 @@ describe('profileFunction (CPU)', () => {
 
   it('refuses a profile nested in another with a clear error', async () => {
     let inner: unknown;
-    await profileFunction(async () => {
-      inner = await profileFunction(() => 1, { name: 'inner', outputDir: ws.dir }).catch((error: unknown) => error);
-    }, { name: 'outer', outputDir: ws.dir });
+    await profileFunction(
+      async () => {
+        inner = await profileFunction(() => 1, { name: 'inner', outputDir: ws.dir }).catch(
+          (error: unknown) => error,
+        );
+      },
+      { name: 'outer', outputDir: ws.dir },
+    );
     expect(inner).toBeInstanceOf(ProfilingError);
     expect((inner as ProfilingError).code).toBe('PROFILE_CPU_NESTED');
     expect((inner as ProfilingError).message).toContain('inner');
   });
 
   it('rejects a negative sampling interval naming the option', async () => {
-    const error = await profileFunction(() => 1, { name: 'x', outputDir: ws.dir, sampleIntervalUs: -5 }).catch((e: unknown) => e);
+    const error = await profileFunction(() => 1, {
+      name: 'x',
+      outputDir: ws.dir,
+      sampleIntervalUs: -5,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProfilingError);
     expect(error).toMatchObject({ code: 'PROFILE_INVALID_OPTION', option: 'sampleIntervalUs' });
     expect((error as Error).message).toContain('-5');
@@ -134,7 +158,9 @@ describe('profileFunction (CPU)', () => {
 
   it('rejects an output folder it cannot create', async () => {
     const file = ws.write('not-a-folder', 'x');
-    const error = await profileFunction(() => 1, { name: 'x', outputDir: join(file, 'cpu') }).catch((e: unknown) => e);
+    const error = await profileFunction(() => 1, { name: 'x', outputDir: join(file, 'cpu') }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'PROFILE_OUTPUT_UNWRITABLE', option: 'outputDir' });
   });
 
@@ -152,9 +178,20 @@ describe('profileFunction (CPU)', () => {
     const own = (f: { url: string }) => f.url.includes('/libs/profiling/src/');
     setProfilingMode('time');
     try {
-      await profileFunction(loop, { name: 'own-hidden', outputDir: ws.dir, sampleIntervalUs: 50, top: 100 });
+      await profileFunction(loop, {
+        name: 'own-hidden',
+        outputDir: ws.dir,
+        sampleIntervalUs: 50,
+        top: 100,
+      });
       const hidden = readCpuProfileSummary(lastResult()?.reportPaths[1] as string);
-      await profileFunction(loop, { name: 'own-kept', outputDir: ws.dir, sampleIntervalUs: 50, top: 100, includeProfilerFrames: true });
+      await profileFunction(loop, {
+        name: 'own-kept',
+        outputDir: ws.dir,
+        sampleIntervalUs: 50,
+        top: 100,
+        includeProfilerFrames: true,
+      });
       const kept = readCpuProfileSummary(lastResult()?.reportPaths[1] as string);
       expect([...hidden.topSelf, ...hidden.topTotal].some(own)).toBe(false);
       expect(hidden.topTotal.some((f) => f.location.includes('cpu-profiler.test.ts'))).toBe(true);

@@ -44,8 +44,15 @@ describe('standard (TC39) decorators, compiled by tsx in a child process', () =>
   });
 
   it('profiles only @profile in cpu mode and only @profileMemory in memory mode', () => {
-    expect(report['cpu']).toEqual({ crunched: true, allocated: 10, results: [['Worker.crunch', 'cpu', false]] });
-    expect(report['memory']).toEqual({ allocated: 1000, results: [['Worker.allocate', 'memory', false]] });
+    expect(report['cpu']).toEqual({
+      crunched: true,
+      allocated: 10,
+      results: [['Worker.crunch', 'cpu', false]],
+    });
+    expect(report['memory']).toEqual({
+      allocated: 1000,
+      results: [['Worker.allocate', 'memory', false]],
+    });
     expect(report['all']?.['results']).toEqual([
       ['Worker.crunch', 'cpu', false],
       ['Counter.add', 'time', false],
@@ -55,7 +62,9 @@ describe('standard (TC39) decorators, compiled by tsx in a child process', () =>
   it('writes the reports under PRISMQ_PROFILE_DIR/cpu and /memory', () => {
     const files = report['files'] as { cpu: string[]; memory: string[] };
     expect(files.cpu.filter((f) => /^Worker\.crunch_.*\.cpuprofile$/.test(f))).toHaveLength(2);
-    expect(files.memory.filter((f) => /^Worker\.allocate_.*\.memory\.json$/.test(f))).toHaveLength(1);
+    expect(files.memory.filter((f) => /^Worker\.allocate_.*\.memory\.json$/.test(f))).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -70,8 +79,15 @@ describe('decorator call shapes and the mode switch (in process)', () => {
         return value * this.factor;
       }
     }
-    const descriptor = Object.getOwnPropertyDescriptor(Legacy.prototype, 'scale') as PropertyDescriptor;
-    Object.defineProperty(Legacy.prototype, 'scale', timed()(Legacy.prototype, 'scale', descriptor));
+    const descriptor = Object.getOwnPropertyDescriptor(
+      Legacy.prototype,
+      'scale',
+    ) as PropertyDescriptor;
+    Object.defineProperty(
+      Legacy.prototype,
+      'scale',
+      timed()(Legacy.prototype, 'scale', descriptor),
+    );
     expect(new Legacy().scale(5)).toBe(15);
     expect(getProfilingResults()).toEqual([]);
     setProfilingMode('time');
@@ -83,15 +99,22 @@ describe('decorator call shapes and the mode switch (in process)', () => {
     const method = function (this: { base: number }, n: number) {
       return this.base + n;
     };
-    const wrapped = timed({ cpuTime: false })(method, { kind: 'method', name: 'plus' } as ClassMethodDecoratorContext);
+    const wrapped = timed({ cpuTime: false })(method, {
+      kind: 'method',
+      name: 'plus',
+    } as ClassMethodDecoratorContext);
     setProfilingMode('time');
     expect(wrapped.call({ base: 1 }, 2)).toBe(3);
     expect(getProfilingResults()[0]?.name).toBe('Object.plus');
   });
 
   it('refuses what is not a method', () => {
-    expect(() => timed()(() => 1, { kind: 'getter', name: 'size' } as unknown as ClassMethodDecoratorContext)).toThrow(/@timed applies to class methods, not to the getter size/);
-    expect(() => timed()({}, 'size', { get: () => 1, configurable: true })).toThrow(/not to the accessor size/);
+    expect(() =>
+      timed()(() => 1, { kind: 'getter', name: 'size' } as unknown as ClassMethodDecoratorContext),
+    ).toThrow(/@timed applies to class methods, not to the getter size/);
+    expect(() => timed()({}, 'size', { get: () => 1, configurable: true })).toThrow(
+      /not to the accessor size/,
+    );
   });
 
   it('rejects invalid decorator options when the class is defined', () => {
@@ -102,7 +125,9 @@ describe('decorator call shapes and the mode switch (in process)', () => {
     setProfilingMode('cpu');
     expect(getProfilingMode()).toBe('cpu');
     expect(() => setProfilingMode('verbose' as never)).toThrow(ProfilingError);
-    expect(() => setProfilingMode('verbose' as never)).toThrow(/"verbose".*off, time, cpu, memory, all/);
+    expect(() => setProfilingMode('verbose' as never)).toThrow(
+      /"verbose".*off, time, cpu, memory, all/,
+    );
     expect(getProfilingMode()).toBe('cpu');
     expect(parseProfilingMode(' ALL ')).toBe('all');
     expect(parseProfilingMode(undefined)).toBe('off');

@@ -12,11 +12,13 @@ const RUNTIME_PACKAGES = ['zod', 'tinyglobby', 'fdir', 'picomatch', 'simple-stat
  * package (package.json + dist) and its dependencies and peers, with tsx only when asked.
  */
 export function installBuiltPackage(dir: string, options: { tsx: boolean }): void {
-  if (!existsSync(join(DIST_DIR, 'index.js'))) throw new Error(`${DIST_DIR} is missing: build @prismq/profiling first`);
+  if (!existsSync(join(DIST_DIR, 'index.js')))
+    throw new Error(`${DIST_DIR} is missing: build @prismq/profiling first`);
   const target = join(dir, 'node_modules', '@prismq', 'profiling');
   mkdirSync(target, { recursive: true });
   cpSync(join(PACKAGE_DIR, 'package.json'), join(target, 'package.json'));
   cpSync(DIST_DIR, join(target, 'dist'), { recursive: true });
   const linked = options.tsx ? [...RUNTIME_PACKAGES, 'tsx'] : RUNTIME_PACKAGES;
-  for (const name of linked) symlinkSync(join(ROOT_NODE_MODULES, name), join(dir, 'node_modules', name), 'dir');
+  for (const name of linked)
+    symlinkSync(join(ROOT_NODE_MODULES, name), join(dir, 'node_modules', name), 'dir');
 }

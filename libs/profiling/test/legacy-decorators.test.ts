@@ -40,7 +40,14 @@ describe('decorators under experimentalDecorators (child process) and the PRISMQ
     const result = runFixture({ PRISMQ_PROFILE: 'all', PRISMQ_PROFILE_DIR: ws.dir });
     expect(result.status, result.stderr).toBe(0);
     const output = JSON.parse(result.stdout);
-    expect(output).toMatchObject({ mode: 'all', handled: 'ABC', loaded: { id: 7 }, computed: 499500, calls: 1, failure: 'legacy failure' });
+    expect(output).toMatchObject({
+      mode: 'all',
+      handled: 'ABC',
+      loaded: { id: 7 },
+      computed: 499500,
+      calls: 1,
+      failure: 'legacy failure',
+    });
     expect(output.results).toEqual([
       { name: 'Service.handle', kind: 'time', threw: false },
       { name: 'Service.load', kind: 'time', threw: false },
@@ -53,8 +60,12 @@ describe('decorators under experimentalDecorators (child process) and the PRISMQ
     const result = runFixture({ PRISMQ_PROFILE: 'all', PRISMQ_PROFILE_DIR: ws.dir });
     expect(result.status, result.stderr).toBe(0);
     const lines = result.stderr.split('\n');
-    expect(lines.some((line) => /kind\s+name\s+calls\s+total ms\s+mean ms\s+p50 ms\s+p95 ms/.test(line))).toBe(true);
-    expect(lines.find((line) => line.includes('Service.handle'))).toMatch(/^time\s+Service\.handle\s+1\s+[\d.]+/);
+    expect(
+      lines.some((line) => /kind\s+name\s+calls\s+total ms\s+mean ms\s+p50 ms\s+p95 ms/.test(line)),
+    ).toBe(true);
+    expect(lines.find((line) => line.includes('Service.handle'))).toMatch(
+      /^time\s+Service\.handle\s+1\s+[\d.]+/,
+    );
     expect(lines.some((line) => line.includes('Service.load'))).toBe(true);
     // CPU and memory calls wrote their files: they are not in the table.
     expect(lines.some((line) => line.includes('Service.compute'))).toBe(false);

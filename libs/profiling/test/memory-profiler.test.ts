@@ -23,28 +23,36 @@ describe('profileMemory', () => {
 
   it('measures a sync call: before, after, increase and a peak no lower than either', async () => {
     let kept: number[][] = [];
-    const length = await profileMemory(() => {
-      kept = Array.from({ length: 200 }, () => new Array(5000).fill(1));
-      return kept.length;
-    }, { name: 'sync-alloc', outputDir: ws.dir });
+    const length = await profileMemory(
+      () => {
+        kept = Array.from({ length: 200 }, () => new Array(5000).fill(1));
+        return kept.length;
+      },
+      { name: 'sync-alloc', outputDir: ws.dir },
+    );
     expect(length).toBe(200);
     const { result, report } = reportOf('sync-alloc');
     expect(report.increase.heapUsed).toBe(report.after.heapUsed - report.before.heapUsed);
     // 200 × 5000 small integers is about 8 MB that is still referenced afterwards.
     expect(report.increase.heapUsed).toBeGreaterThan(4_000_000);
-    expect(report.peak.heapUsed).toBeGreaterThanOrEqual(Math.max(report.before.heapUsed, report.after.heapUsed));
+    expect(report.peak.heapUsed).toBeGreaterThanOrEqual(
+      Math.max(report.before.heapUsed, report.after.heapUsed),
+    );
     expect(result?.memory?.increase).toEqual(report.increase);
     expect(kept.length).toBe(200);
   });
 
   it('samples the peak of an async call that frees its memory before returning', async () => {
-    await profileMemory(async () => {
-      let big: number[][] | null = Array.from({ length: 400 }, () => new Array(5000).fill(2));
-      await new Promise((resolve) => setTimeout(resolve, 60));
-      const size = big.length;
-      big = null;
-      return size;
-    }, { name: 'async-peak', outputDir: ws.dir, sampleIntervalMs: 5 });
+    await profileMemory(
+      async () => {
+        let big: number[][] | null = Array.from({ length: 400 }, () => new Array(5000).fill(2));
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        const size = big.length;
+        big = null;
+        return size;
+      },
+      { name: 'async-peak', outputDir: ws.dir, sampleIntervalMs: 5 },
+    );
     const { report } = reportOf('async-peak');
     expect(report.samples).toBeGreaterThan(3);
     expect(report.sampleIntervalMs).toBe(5);
@@ -55,7 +63,12 @@ describe('profileMemory', () => {
     function allocateStrings(): string[] {
       return Array.from({ length: 50_000 }, (_, i) => `item-${i}-${'x'.repeat(i % 50)}`);
     }
-    await profileMemory(allocateStrings, { name: 'heap', outputDir: ws.dir, heapSampling: true, heapSamplingIntervalBytes: 4096 });
+    await profileMemory(allocateStrings, {
+      name: 'heap',
+      outputDir: ws.dir,
+      heapSampling: true,
+      heapSamplingIntervalBytes: 4096,
+    });
     const { result, report } = reportOf('heap');
     expect(report.heapProfilePath).toMatch(/heap_.*\.heapprofile$/);
     expect(result?.reportPaths).toContain(report.heapProfilePath);
@@ -68,7 +81,11 @@ describe('profileMemory', () => {
 
   it('follows the heap over repeated calls so a leak shows as a rising series', async () => {
     const leak: number[][] = [];
-    await profileMemory(() => leak.push(new Array(100_000).fill(3)), { name: 'leak', outputDir: ws.dir, repeat: 3 });
+    await profileMemory(() => leak.push(new Array(100_000).fill(3)), {
+      name: 'leak',
+      outputDir: ws.dir,
+      repeat: 3,
+    });
     const { report } = reportOf('leak');
     const series = report.heapAfterRepeatedCalls ?? [];
     expect(series).toHaveLength(3);
@@ -78,15 +95,22 @@ describe('profileMemory', () => {
 
   it('re-throws the original error and still writes the report', async () => {
     const original = new TypeError('bad input');
-    await expect(profileMemory(async () => {
-      await Promise.resolve();
-      throw original;
-    }, { name: 'fails', outputDir: ws.dir })).rejects.toBe(original);
+    await expect(
+      profileMemory(
+        async () => {
+          await Promise.resolve();
+          throw original;
+        },
+        { name: 'fails', outputDir: ws.dir },
+      ),
+    ).rejects.toBe(original);
     expect(reportOf('fails').result?.threw).toBe(true);
   });
 
   it('rejects a non-positive sampling interval naming the option', async () => {
-    await expect(profileMemory(() => 1, { name: 'x', outputDir: ws.dir, sampleIntervalMs: 0 })).rejects.toMatchObject({
+    await expect(
+      profileMemory(() => 1, { name: 'x', outputDir: ws.dir, sampleIntervalMs: 0 }),
+    ).rejects.toMatchObject({
       code: 'PROFILE_INVALID_OPTION',
       option: 'sampleIntervalMs',
     });
@@ -102,10 +126,17 @@ describe('profileMemory nesting', () => {
   afterEach(() => ws.dispose());
 
   it('gives the heap profile to the outer call when both ask for heap sampling', async () => {
-    await profileMemory(async () => {
-      await profileMemory(() => new Array(1000).fill('x'), { name: 'inner', outputDir: ws.dir, heapSampling: true });
-      return 1;
-    }, { name: 'outer', outputDir: ws.dir, heapSampling: true });
+    await profileMemory(
+      async () => {
+        await profileMemory(() => new Array(1000).fill('x'), {
+          name: 'inner',
+          outputDir: ws.dir,
+          heapSampling: true,
+        });
+        return 1;
+      },
+      { name: 'outer', outputDir: ws.dir, heapSampling: true },
+    );
     expect(reportOf('inner').report.heapProfilePath).toBeUndefined();
     expect(reportOf('outer').report.heapProfilePath).toMatch(/outer_.*\.heapprofile$/);
   });
@@ -143,10 +174,13 @@ describe('profileMemory figures', () => {
 
   it('a call that keeps 50 MB retains 50 MB', async () => {
     let kept: number[] = [];
-    await profileMemory(() => {
-      // 50 MiB of doubles on the heap (8 bytes each).
-      kept = new Array((50 * MB) / 8).fill(0.5);
-    }, { name: 'fill-and-keep', outputDir: ws.dir });
+    await profileMemory(
+      () => {
+        // 50 MiB of doubles on the heap (8 bytes each).
+        kept = new Array((50 * MB) / 8).fill(0.5);
+      },
+      { name: 'fill-and-keep', outputDir: ws.dir },
+    );
     const { report } = reportOf('fill-and-keep');
     expect(Math.abs((report.retained?.heapUsed as number) - 50 * MB)).toBeLessThan(5 * MB);
     expect(report.allocated?.heapBytes).toBeGreaterThanOrEqual(report.retained?.heapUsed as number);
@@ -154,26 +188,37 @@ describe('profileMemory figures', () => {
   });
 
   it('50 profiles of one name write 50 reports and every reportPath exists', async () => {
-    for (let i = 0; i < 50; i++) await profileMemory(() => i * 2, { name: 'tiny', outputDir: ws.dir });
+    for (let i = 0; i < 50; i++)
+      await profileMemory(() => i * 2, { name: 'tiny', outputDir: ws.dir });
     const files = readdirSync(ws.dir).filter((file) => file.endsWith('.memory.json'));
     expect(files).toHaveLength(50);
     const paths = getProfilingResults().flatMap((r) => r.reportPaths);
     expect(new Set(paths).size).toBe(50);
     for (const path of paths) expect(existsSync(path)).toBe(true);
-    expect(files.every((file) => file.startsWith('tiny_') && file.includes(`_${process.pid}-`))).toBe(true);
+    expect(
+      files.every((file) => file.startsWith('tiny_') && file.includes(`_${process.pid}-`)),
+    ).toBe(true);
   });
 
   it('leaves its own frames out of the top allocation sites', async () => {
     // A timed method inside the profiled call: its recorder allocates one result per call.
-    const step = timed({ name: 'step' })(function step(i: number): string {
-      return `s-${i}`;
-    }, { kind: 'method', name: 'step' } as ClassMethodDecoratorContext);
+    const step = timed({ name: 'step' })(
+      function step(i: number): string {
+        return `s-${i}`;
+      },
+      { kind: 'method', name: 'step' } as ClassMethodDecoratorContext,
+    );
     function buildStrings(): string[] {
       return Array.from({ length: 3000 }, (_, i) => step(i));
     }
     setProfilingMode('time');
     try {
-      await profileMemory(buildStrings, { name: 'own-frames', outputDir: ws.dir, heapSampling: true, heapSamplingIntervalBytes: 128 });
+      await profileMemory(buildStrings, {
+        name: 'own-frames',
+        outputDir: ws.dir,
+        heapSampling: true,
+        heapSamplingIntervalBytes: 128,
+      });
       await profileMemory(buildStrings, {
         name: 'all-frames',
         outputDir: ws.dir,

@@ -19,7 +19,13 @@ function normal(random: RandomSource): number {
  * runs at a random speed (a common factor, up to ±30 %, that pairing must cancel), and each
  * side has its own noise of `noise` (log scale); `heavyTail` adds an occasional 15 % hiccup.
  */
-function simulateRounds(random: RandomSource, rounds: number, trueRatio: number, noise: number, heavyTail = false) {
+function simulateRounds(
+  random: RandomSource,
+  rounds: number,
+  trueRatio: number,
+  noise: number,
+  heavyTail = false,
+) {
   const base: number[] = [];
   const head: number[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -82,19 +88,22 @@ describe('pairedRatioInterval', () => {
   it.each([
     ['normal noise', false],
     ['noise with hiccups', true],
-  ])('under A/A (%s) the 95 %% interval misses the true ratio about 5 %% of the time', (_, heavyTail) => {
-    const random = seededRandom(heavyTail ? 21 : 20);
-    const trials = 4000;
-    let misses = 0;
-    for (let t = 0; t < trials; t++) {
-      const { base, head } = simulateRounds(random, 8, 1, 0.03, heavyTail);
-      const interval = pairedRatioInterval(base, head)!;
-      if (interval.low > 1 || interval.high < 1) misses++;
-    }
-    // With 8 rounds the exact level is 1 − 10/256 ≈ 0.961: about 3.9 % misses expected.
-    expect(misses / trials).toBeGreaterThan(0.025);
-    expect(misses / trials).toBeLessThan(0.06);
-  });
+  ])(
+    'under A/A (%s) the 95 %% interval misses the true ratio about 5 %% of the time',
+    (_, heavyTail) => {
+      const random = seededRandom(heavyTail ? 21 : 20);
+      const trials = 4000;
+      let misses = 0;
+      for (let t = 0; t < trials; t++) {
+        const { base, head } = simulateRounds(random, 8, 1, 0.03, heavyTail);
+        const interval = pairedRatioInterval(base, head)!;
+        if (interval.low > 1 || interval.high < 1) misses++;
+      }
+      // With 8 rounds the exact level is 1 − 10/256 ≈ 0.961: about 3.9 % misses expected.
+      expect(misses / trials).toBeGreaterThan(0.025);
+      expect(misses / trials).toBeLessThan(0.06);
+    },
+  );
 
   it('never calls an A/A comparison slower or faster at the 2 % threshold when per-round noise is 1 %', () => {
     const random = seededRandom(30);
@@ -109,16 +118,19 @@ describe('pairedRatioInterval', () => {
   it.each([
     [1.05, 'slower'],
     [1 / 1.05, 'faster'],
-  ] as const)('finds a true ratio of %d in at least 95 %% of comparisons (8 rounds, 1 %% noise)', (ratio, verdict) => {
-    const random = seededRandom(40);
-    let found = 0;
-    for (let t = 0; t < 2000; t++) {
-      const { base, head } = simulateRounds(random, 8, ratio, 0.01);
-      const interval = pairedRatioInterval(base, head)!;
-      if (changeVerdict(interval, 0.02) === verdict) found++;
-    }
-    expect(found / 2000).toBeGreaterThan(0.95);
-  });
+  ] as const)(
+    'finds a true ratio of %d in at least 95 %% of comparisons (8 rounds, 1 %% noise)',
+    (ratio, verdict) => {
+      const random = seededRandom(40);
+      let found = 0;
+      for (let t = 0; t < 2000; t++) {
+        const { base, head } = simulateRounds(random, 8, ratio, 0.01);
+        const interval = pairedRatioInterval(base, head)!;
+        if (changeVerdict(interval, 0.02) === verdict) found++;
+      }
+      expect(found / 2000).toBeGreaterThan(0.95);
+    },
+  );
 
   it('pairing cancels the machine drift that hides a 5 % change from unpaired medians', () => {
     // Rounds whose machine speed swings ±30 %: the paired interval stays narrow.

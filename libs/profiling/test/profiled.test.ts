@@ -9,7 +9,12 @@ import { profileMemory } from '../src/profile-memory.js';
 import { clearProfilingResults, getProfilingResults } from '../src/profiling-collector.js';
 import { ProfilingError } from '../src/profiling-error.js';
 import { setProfilingMode } from '../src/profiling-mode.js';
-import { createTempWorkspace, PACKAGE_DIR, ROOT_NODE_MODULES, type TempWorkspace } from './temp-workspace.js';
+import {
+  createTempWorkspace,
+  PACKAGE_DIR,
+  ROOT_NODE_MODULES,
+  type TempWorkspace,
+} from './temp-workspace.js';
 
 describe('profiled() for plain functions', () => {
   let ws: TempWorkspace;
@@ -24,9 +29,12 @@ describe('profiled() for plain functions', () => {
   });
 
   it('calls the function directly while its kind is off, keeping name, this, arguments and value', () => {
-    const add = profiled(function add(this: { base: number }, n: number) {
-      return this.base + n;
-    }, { kind: 'time' });
+    const add = profiled(
+      function add(this: { base: number }, n: number) {
+        return this.base + n;
+      },
+      { kind: 'time' },
+    );
     expect(add.name).toBe('add');
     expect(add.call({ base: 2 }, 3)).toBe(5);
     setProfilingMode('cpu');
@@ -35,11 +43,17 @@ describe('profiled() for plain functions', () => {
   });
 
   it('records each call under the function name in time mode; sync stays sync, errors pass through', async () => {
-    const parse = profiled((text: string) => JSON.parse(text) as unknown, { kind: 'time', name: 'parse' });
-    const wait = profiled(async function wait(ms: number) {
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      return ms;
-    }, { kind: 'time' });
+    const parse = profiled((text: string) => JSON.parse(text) as unknown, {
+      kind: 'time',
+      name: 'parse',
+    });
+    const wait = profiled(
+      async function wait(ms: number) {
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        return ms;
+      },
+      { kind: 'time' },
+    );
     setProfilingMode('time');
     expect(parse('{"a":1}')).toEqual({ a: 1 });
     expect(() => parse('{')).toThrow(SyntaxError);
@@ -53,24 +67,43 @@ describe('profiled() for plain functions', () => {
   });
 
   it('writes one CPU profile and one memory report per call when their kind is on', () => {
-    const work = profiled(function work(n: number) {
-      let x = 0;
-      for (let i = 0; i < n; i++) x += Math.sqrt(i);
-      return x;
-    }, { kind: 'cpu', outputDir: join(ws.dir, 'cpu') });
-    const build = profiled(() => new Array(10_000).fill(1).length, { kind: 'memory', name: 'build', outputDir: join(ws.dir, 'memory') });
+    const work = profiled(
+      function work(n: number) {
+        let x = 0;
+        for (let i = 0; i < n; i++) x += Math.sqrt(i);
+        return x;
+      },
+      { kind: 'cpu', outputDir: join(ws.dir, 'cpu') },
+    );
+    const build = profiled(() => new Array(10_000).fill(1).length, {
+      kind: 'memory',
+      name: 'build',
+      outputDir: join(ws.dir, 'memory'),
+    });
     setProfilingMode('all');
     expect(work(10_000)).toBeGreaterThan(0);
     expect(work(10_000)).toBeGreaterThan(0);
     expect(build()).toBe(10_000);
-    expect(readdirSync(join(ws.dir, 'cpu')).filter((f) => f.endsWith('.cpuprofile'))).toHaveLength(2);
-    expect(readdirSync(join(ws.dir, 'memory')).filter((f) => f.startsWith('build_') && f.endsWith('.memory.json'))).toHaveLength(1);
+    expect(readdirSync(join(ws.dir, 'cpu')).filter((f) => f.endsWith('.cpuprofile'))).toHaveLength(
+      2,
+    );
+    expect(
+      readdirSync(join(ws.dir, 'memory')).filter(
+        (f) => f.startsWith('build_') && f.endsWith('.memory.json'),
+      ),
+    ).toHaveLength(1);
   });
 
   it('refuses a non-function, an unknown kind and a bad option with a typed error', () => {
-    expect(() => profiled(42 as never, { kind: 'time' })).toThrow(expect.objectContaining({ code: 'PROFILE_INVALID_OPTION', option: 'fn' }));
-    expect(() => profiled(() => 1, { kind: 'loud' } as never)).toThrow(/option kind must be one of time, cpu, memory \(got "loud"\)/);
-    expect(() => profiled(() => 1, { kind: 'cpu', sampleIntervalUs: -1 })).toThrow(/option sampleIntervalUs/);
+    expect(() => profiled(42 as never, { kind: 'time' })).toThrow(
+      expect.objectContaining({ code: 'PROFILE_INVALID_OPTION', option: 'fn' }),
+    );
+    expect(() => profiled(() => 1, { kind: 'loud' } as never)).toThrow(
+      /option kind must be one of time, cpu, memory \(got "loud"\)/,
+    );
+    expect(() => profiled(() => 1, { kind: 'cpu', sampleIntervalUs: -1 })).toThrow(
+      /option sampleIntervalUs/,
+    );
   });
 });
 
@@ -88,16 +121,22 @@ describe('decorator misuse', () => {
 
   it('names the decorator and the class, field or accessor it was put on', () => {
     class Foo {}
-    expect(misuse(() => timed()(Foo as never, { kind: 'class', name: 'Foo' } as never))).toBe('@timed applies to class methods, not to the class Foo');
-    expect(misuse(() => profile()(undefined as never, { kind: 'field', name: 'count' } as never))).toBe(
-      '@profile applies to class methods, not to the field count',
+    expect(misuse(() => timed()(Foo as never, { kind: 'class', name: 'Foo' } as never))).toBe(
+      '@timed applies to class methods, not to the class Foo',
     );
+    expect(
+      misuse(() => profile()(undefined as never, { kind: 'field', name: 'count' } as never)),
+    ).toBe('@profile applies to class methods, not to the field count');
     expect(misuse(() => profileMemory()({}, 'size', { get: () => 1, configurable: true }))).toBe(
       '@profileMemory applies to class methods, not to the accessor size',
     );
-    expect(misuse(() => timed()({}, 'count', undefined as never))).toBe('@timed applies to class methods, not to the field count');
+    expect(misuse(() => timed()({}, 'count', undefined as never))).toBe(
+      '@timed applies to class methods, not to the field count',
+    );
     // A legacy class decorator, or a plain function passed by hand.
-    expect(misuse(() => (timed() as unknown as (f: unknown) => unknown)(function rank() {}))).toMatch(
+    expect(
+      misuse(() => (timed() as unknown as (f: unknown) => unknown)(function rank() {})),
+    ).toMatch(
       /not to the function or class rank \(for a plain function use profiled\(fn, \{ kind, name \}\)\)/,
     );
   });
@@ -108,8 +147,14 @@ describe('decorator misuse', () => {
     expect(misuse(() => (timed as unknown as (...a: unknown[]) => unknown)(method, context))).toBe(
       '@timed must be called: write @timed() (with parentheses, options optional)',
     );
-    expect(misuse(() => (profile as unknown as (...a: unknown[]) => unknown)({}, 'handle', { value: method }))).toMatch(/write @profile\(\)/);
-    expect(misuse(() => (profileMemory as unknown as (...a: unknown[]) => unknown)(method, context))).toMatch(/write @profileMemory\(\)/);
+    expect(
+      misuse(() =>
+        (profile as unknown as (...a: unknown[]) => unknown)({}, 'handle', { value: method }),
+      ),
+    ).toMatch(/write @profile\(\)/);
+    expect(
+      misuse(() => (profileMemory as unknown as (...a: unknown[]) => unknown)(method, context)),
+    ).toMatch(/write @profileMemory\(\)/);
   });
 });
 
@@ -123,7 +168,10 @@ describe('exit summary (child process)', () => {
   const INDEX = pathToFileURL(join(PACKAGE_DIR, 'src', 'index.ts')).href;
   const TSX = pathToFileURL(join(ROOT_NODE_MODULES, 'tsx', 'dist', 'loader.mjs')).href;
   function runScript(body: string, env: Record<string, string>) {
-    const script = ws.write('script.mts', `import { profiled, onProfilingResult } from '${INDEX}';\n${body}\n`);
+    const script = ws.write(
+      'script.mts',
+      `import { profiled, onProfilingResult } from '${INDEX}';\n${body}\n`,
+    );
     return spawnSync(process.execPath, ['--import', TSX, script], {
       cwd: ws.dir,
       encoding: 'utf8',
@@ -145,8 +193,13 @@ console.log(sum);`;
 
   it('stays quiet when profiling is off, when a listener receives the results, or with a JSON-lines file', () => {
     expect(runScript(LOOP, { PRISMQ_PROFILE: '' }).stderr).toBe('');
-    expect(runScript(`onProfilingResult(() => {});\n${LOOP}`, { PRISMQ_PROFILE: 'time' }).stderr).toBe('');
-    const withFile = runScript(LOOP.replace("name: 'square'", "name: 'square', jsonlFile: 'square.jsonl'"), { PRISMQ_PROFILE: 'time' });
+    expect(
+      runScript(`onProfilingResult(() => {});\n${LOOP}`, { PRISMQ_PROFILE: 'time' }).stderr,
+    ).toBe('');
+    const withFile = runScript(
+      LOOP.replace("name: 'square'", "name: 'square', jsonlFile: 'square.jsonl'"),
+      { PRISMQ_PROFILE: 'time' },
+    );
     expect(withFile.status, withFile.stderr).toBe(0);
     expect(withFile.stderr).toBe('');
   });

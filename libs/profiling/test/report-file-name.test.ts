@@ -8,7 +8,9 @@ describe('report file names', () => {
   it('puts the pid and a counter after the timestamp, so equal names and times never collide', () => {
     const first = reportStem('/reports/cpu', 'rank', at);
     const second = reportStem('/reports/cpu', 'rank', at);
-    expect(basename(first)).toMatch(new RegExp(`^rank_2026-11-24T14-00-00-123Z_${process.pid}-\\d+$`));
+    expect(basename(first)).toMatch(
+      new RegExp(`^rank_2026-11-24T14-00-00-123Z_${process.pid}-\\d+$`),
+    );
     expect(second).not.toBe(first);
   });
 

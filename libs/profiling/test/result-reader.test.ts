@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readBenchmarkRun, readCpuProfileSummary, readMemoryReport, ResultFileError } from '../src/result-reader.js';
+import {
+  readBenchmarkRun,
+  readCpuProfileSummary,
+  readMemoryReport,
+  ResultFileError,
+} from '../src/result-reader.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 const validRun = {
@@ -9,8 +14,18 @@ const validRun = {
   finishedAt: '2026-11-24T10:00:05.000Z',
   quick: true,
   environment: {
-    os: 'Linux', platform: 'linux', arch: 'x64', cpuModel: 'cpu', cpuCount: 2, totalMemoryBytes: 1,
-    nodeVersion: 'v20.20.0', v8Version: '11', gitCommit: null, gitDirty: null, commandLine: [], exposeGc: true,
+    os: 'Linux',
+    platform: 'linux',
+    arch: 'x64',
+    cpuModel: 'cpu',
+    cpuCount: 2,
+    totalMemoryBytes: 1,
+    nodeVersion: 'v20.20.0',
+    v8Version: '11',
+    gitCommit: null,
+    gitDirty: null,
+    commandLine: [],
+    exposeGc: true,
   },
   cases: [],
 };
@@ -59,7 +74,10 @@ describe('result readers', () => {
   });
 
   it('rejects a foreign document, naming the first problem', () => {
-    const path = ws.write('foreign.json', JSON.stringify({ ...validRun, cases: [{ id: 'Not An Id' }] }));
+    const path = ws.write(
+      'foreign.json',
+      JSON.stringify({ ...validRun, cases: [{ id: 'Not An Id' }] }),
+    );
     const error = caught(() => readBenchmarkRun(path));
     expect(error.code).toBe('RESULT_FILE_INVALID');
     expect(error.message).toContain('cases.0');

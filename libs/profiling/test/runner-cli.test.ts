@@ -68,10 +68,20 @@ describe('prismq-bench (child process, quick mode)', () => {
     expect(run.environment.exposeGc).toBe(true);
     expect(run.environment.gitCommit).toBeNull();
     expect(run.environment.commandLine).toContain('--quick');
-    expect(run.cases.map((c) => c.id).sort()).toEqual(['demo/sum/reduce', 'demo/sweep/fill-10', 'demo/sweep/fill-1000']);
+    expect(run.cases.map((c) => c.id).sort()).toEqual([
+      'demo/sum/reduce',
+      'demo/sweep/fill-10',
+      'demo/sweep/fill-1000',
+    ]);
 
     const reduce = run.cases.find((c) => c.id === 'demo/sum/reduce');
-    expect(reduce).toMatchObject({ module: 'demo', group: 'sum', name: 'reduce', inputSize: 64, unit: 'ns' });
+    expect(reduce).toMatchObject({
+      module: 'demo',
+      group: 'sum',
+      name: 'reduce',
+      inputSize: 64,
+      unit: 'ns',
+    });
     expect(reduce?.target).toEqual({ metric: 'p50', op: '<', value: 1, unit: 'ms' });
     expect(reduce?.stats.opsPerSec).toBeCloseTo(1e9 / (reduce?.stats.mean ?? 1), 3);
     expect(reduce?.sampleTimes?.length).toBe(reduce?.stats.samples);
@@ -86,7 +96,9 @@ describe('prismq-bench (child process, quick mode)', () => {
 
   it('exits non-zero and names the case when a case throws, keeping the other cases', () => {
     ws.write('src/broken.bench.ts', THROWING_BENCH);
-    const result = runCli(ws.dir, ['--project', 'demo', '--out-dir', 'out'], { PRISMQ_BENCH_QUICK: '1' });
+    const result = runCli(ws.dir, ['--project', 'demo', '--out-dir', 'out'], {
+      PRISMQ_BENCH_QUICK: '1',
+    });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('demo/broken/throws');
     expect(result.stderr).toContain('case exploded');
@@ -97,21 +109,43 @@ describe('prismq-bench (child process, quick mode)', () => {
   });
 
   it('runs only the cases the filter matches', () => {
-    const result = runCli(ws.dir, ['--project', 'demo', '--quick', '--out-dir', 'out', '--filter', '^demo/sweep/']);
+    const result = runCli(ws.dir, [
+      '--project',
+      'demo',
+      '--quick',
+      '--out-dir',
+      'out',
+      '--filter',
+      '^demo/sweep/',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     const run = readBenchmarkRun(join(ws.dir, 'out', 'demo', 'latest.json'));
-    expect(run.cases.map((c) => c.id).sort()).toEqual(['demo/sweep/fill-10', 'demo/sweep/fill-1000']);
+    expect(run.cases.map((c) => c.id).sort()).toEqual([
+      'demo/sweep/fill-10',
+      'demo/sweep/fill-1000',
+    ]);
   });
 
   it('fails without writing when the filter matches nothing', () => {
-    const result = runCli(ws.dir, ['--project', 'demo', '--quick', '--out-dir', 'out', '--filter', 'nothing-like-this']);
+    const result = runCli(ws.dir, [
+      '--project',
+      'demo',
+      '--quick',
+      '--out-dir',
+      'out',
+      '--filter',
+      'nothing-like-this',
+    ]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('BENCH_FILTER_NO_MATCH');
     expect(existsSync(join(ws.dir, 'out', 'demo'))).toBe(false);
   });
 
   it('fails naming the file when a bench file cannot load', () => {
-    const path = ws.write('src/bad.bench.ts', "import { bench } from 'mitata';\nthrow new Error('load failure');\n");
+    const path = ws.write(
+      'src/bad.bench.ts',
+      "import { bench } from 'mitata';\nthrow new Error('load failure');\n",
+    );
     const result = runCli(ws.dir, ['--project', 'demo', '--quick', '--out-dir', 'out']);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('BENCH_FILE_LOAD_FAILED');
@@ -127,7 +161,14 @@ describe('prismq-bench (child process, quick mode)', () => {
 
   it('runs only the files named on the command line', () => {
     ws.write('src/broken.bench.ts', THROWING_BENCH);
-    const result = runCli(ws.dir, ['--project', 'demo', '--quick', '--out-dir', 'out', 'src/demo.bench.ts']);
+    const result = runCli(ws.dir, [
+      '--project',
+      'demo',
+      '--quick',
+      '--out-dir',
+      'out',
+      'src/demo.bench.ts',
+    ]);
     expect(result.status, result.stderr).toBe(0);
     const run = readBenchmarkRun(join(ws.dir, 'out', 'demo', 'latest.json'));
     expect(run.cases).toHaveLength(3);

@@ -36,7 +36,13 @@ describe('prismq-bench appends to the benchmark history', () => {
   afterEach(() => ws.dispose());
 
   it('adds a line per case for a full run, next to the output folder, and nothing for a quick run', () => {
-    const quick = runCli(ws.dir, ['--project', 'demo', '--quick', '--out-dir', 'reports/benchmarks']);
+    const quick = runCli(ws.dir, [
+      '--project',
+      'demo',
+      '--quick',
+      '--out-dir',
+      'reports/benchmarks',
+    ]);
     expect(quick.status, quick.stderr).toBe(0);
     const historyFile = join(ws.dir, 'reports', 'history', 'demo.jsonl');
     expect(existsSync(historyFile)).toBe(false);

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearProfilingResults, getProfilingResults, onProfilingResult, setProfilingResultCapacity, DEFAULT_COLLECTOR_CAPACITY } from '../src/profiling-collector.js';
+import {
+  clearProfilingResults,
+  getProfilingResults,
+  onProfilingResult,
+  setProfilingResultCapacity,
+  DEFAULT_COLLECTOR_CAPACITY,
+} from '../src/profiling-collector.js';
 import { timeFunction } from '../src/time-profiler.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
@@ -29,10 +35,13 @@ describe('timeFunction', () => {
   });
 
   it('returns a sync value synchronously and records wall and CPU time', () => {
-    const value = timeFunction(() => {
-      spin(20);
-      return 42;
-    }, { name: 'spin' });
+    const value = timeFunction(
+      () => {
+        spin(20);
+        return 42;
+      },
+      { name: 'spin' },
+    );
     expect(value).toBe(42);
     const [result] = getProfilingResults();
     expect(result).toMatchObject({ name: 'spin', kind: 'time', threw: false });
@@ -42,10 +51,13 @@ describe('timeFunction', () => {
   });
 
   it('times an async function until it settles; waiting costs wall time, not CPU time', async () => {
-    const value = await timeFunction(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 40));
-      return 'late';
-    }, { name: 'wait' });
+    const value = await timeFunction(
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        return 'late';
+      },
+      { name: 'wait' },
+    );
     expect(value).toBe('late');
     const [result] = getProfilingResults();
     expect(result?.wallMs).toBeGreaterThanOrEqual(35);
@@ -54,17 +66,32 @@ describe('timeFunction', () => {
 
   it('re-throws sync and async errors unchanged and records the failed calls', async () => {
     const original = new RangeError('out of range');
-    expect(() => timeFunction(() => { throw original; })).toThrow(original);
-    await expect(timeFunction(() => Promise.reject(original), { name: 'async-fail' })).rejects.toBe(original);
+    expect(() =>
+      timeFunction(() => {
+        throw original;
+      }),
+    ).toThrow(original);
+    await expect(timeFunction(() => Promise.reject(original), { name: 'async-fail' })).rejects.toBe(
+      original,
+    );
     expect(getProfilingResults().map((r) => r.threw)).toEqual([true, true]);
   });
 
   it('appends one JSON line per call and skips CPU time when told', () => {
     const file = join(ws.dir, 'nested', 'times.jsonl');
-    for (let i = 0; i < 3; i++) timeFunction(() => i, { name: 'line', jsonlFile: file, cpuTime: false });
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    for (let i = 0; i < 3; i++)
+      timeFunction(() => i, { name: 'line', jsonlFile: file, cpuTime: false });
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatchObject({ name: 'line', kind: 'time', reportPaths: [file], threw: false });
+    expect(lines[0]).toMatchObject({
+      name: 'line',
+      kind: 'time',
+      reportPaths: [file],
+      threw: false,
+    });
     expect(lines[0]).not.toHaveProperty('cpuMs');
     expect(typeof lines[0].timestamp).toBe('string');
   });

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { GitCommand } from './git-checkout.js';
 import type { WorkspacePackage } from './workspace-packages.js';
@@ -27,7 +36,10 @@ export function buildKeys(
   const tree = git(['write-tree'], checkout).trim();
   const id = (path: string): string => {
     try {
-      return git(['rev-parse', `${tree}:${join(prefix, path).split('\\').join('/')}`], checkout).trim();
+      return git(
+        ['rev-parse', `${tree}:${join(prefix, path).split('\\').join('/')}`],
+        checkout,
+      ).trim();
     } catch {
       return 'absent';
     }
@@ -47,7 +59,13 @@ export function buildKeys(
       }
     };
     visit(pkg);
-    keys.set(pkg.name, createHash('sha256').update([...shared, ...[...inputs].sort()].join('\n')).digest('hex').slice(0, 32));
+    keys.set(
+      pkg.name,
+      createHash('sha256')
+        .update([...shared, ...[...inputs].sort()].join('\n'))
+        .digest('hex')
+        .slice(0, 32),
+    );
   }
   return keys;
 }
@@ -57,7 +75,12 @@ function packageFolder(cacheRoot: string, pkg: WorkspacePackage): string {
 }
 
 /** Puts a cached `dist` for `key` into the package folder; false when there is none. */
-export function restoreBuild(cacheRoot: string, pkg: WorkspacePackage, key: string, packageDir: string): boolean {
+export function restoreBuild(
+  cacheRoot: string,
+  pkg: WorkspacePackage,
+  key: string,
+  packageDir: string,
+): boolean {
   const cached = join(packageFolder(cacheRoot, pkg), key, 'dist');
   if (!existsSync(cached)) return false;
   rmSync(join(packageDir, 'dist'), { recursive: true, force: true });
@@ -68,7 +91,12 @@ export function restoreBuild(cacheRoot: string, pkg: WorkspacePackage, key: stri
 }
 
 /** Keeps a package's fresh `dist` under `key`, and drops the oldest builds beyond the limit. */
-export function storeBuild(cacheRoot: string, pkg: WorkspacePackage, key: string, packageDir: string): void {
+export function storeBuild(
+  cacheRoot: string,
+  pkg: WorkspacePackage,
+  key: string,
+  packageDir: string,
+): void {
   const built = join(packageDir, 'dist');
   if (!existsSync(built)) return;
   const folder = packageFolder(cacheRoot, pkg);
@@ -82,5 +110,6 @@ export function storeBuild(cacheRoot: string, pkg: WorkspacePackage, key: string
     .filter((name) => !name.startsWith('.'))
     .map((name) => ({ name, time: statSync(join(folder, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time);
-  for (const old of kept.slice(BUILDS_KEPT_PER_PACKAGE)) rmSync(join(folder, old.name), { recursive: true, force: true });
+  for (const old of kept.slice(BUILDS_KEPT_PER_PACKAGE))
+    rmSync(join(folder, old.name), { recursive: true, force: true });
 }

@@ -30,7 +30,10 @@ export function roundLogRatio(round: { base: readonly number[]; head: readonly n
   for (let i = 0; i < count; i++) {
     const base = round.base[i]!;
     const head = round.head[i]!;
-    if (base <= fastestBase * (1 + CLEAN_SLICE_TOLERANCE) && head <= fastestHead * (1 + CLEAN_SLICE_TOLERANCE)) {
+    if (
+      base <= fastestBase * (1 + CLEAN_SLICE_TOLERANCE) &&
+      head <= fastestHead * (1 + CLEAN_SLICE_TOLERANCE)
+    ) {
       logs.push(Math.log(head / base));
     }
   }
@@ -42,7 +45,11 @@ export function roundLogRatio(round: { base: readonly number[]; head: readonly n
  * each with its own JIT decisions — are the independent units: the interval is the Wilcoxon
  * signed-rank interval of their log-ratios, so one lucky or unlucky process cannot decide.
  */
-export function compareCases(measured: readonly CaseRounds[], threshold: number, confidence: number): CompareCase[] {
+export function compareCases(
+  measured: readonly CaseRounds[],
+  threshold: number,
+  confidence: number,
+): CompareCase[] {
   const cases: CompareCase[] = [];
   for (const { id, rounds } of measured) {
     // A round without one clean pair says nothing about the code; it is left out.

@@ -24,8 +24,11 @@ export async function compareMain(argv: readonly string[]): Promise<number> {
     return outcome.exitCode;
   } catch (error) {
     const code = error instanceof CompareError ? ` [${error.code}]` : '';
-    console.error(`prismq-bench compare${code}: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof CompareError && error.code === 'COMPARE_INVALID_OPTION') console.error(`\n${COMPARE_USAGE}`);
+    console.error(
+      `prismq-bench compare${code}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    if (error instanceof CompareError && error.code === 'COMPARE_INVALID_OPTION')
+      console.error(`\n${COMPARE_USAGE}`);
     return 2;
   }
 }

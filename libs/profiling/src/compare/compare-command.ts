@@ -4,21 +4,47 @@ import { join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { writeFileAtomic } from '../atomic-write.js';
 import { DEFAULT_BENCH_PATTERNS } from '../benchmark-runner.js';
-import { COMPARE_SCHEMA_VERSION, CompareDocumentSchema, type CompareDocument } from '../compare-document-schema.js';
+import {
+  COMPARE_SCHEMA_VERSION,
+  CompareDocumentSchema,
+  type CompareDocument,
+} from '../compare-document-schema.js';
 import { collectEnvironment } from '../environment.js';
-import { appendBenchmarkHistory, historyEntriesOfComparison } from '../history/benchmark-history.js';
+import {
+  appendBenchmarkHistory,
+  historyEntriesOfComparison,
+} from '../history/benchmark-history.js';
 import { findWorkspaceRoot } from '../workspace-root.js';
 import { compareCases } from './case-comparison.js';
 import { stopChildren } from './child-process.js';
 import { CompareError } from './compare-error.js';
 import type { CompareOptions } from './compare-options.js';
-import { formatCompareMarkdown, formatCompareTable, githubAnnotations, githubWarning } from './compare-table.js';
-import { addWorktree, applyWorkingTree, execGit, gitTopLevel, removeWorktrees, resolveCommit, workingTreeChanges, type GitCommand } from './git-checkout.js';
+import {
+  formatCompareMarkdown,
+  formatCompareTable,
+  githubAnnotations,
+  githubWarning,
+} from './compare-table.js';
+import {
+  addWorktree,
+  applyWorkingTree,
+  execGit,
+  gitTopLevel,
+  removeWorktrees,
+  resolveCommit,
+  workingTreeChanges,
+  type GitCommand,
+} from './git-checkout.js';
 import { measurePairedRounds, type RoundRunner, type SideBench } from './paired-rounds.js';
 import { buildKeys } from './build-cache.js';
 import { buildSide, installSide, type SideCommand } from './side-build.js';
 import { linkSideNodeModules, sameLockfile } from './side-node-modules.js';
-import { findBenchProject, packagesToBuild, readWorkspacePackages, type WorkspacePackage } from './workspace-packages.js';
+import {
+  findBenchProject,
+  packagesToBuild,
+  readWorkspacePackages,
+  type WorkspacePackage,
+} from './workspace-packages.js';
 import type { SideName } from './worker-protocol.js';
 
 /** Confidence of every interval a comparison reports. */
@@ -71,32 +97,51 @@ async function prepareSide(
     try {
       return findBenchProject(packages, name);
     } catch {
-      throw new CompareError('COMPARE_UNKNOWN_PROJECT', `benchmark project ${JSON.stringify(name)} does not exist on the ${side.name} side (${side.ref})`);
+      throw new CompareError(
+        'COMPARE_UNKNOWN_PROJECT',
+        `benchmark project ${JSON.stringify(name)} does not exist on the ${side.name} side (${side.ref})`,
+      );
     }
   });
   const toBuild = packagesToBuild(packages, benches);
   const keys = buildKeys(git, side.dir, relative(side.dir, side.root), packages);
   if (sameLockfile(userRoot, side.root)) {
-    linkSideNodeModules(userRoot, side.root, userPackages.map((pkg) => pkg.dir));
+    linkSideNodeModules(
+      userRoot,
+      side.root,
+      userPackages.map((pkg) => pkg.dir),
+    );
   } else {
-    io.stderr(`compare: ${side.name} (${side.ref}) pins other packages than the working tree: npm ci`);
+    io.stderr(
+      `compare: ${side.name} (${side.ref}) pins other packages than the working tree: npm ci`,
+    );
     await installSide(side.name, side.root, io.sideCommand);
   }
   if (toBuild.length > 0) {
     const started = Date.now();
-    io.stderr(`compare: building ${side.name} (${side.ref}): ${toBuild.map((pkg) => pkg.name).join(', ')}`);
+    io.stderr(
+      `compare: building ${side.name} (${side.ref}): ${toBuild.map((pkg) => pkg.name).join(', ')}`,
+    );
     const cache = { root: join(userRoot, 'node_modules', '.cache', 'prismq-compare'), keys };
     const report = await buildSide(side.name, side.root, toBuild, cache, io.sideCommand);
-    const reused = report.reused.length > 0 ? ` (${report.reused.join(', ')} unchanged: reused)` : '';
-    io.stderr(`compare: ${side.name} ready in ${((Date.now() - started) / 1000).toFixed(1)} s${reused}`);
+    const reused =
+      report.reused.length > 0 ? ` (${report.reused.join(', ')} unchanged: reused)` : '';
+    io.stderr(
+      `compare: ${side.name} ready in ${((Date.now() - started) / 1000).toFixed(1)} s${reused}`,
+    );
   }
   return benches;
 }
 
 async function benchFiles(benchDir: string, project: string, side: Side): Promise<string[]> {
-  const files = (await glob([...DEFAULT_BENCH_PATTERNS], { cwd: benchDir, absolute: true, onlyFiles: true })).sort();
+  const files = (
+    await glob([...DEFAULT_BENCH_PATTERNS], { cwd: benchDir, absolute: true, onlyFiles: true })
+  ).sort();
   if (files.length === 0) {
-    throw new CompareError('COMPARE_NO_FILES', `no bench files (${DEFAULT_BENCH_PATTERNS.join(', ')}) in ${project} on the ${side.name} side (${side.ref})`);
+    throw new CompareError(
+      'COMPARE_NO_FILES',
+      `no bench files (${DEFAULT_BENCH_PATTERNS.join(', ')}) in ${project} on the ${side.name} side (${side.ref})`,
+    );
   }
   return files;
 }
@@ -122,8 +167,20 @@ export async function runCompare(options: CompareOptions, io: CompareIo): Promis
 
   const tempDir = mkdtempSync(join(tmpdir(), 'prismq-compare-'));
   const sides: Record<SideName, Side> = {
-    base: { name: 'base', ref: options.base, commit: baseCommit, dir: join(tempDir, 'base'), root: '' },
-    head: { name: 'head', ref: options.head ?? (dirty ? 'working tree' : 'HEAD'), commit: headCommit, dir: join(tempDir, 'head'), root: '' },
+    base: {
+      name: 'base',
+      ref: options.base,
+      commit: baseCommit,
+      dir: join(tempDir, 'base'),
+      root: '',
+    },
+    head: {
+      name: 'head',
+      ref: options.head ?? (dirty ? 'working tree' : 'HEAD'),
+      commit: headCommit,
+      dir: join(tempDir, 'head'),
+      root: '',
+    },
   };
   const checkedOut: string[] = [];
   const cleanUp = (): void => {
@@ -146,7 +203,14 @@ export async function runCompare(options: CompareOptions, io: CompareIo): Promis
       addWorktree(git, repo, side.commit, side.dir);
       if (side.name === 'head' && changes) applyWorkingTree(git, repo, side.dir, changes);
       side.root = join(side.dir, prefix);
-      benches[side.name] = await prepareSide(side, io, git, workspaceRoot, userPackages, options.projects);
+      benches[side.name] = await prepareSide(
+        side,
+        io,
+        git,
+        workspaceRoot,
+        userPackages,
+        options.projects,
+      );
     }
 
     const documents: CompareDocument[] = [];
@@ -156,7 +220,11 @@ export async function runCompare(options: CompareOptions, io: CompareIo): Promis
       const located = {} as Record<SideName, SideBench>;
       for (const side of [sides.base, sides.head]) {
         const benchDir = join(side.root, benches[side.name][index]!.dir);
-        located[side.name] = { side: side.name, benchDir, files: await benchFiles(benchDir, name, side) };
+        located[side.name] = {
+          side: side.name,
+          benchDir,
+          files: await benchFiles(benchDir, name, side),
+        };
       }
       const measured = await measurePairedRounds({
         project: name,
@@ -169,15 +237,25 @@ export async function runCompare(options: CompareOptions, io: CompareIo): Promis
         ...(io.runRound ? { runRound: io.runRound } : {}),
       });
       const notCompared = [
-        ...measured.onlyIn.map((only) => ({ id: only.id, why: `exists only on the ${only.side} side; not compared` })),
-        ...measured.failures.map((failure) => ({ id: failure.id, why: `threw on the ${failure.side} side: ${failure.message}` })),
+        ...measured.onlyIn.map((only) => ({
+          id: only.id,
+          why: `exists only on the ${only.side} side; not compared`,
+        })),
+        ...measured.failures.map((failure) => ({
+          id: failure.id,
+          why: `threw on the ${failure.side} side: ${failure.message}`,
+        })),
       ];
       for (const { id, why } of notCompared) {
         io.stderr(`compare ${name}: ${id} ${why}`);
         if (io.env['GITHUB_ACTIONS'] === 'true') io.stdout(githubWarning(name, id, why));
       }
       const cases = compareCases(measured.cases, options.threshold, COMPARE_CONFIDENCE);
-      if (cases.length === 0) throw new CompareError('COMPARE_MEASURE_FAILED', `no case of ${name} could be measured on both sides`);
+      if (cases.length === 0)
+        throw new CompareError(
+          'COMPARE_MEASURE_FAILED',
+          `no case of ${name} could be measured on both sides`,
+        );
 
       const document = validateDocument({
         schemaVersion: COMPARE_SCHEMA_VERSION,
@@ -186,15 +264,28 @@ export async function runCompare(options: CompareOptions, io: CompareIo): Promis
         base: { ref: sides.base.ref, commit: baseCommit },
         head: { ref: sides.head.ref, commit: headCommit, dirty },
         environment: collectEnvironment(workspaceRoot, io.commandLine),
-        method: { name: COMPARE_METHOD, threshold: options.threshold, confidence: COMPARE_CONFIDENCE },
+        method: {
+          name: COMPARE_METHOD,
+          threshold: options.threshold,
+          confidence: COMPARE_CONFIDENCE,
+        },
         cases,
       });
       const text = `${JSON.stringify(document, null, 2)}\n`;
-      const reportPath = join(workspaceRoot, 'reports', 'compare', `${name}${aa ? '.aa' : ''}.json`);
+      const reportPath = join(
+        workspaceRoot,
+        'reports',
+        'compare',
+        `${name}${aa ? '.aa' : ''}.json`,
+      );
       writeFileAtomic(reportPath, text);
       // A comparison is a point of the head's history too, carrying its verdict; an A/A run
       // measures noise, not the code, so it stays out.
-      if (!aa) appendBenchmarkHistory(join(workspaceRoot, 'reports', 'history', `${name}.jsonl`), historyEntriesOfComparison(document));
+      if (!aa)
+        appendBenchmarkHistory(
+          join(workspaceRoot, 'reports', 'history', `${name}.jsonl`),
+          historyEntriesOfComparison(document),
+        );
       if (options.json !== undefined) writeFileAtomic(resolve(io.cwd, options.json), text);
       io.stdout(`${formatCompareTable(document, io.colour)}\n`);
       io.stderr(`compare ${name}: written to ${relative(io.cwd, reportPath) || reportPath}`);
@@ -214,7 +305,10 @@ function validateDocument(document: CompareDocument): CompareDocument {
   const parsed = CompareDocumentSchema.safeParse(document);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CompareError('COMPARE_MEASURE_FAILED', `compare document of ${document.project} is invalid at ${issue?.path.join('.')}: ${issue?.message}`);
+    throw new CompareError(
+      'COMPARE_MEASURE_FAILED',
+      `compare document of ${document.project} is invalid at ${issue?.path.join('.')}: ${issue?.message}`,
+    );
   }
   return parsed.data;
 }
@@ -222,6 +316,7 @@ function validateDocument(document: CompareDocument): CompareDocument {
 function reportToGithub(document: CompareDocument, io: CompareIo): void {
   if (io.env['GITHUB_ACTIONS'] !== 'true') return;
   const summary = io.env['GITHUB_STEP_SUMMARY'];
-  if (summary && existsSync(resolve(summary, '..'))) appendFileSync(summary, `${formatCompareMarkdown(document)}\n`);
+  if (summary && existsSync(resolve(summary, '..')))
+    appendFileSync(summary, `${formatCompareMarkdown(document)}\n`);
   for (const line of githubAnnotations(document)) io.stdout(line);
 }

@@ -69,7 +69,9 @@ const integer = (min: number, max: number) =>
 const CompareCliSchema = z.object({
   base: z.string({ error: 'is required' }).pipe(RefSchema),
   head: RefSchema.optional(),
-  project: z.array(z.string().regex(/^[a-z0-9@][a-z0-9@/._-]*$/, 'must be a project name')).min(1, 'is required'),
+  project: z
+    .array(z.string().regex(/^[a-z0-9@][a-z0-9@/._-]*$/, 'must be a project name'))
+    .min(1, 'is required'),
   filter: z
     .string()
     .min(1, 'must not be empty')
@@ -77,7 +79,10 @@ const CompareCliSchema = z.object({
       try {
         return new RegExp(source);
       } catch (error) {
-        ctx.addIssue({ code: 'custom', message: `is not a valid regular expression (${(error as Error).message})` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `is not a valid regular expression (${(error as Error).message})`,
+        });
         return z.NEVER;
       }
     })
@@ -121,15 +126,28 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
   }
   const help = parsed.values.help === true;
   if (help) {
-    return { base: '', projects: [], rounds: DEFAULT_ROUNDS, timeMs: DEFAULT_TIME_MS, threshold: DEFAULT_THRESHOLD_PERCENT / 100, help };
+    return {
+      base: '',
+      projects: [],
+      rounds: DEFAULT_ROUNDS,
+      timeMs: DEFAULT_TIME_MS,
+      threshold: DEFAULT_THRESHOLD_PERCENT / 100,
+      help,
+    };
   }
-  const checked = CompareCliSchema.safeParse({ ...parsed.values, project: parsed.values.project ?? [] });
+  const checked = CompareCliSchema.safeParse({
+    ...parsed.values,
+    project: parsed.values.project ?? [],
+  });
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const option = String(issue?.path[0] ?? 'options');
     const given = (parsed.values as Record<string, unknown>)[option];
     const shown = given === undefined || Array.isArray(given) ? '' : ` (${JSON.stringify(given)})`;
-    throw new CompareError('COMPARE_INVALID_OPTION', `option --${option}${shown} ${issue?.message}`);
+    throw new CompareError(
+      'COMPARE_INVALID_OPTION',
+      `option --${option}${shown} ${issue?.message}`,
+    );
   }
   const values = checked.data;
   const options: CompareOptions = {

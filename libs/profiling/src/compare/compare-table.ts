@@ -33,16 +33,22 @@ const COLOURS: Record<CompareCase['verdict'], [string, string]> = {
 };
 
 function heading(document: CompareDocument): string {
-  const head = document.head.dirty ? `${document.head.ref} (${document.head.commit.slice(0, 10)} + working tree changes)` : `${document.head.ref} (${document.head.commit.slice(0, 10)})`;
+  const head = document.head.dirty
+    ? `${document.head.ref} (${document.head.commit.slice(0, 10)} + working tree changes)`
+    : `${document.head.ref} (${document.head.commit.slice(0, 10)})`;
   return `${document.project}: ${head} against ${document.base.ref} (${document.base.commit.slice(0, 10)}), threshold ${(document.method.threshold * 100).toFixed(1)} %`;
 }
 
 /** The comparison as a text table, cases in the document's order; `colour` marks verdicts with ANSI colours. */
 export function formatCompareTable(document: CompareDocument, colour: boolean): string {
   const rows = document.cases.map(row);
-  const widths = HEADER.map((title, i) => Math.max(title.length, ...rows.map((cells) => cells[i]!.length)));
+  const widths = HEADER.map((title, i) =>
+    Math.max(title.length, ...rows.map((cells) => cells[i]!.length)),
+  );
   const line = (cells: readonly string[], verdict?: CompareCase['verdict']): string => {
-    const text = cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+    const text = cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ');
     if (!colour || !verdict) return text.trimEnd();
     const [open, close] = COLOURS[verdict];
     return `${open}${text.trimEnd()}${close}`;
@@ -50,7 +56,14 @@ export function formatCompareTable(document: CompareDocument, colour: boolean): 
   const counts = (['slower', 'faster', 'unchanged'] as const)
     .map((verdict) => `${document.cases.filter((c) => c.verdict === verdict).length} ${verdict}`)
     .join(', ');
-  return [heading(document), '', line(HEADER), ...rows.map((cells, i) => line(cells, document.cases[i]!.verdict)), '', counts].join('\n');
+  return [
+    heading(document),
+    '',
+    line(HEADER),
+    ...rows.map((cells, i) => line(cells, document.cases[i]!.verdict)),
+    '',
+    counts,
+  ].join('\n');
 }
 
 function escapeCell(text: string): string {
@@ -59,7 +72,11 @@ function escapeCell(text: string): string {
 
 /** The comparison as a GitHub-flavoured Markdown section. */
 export function formatCompareMarkdown(document: CompareDocument): string {
-  const mark: Record<CompareCase['verdict'], string> = { slower: '🔴 slower', faster: '🟢 faster', unchanged: 'unchanged' };
+  const mark: Record<CompareCase['verdict'], string> = {
+    slower: '🔴 slower',
+    faster: '🟢 faster',
+    unchanged: 'unchanged',
+  };
   const rows = document.cases.map((c) => {
     const cells = row(c);
     cells[5] = mark[c.verdict];

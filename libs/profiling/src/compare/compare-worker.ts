@@ -10,7 +10,13 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { writeFileAtomic } from '../atomic-write.js';
 import { SideCases, type FileCases, type SliceRequest } from './side-thread.js';
-import { WorkerTaskSchema, type RoundCase, type SideName, type WorkerResult, type WorkerTask } from './worker-protocol.js';
+import {
+  WorkerTaskSchema,
+  type RoundCase,
+  type SideName,
+  type WorkerResult,
+  type WorkerTask,
+} from './worker-protocol.js';
 
 /** Most warm-up slices per side before the measured alternations. */
 const MAX_WARM_SLICES = 4;
@@ -61,7 +67,8 @@ class SideThread {
   ask(request: { type: 'files' } | ({ type: 'measure' } & SliceRequest)): Promise<unknown> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.pending = (reply) => (reply.ok ? resolve(reply.value) : reject(new SliceFailure(this.side, reply.message)));
+      this.pending = (reply) =>
+        reply.ok ? resolve(reply.value) : reject(new SliceFailure(this.side, reply.message));
       this.worker.postMessage(request);
     });
   }
@@ -87,7 +94,13 @@ async function measureCase(
   const slice = async (side: SideName, batchSamples: number): Promise<number> => {
     const collectFirst = !started.has(side);
     started.add(side);
-    return (await threads[side].ask({ type: 'measure', id, sliceNs: task.sliceNs, batchSamples, collectFirst })) as number;
+    return (await threads[side].ask({
+      type: 'measure',
+      id,
+      sliceNs: task.sliceNs,
+      batchSamples,
+      collectFirst,
+    })) as number;
   };
   // Warm-up, alternating, until each side's last slice is no faster than its one before: the JIT
   // compiles in the background, late on a busy machine, and a side measured before its
@@ -96,8 +109,13 @@ async function measureCase(
   // A case whose one iteration outlasts a slice has run its code many times over by then.
   const settled = (times: readonly number[]): boolean =>
     (times.length >= 1 && times[0]! >= task.sliceNs) ||
-    (times.length >= 2 && times[times.length - 1]! >= times[times.length - 2]! * (1 - WARM_TOLERANCE));
-  for (let step = 0; step < MAX_WARM_SLICES && !(settled(warm.base) && settled(warm.head)); step++) {
+    (times.length >= 2 &&
+      times[times.length - 1]! >= times[times.length - 2]! * (1 - WARM_TOLERANCE));
+  for (
+    let step = 0;
+    step < MAX_WARM_SLICES && !(settled(warm.base) && settled(warm.head));
+    step++
+  ) {
     for (const side of order) warm[side].push(await slice(side, 16));
   }
   const first = Math.min(...warm[order[0]]);
@@ -128,13 +146,25 @@ async function runRound(): Promise<void> {
   const task = WorkerTaskSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
   const filter = task.filter === undefined ? undefined : new RegExp(task.filter);
   const order = [task.sides[0].side, task.sides[1].side] as const;
-  const threads = { [order[0]]: startSide(task.sides[0]), [order[1]]: startSide(task.sides[1]) } as Record<SideName, SideThread>;
+  const threads = {
+    [order[0]]: startSide(task.sides[0]),
+    [order[1]]: startSide(task.sides[1]),
+  } as Record<SideName, SideThread>;
   const ids = {} as Record<SideName, string[]>;
-  const result: WorkerResult = { cases: [], onlyIn: [], failures: [], files: { base: [], head: [] } };
+  const result: WorkerResult = {
+    cases: [],
+    onlyIn: [],
+    failures: [],
+    files: { base: [], head: [] },
+  };
   for (const side of order) {
     const files = (await threads[side].ask({ type: 'files' })) as FileCases[];
-    ids[side] = [...new Set(files.flatMap((entry) => entry.ids))].filter((id) => !filter || filter.test(id));
-    result.files[side] = files.filter((entry) => entry.ids.some((id) => ids[side].includes(id))).map((entry) => entry.file);
+    ids[side] = [...new Set(files.flatMap((entry) => entry.ids))].filter(
+      (id) => !filter || filter.test(id),
+    );
+    result.files[side] = files
+      .filter((entry) => entry.ids.some((id) => ids[side].includes(id)))
+      .map((entry) => entry.file);
   }
   for (const side of order) {
     const other = ids[side === 'base' ? 'head' : 'base'];
@@ -143,11 +173,21 @@ async function runRound(): Promise<void> {
   for (const id of ids.base.filter((candidate) => ids.head.includes(candidate))) {
     try {
       const measured = await measureCase(id, order, threads, task);
-      if ([...measured.base, ...measured.head].every((time) => time > 0)) result.cases.push(measured);
-      else result.failures.push({ id, side: order[0], message: 'measured 0 ns per iteration: the case does no work the timer can see' });
+      if ([...measured.base, ...measured.head].every((time) => time > 0))
+        result.cases.push(measured);
+      else
+        result.failures.push({
+          id,
+          side: order[0],
+          message: 'measured 0 ns per iteration: the case does no work the timer can see',
+        });
     } catch (error) {
       const side = error instanceof SliceFailure ? error.side : order[0];
-      result.failures.push({ id, side, message: error instanceof Error ? error.message : String(error) });
+      result.failures.push({
+        id,
+        side,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   writeFileAtomic(task.resultPath, `${JSON.stringify(result)}\n`);
@@ -170,7 +210,11 @@ async function serveSide(): Promise<void> {
     };
     answer().then(
       (value) => port.postMessage({ ok: true, value }),
-      (error: unknown) => port.postMessage({ ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      (error: unknown) =>
+        port.postMessage({
+          ok: false,
+          message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        }),
     );
   });
 }
@@ -180,7 +224,9 @@ if (isMainThread) {
   runRound().then(
     () => process.exit(0),
     (error: unknown) => {
-      process.stderr.write(`compare round: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `compare round: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(3);
     },
   );

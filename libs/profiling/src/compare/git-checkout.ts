@@ -27,7 +27,10 @@ export function gitTopLevel(git: GitCommand, cwd: string): string {
   try {
     return git(['rev-parse', '--show-toplevel'], cwd).trim();
   } catch (error) {
-    throw new CompareError('COMPARE_NOT_A_GIT_REPOSITORY', `${cwd} is not inside a git work tree: ${(error as Error).message}`);
+    throw new CompareError(
+      'COMPARE_NOT_A_GIT_REPOSITORY',
+      `${cwd} is not inside a git work tree: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -37,9 +40,15 @@ export function gitTopLevel(git: GitCommand, cwd: string): string {
  */
 export function resolveCommit(git: GitCommand, repo: string, ref: string, option: string): string {
   try {
-    return git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], repo).trim();
+    return git(
+      ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
+      repo,
+    ).trim();
   } catch {
-    throw new CompareError('COMPARE_BAD_REF', `option ${option} (${JSON.stringify(ref)}) names no commit in ${repo}`);
+    throw new CompareError(
+      'COMPARE_BAD_REF',
+      `option ${option} (${JSON.stringify(ref)}) names no commit in ${repo}`,
+    );
   }
 }
 
@@ -47,7 +56,10 @@ export function resolveCommit(git: GitCommand, repo: string, ref: string, option
  * Whether the working tree differs from HEAD in a way a checkout of HEAD would not show:
  * changes to tracked files (staged or not) or new files git does not ignore.
  */
-export function workingTreeChanges(git: GitCommand, repo: string): { diff: string; untracked: string[] } {
+export function workingTreeChanges(
+  git: GitCommand,
+  repo: string,
+): { diff: string; untracked: string[] } {
   const diff = git(['diff', '--binary', '--no-ext-diff', 'HEAD'], repo);
   const untracked = git(['ls-files', '--others', '--exclude-standard', '-z'], repo)
     .split('\0')
@@ -64,7 +76,10 @@ export function addWorktree(git: GitCommand, repo: string, commit: string, dir: 
   try {
     git(['worktree', 'add', '--detach', '--force', dir, commit], repo);
   } catch (error) {
-    throw new CompareError('COMPARE_CHECKOUT_FAILED', `could not check out ${commit} into ${dir}: ${(error as Error).message}`);
+    throw new CompareError(
+      'COMPARE_CHECKOUT_FAILED',
+      `could not check out ${commit} into ${dir}: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -81,12 +96,20 @@ function copyEntry(from: string, to: string): void {
  * files is applied and new files are copied.
  * @throws {@link CompareError} `COMPARE_CHECKOUT_FAILED` when the diff does not apply
  */
-export function applyWorkingTree(git: GitCommand, repo: string, dir: string, changes: { diff: string; untracked: string[] }): void {
+export function applyWorkingTree(
+  git: GitCommand,
+  repo: string,
+  dir: string,
+  changes: { diff: string; untracked: string[] },
+): void {
   if (changes.diff.length > 0) {
     try {
       git(['apply', '--binary', '--whitespace=nowarn', '-'], dir, changes.diff);
     } catch (error) {
-      throw new CompareError('COMPARE_CHECKOUT_FAILED', `the working tree's changes do not apply to a checkout of HEAD: ${(error as Error).message}`);
+      throw new CompareError(
+        'COMPARE_CHECKOUT_FAILED',
+        `the working tree's changes do not apply to a checkout of HEAD: ${(error as Error).message}`,
+      );
     }
   }
   for (const path of changes.untracked) copyEntry(join(repo, path), join(dir, path));

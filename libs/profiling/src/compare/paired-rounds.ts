@@ -4,7 +4,12 @@ import { runChild } from './child-process.js';
 import type { CaseRounds } from './case-comparison.js';
 import { CompareError } from './compare-error.js';
 import { workerCommand } from './worker-location.js';
-import { WorkerResultSchema, type SideName, type WorkerResult, type WorkerTask } from './worker-protocol.js';
+import {
+  WorkerResultSchema,
+  type SideName,
+  type WorkerResult,
+  type WorkerTask,
+} from './worker-protocol.js';
 
 /** One side's benchmark project, checked out and built. */
 export interface SideBench {
@@ -34,26 +39,40 @@ export type RoundRunner = (task: WorkerTask, cwd: string) => Promise<WorkerResul
 
 export const runRoundProcess: RoundRunner = async (task, cwd) => {
   const { script, nodeArgs } = workerCommand();
-  const outcome = await runChild(process.execPath, [...nodeArgs, script, JSON.stringify(task)], { cwd });
+  const outcome = await runChild(process.execPath, [...nodeArgs, script, JSON.stringify(task)], {
+    cwd,
+  });
   if (outcome.code !== 0) {
     const tail = outcome.output.trim().split('\n').slice(-20).join('\n');
-    throw new CompareError('COMPARE_MEASURE_FAILED', `a measuring round failed (exit ${outcome.code ?? outcome.signal}):\n${tail}`);
+    throw new CompareError(
+      'COMPARE_MEASURE_FAILED',
+      `a measuring round failed (exit ${outcome.code ?? outcome.signal}):\n${tail}`,
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(task.resultPath, 'utf8'));
   } catch (error) {
-    throw new CompareError('COMPARE_MEASURE_FAILED', `a measuring round left no readable result: ${(error as Error).message}`);
+    throw new CompareError(
+      'COMPARE_MEASURE_FAILED',
+      `a measuring round left no readable result: ${(error as Error).message}`,
+    );
   } finally {
     rmSync(task.resultPath, { force: true });
   }
   const parsed = WorkerResultSchema.safeParse(data);
-  if (!parsed.success) throw new CompareError('COMPARE_MEASURE_FAILED', `a measuring round wrote an invalid result: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new CompareError(
+      'COMPARE_MEASURE_FAILED',
+      `a measuring round wrote an invalid result: ${parsed.error.issues[0]?.message}`,
+    );
   return parsed.data;
 };
 
 function seconds(ms: number): string {
-  return ms >= 90_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`;
+  return ms >= 90_000
+    ? `${Math.round(ms / 60_000)} min`
+    : `${Math.max(1, Math.round(ms / 1000))} s`;
 }
 
 /**
@@ -82,9 +101,17 @@ export async function measurePairedRounds(options: {
   for (let round = 0; round < plan.rounds; round++) {
     const lead: SideName = round % 2 === 0 ? 'base' : 'head';
     const elapsed = now() - started;
-    const left = round === 0 ? 'estimating time left' : `about ${seconds((elapsed / round) * (plan.rounds - round))} left`;
-    progress(`compare ${options.project}: round ${round + 1}/${plan.rounds} (${lead} first), ${left}`);
-    const sides = lead === 'base' ? ([located.base, located.head] as const) : ([located.head, located.base] as const);
+    const left =
+      round === 0
+        ? 'estimating time left'
+        : `about ${seconds((elapsed / round) * (plan.rounds - round))} left`;
+    progress(
+      `compare ${options.project}: round ${round + 1}/${plan.rounds} (${lead} first), ${left}`,
+    );
+    const sides =
+      lead === 'base'
+        ? ([located.base, located.head] as const)
+        : ([located.head, located.base] as const);
     const task: WorkerTask = {
       sides: [sides[0], sides[1]],
       sliceNs: plan.timeNs / plan.pairs,
@@ -95,15 +122,25 @@ export async function measurePairedRounds(options: {
     const result = await runRound(task, options.head.benchDir);
     if (round === 0) {
       // Later rounds skip bench files without a selected case: less to load, same cases.
-      if (result.files.base.length > 0) located.base = { ...located.base, files: result.files.base };
-      if (result.files.head.length > 0) located.head = { ...located.head, files: result.files.head };
+      if (result.files.base.length > 0)
+        located.base = { ...located.base, files: result.files.base };
+      if (result.files.head.length > 0)
+        located.head = { ...located.head, files: result.files.head };
     }
     if (round === 0 && result.cases.length === 0 && result.failures.length === 0) {
-      const what = options.filter ? `filter ${options.filter} matches no case` : 'the bench files register no case';
-      throw new CompareError('COMPARE_FILTER_NO_MATCH', `${what} present on both sides of ${options.project}`);
+      const what = options.filter
+        ? `filter ${options.filter} matches no case`
+        : 'the bench files register no case';
+      throw new CompareError(
+        'COMPARE_FILTER_NO_MATCH',
+        `${what} present on both sides of ${options.project}`,
+      );
     }
     for (const measured of result.cases) {
-      if (process.env['PRISMQ_COMPARE_VERBOSE'] === '1') progress(`  ${measured.id} ${lead}: base ${measured.base.map((t) => t.toFixed(0)).join(' ')} | head ${measured.head.map((t) => t.toFixed(0)).join(' ')}`);
+      if (process.env['PRISMQ_COMPARE_VERBOSE'] === '1')
+        progress(
+          `  ${measured.id} ${lead}: base ${measured.base.map((t) => t.toFixed(0)).join(' ')} | head ${measured.head.map((t) => t.toFixed(0)).join(' ')}`,
+        );
       const entry = byId.get(measured.id) ?? { id: measured.id, rounds: [] };
       entry.rounds.push({ base: measured.base, head: measured.head });
       byId.set(measured.id, entry);
@@ -112,5 +149,9 @@ export async function measurePairedRounds(options: {
     for (const failure of result.failures) failures.set(`${failure.side}:${failure.id}`, failure);
   }
   progress(`compare ${options.project}: ${plan.rounds} rounds in ${seconds(now() - started)}`);
-  return { cases: [...byId.values()], onlyIn: [...onlyIn.values()], failures: [...failures.values()] };
+  return {
+    cases: [...byId.values()],
+    onlyIn: [...onlyIn.values()],
+    failures: [...failures.values()],
+  };
 }

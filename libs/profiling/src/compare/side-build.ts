@@ -5,13 +5,21 @@ import { CompareError } from './compare-error.js';
 import type { WorkspacePackage } from './workspace-packages.js';
 
 /** Runs a command for a side; the default starts a real child process. */
-export type SideCommand = (command: string, args: readonly string[], cwd: string) => Promise<ChildOutcome>;
+export type SideCommand = (
+  command: string,
+  args: readonly string[],
+  cwd: string,
+) => Promise<ChildOutcome>;
 
 const runSideCommand: SideCommand = (command, args, cwd) => runChild(command, args, { cwd });
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-function failure(code: 'COMPARE_BUILD_FAILED' | 'COMPARE_INSTALL_FAILED', what: string, outcome: ChildOutcome): CompareError {
+function failure(
+  code: 'COMPARE_BUILD_FAILED' | 'COMPARE_INSTALL_FAILED',
+  what: string,
+  outcome: ChildOutcome,
+): CompareError {
   const tail = outcome.output.trim().split('\n').slice(-30).join('\n');
   const how = outcome.code === null ? `signal ${outcome.signal}` : `exit code ${outcome.code}`;
   return new CompareError(code, `${what} failed (${how}):\n${tail}`);
@@ -22,9 +30,14 @@ function failure(code: 'COMPARE_BUILD_FAILED' | 'COMPARE_INSTALL_FAILED', what: 
  * from the user's.
  * @throws {@link CompareError} `COMPARE_INSTALL_FAILED`
  */
-export async function installSide(label: string, sideRoot: string, run: SideCommand = runSideCommand): Promise<void> {
+export async function installSide(
+  label: string,
+  sideRoot: string,
+  run: SideCommand = runSideCommand,
+): Promise<void> {
   const outcome = await run(NPM, ['ci', '--no-audit', '--no-fund'], sideRoot);
-  if (outcome.code !== 0) throw failure('COMPARE_INSTALL_FAILED', `npm ci of the ${label} side`, outcome);
+  if (outcome.code !== 0)
+    throw failure('COMPARE_INSTALL_FAILED', `npm ci of the ${label} side`, outcome);
 }
 
 /** What {@link buildSide} did per package. */
@@ -55,7 +68,8 @@ export async function buildSide(
       continue;
     }
     const outcome = await run(NPM, ['run', 'build'], dir);
-    if (outcome.code !== 0) throw failure('COMPARE_BUILD_FAILED', `build of ${pkg.name} on the ${label} side`, outcome);
+    if (outcome.code !== 0)
+      throw failure('COMPARE_BUILD_FAILED', `build of ${pkg.name} on the ${label} side`, outcome);
     if (key) storeBuild(cache.root, pkg, key, dir);
     report.built.push(pkg.name);
   }

@@ -1,4 +1,12 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 function isInside(path: string, folder: string): boolean {
@@ -46,7 +54,11 @@ function mirror(from: string, to: string, userRoot: string, sideRoot: string): v
  * Only valid when both sides have the same lockfile.
  * @param workspaceDirs - workspace package folders, relative to the roots
  */
-export function linkSideNodeModules(userRoot: string, sideRoot: string, workspaceDirs: readonly string[]): void {
+export function linkSideNodeModules(
+  userRoot: string,
+  sideRoot: string,
+  workspaceDirs: readonly string[],
+): void {
   for (const dir of ['', ...workspaceDirs]) {
     const from = join(userRoot, dir, 'node_modules');
     if (!existsSync(from) || !existsSync(join(sideRoot, dir))) continue;

@@ -11,7 +11,10 @@ interface TrialInternals {
   _gc: boolean | 'once' | 'inner';
 }
 
-type Measure = (f: TrialInternals['f'], options: Record<string, unknown>) => Promise<{ p50: number }>;
+type Measure = (
+  f: TrialInternals['f'],
+  options: Record<string, unknown>,
+) => Promise<{ p50: number }>;
 
 interface MitataModule {
   B: { prototype: { name: (this: TrialInternals, ...args: unknown[]) => unknown } };
@@ -44,7 +47,9 @@ function expand(trial: TrialInternals): { name: string; args: Record<string, unk
   const keys = Object.keys(trial._args);
   let combos: Record<string, unknown>[] = [{}];
   for (const key of keys.slice().reverse()) {
-    combos = (trial._args[key] ?? []).flatMap((value) => combos.map((partial) => ({ [key]: value, ...partial })));
+    combos = (trial._args[key] ?? []).flatMap((value) =>
+      combos.map((partial) => ({ [key]: value, ...partial })),
+    );
   }
   return combos.map((args) => {
     let name = trial._name;
@@ -114,7 +119,10 @@ export class SideCases {
       inner_gc: c.trial._gc === 'inner',
       // A full collection before every slice would cost more than the slice on a large heap;
       // only the first slice of a case starts from a collected heap (and 'inner' cases as asked).
-      gc: c.trial._gc === 'inner' || (request.collectFirst && c.trial._gc !== false) ? undefined : false,
+      gc:
+        c.trial._gc === 'inner' || (request.collectFirst && c.trial._gc !== false)
+          ? undefined
+          : false,
     });
     return stats.p50;
   }

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
  */
 export function workerCommand(): { script: string; nodeArgs: string[] } {
   const fromSource = import.meta.url.endsWith('.ts');
-  const script = fileURLToPath(new URL(fromSource ? './compare-worker.ts' : './compare-worker.js', import.meta.url));
+  const script = fileURLToPath(
+    new URL(fromSource ? './compare-worker.ts' : './compare-worker.js', import.meta.url),
+  );
   // --expose-gc: mitata collects garbage before each measurement, as in a normal bench run.
   return { script, nodeArgs: ['--expose-gc', '--import', import.meta.resolve('tsx')] };
 }

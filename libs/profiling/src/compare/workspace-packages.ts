@@ -21,7 +21,9 @@ export interface WorkspacePackage {
 }
 
 const RootManifestSchema = z.object({
-  workspaces: z.union([z.array(z.string()), z.object({ packages: z.array(z.string()) })]).optional(),
+  workspaces: z
+    .union([z.array(z.string()), z.object({ packages: z.array(z.string()) })])
+    .optional(),
 });
 
 const ManifestSchema = z.object({
@@ -38,12 +40,18 @@ function readManifest<T>(path: string, schema: z.ZodType<T>): T {
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new CompareError('COMPARE_UNKNOWN_PROJECT', `${path} could not be read as JSON: ${(error as Error).message}`);
+    throw new CompareError(
+      'COMPARE_UNKNOWN_PROJECT',
+      `${path} could not be read as JSON: ${(error as Error).message}`,
+    );
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CompareError('COMPARE_UNKNOWN_PROJECT', `${path} is not a valid package.json at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw new CompareError(
+      'COMPARE_UNKNOWN_PROJECT',
+      `${path} is not a valid package.json at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
   }
   return parsed.data;
 }
@@ -53,7 +61,9 @@ const BENCH_PROJECT = /--project[= ]+["']?([a-z0-9][a-z0-9._-]*)/;
 /** The packages of the npm workspace rooted at `root` (from its package.json `workspaces`). */
 export function readWorkspacePackages(root: string): WorkspacePackage[] {
   const rootManifest = readManifest(join(root, 'package.json'), RootManifestSchema);
-  const patterns = Array.isArray(rootManifest.workspaces) ? rootManifest.workspaces : (rootManifest.workspaces?.packages ?? []);
+  const patterns = Array.isArray(rootManifest.workspaces)
+    ? rootManifest.workspaces
+    : (rootManifest.workspaces?.packages ?? []);
   if (patterns.length === 0) return [];
   const manifests = globSync(
     patterns.map((pattern) => `${pattern.replace(/\/+$/, '')}/package.json`),
@@ -62,13 +72,19 @@ export function readWorkspacePackages(root: string): WorkspacePackage[] {
   const read = manifests.map((path) => ({ path, manifest: readManifest(path, ManifestSchema) }));
   const names = new Set(read.map(({ manifest }) => manifest.name));
   return read.map(({ path, manifest }) => {
-    const dependencies = { ...manifest.peerDependencies, ...manifest.devDependencies, ...manifest.dependencies };
+    const dependencies = {
+      ...manifest.peerDependencies,
+      ...manifest.devDependencies,
+      ...manifest.dependencies,
+    };
     const benchProject = manifest.scripts?.['bench']?.match(BENCH_PROJECT)?.[1];
     const pkg: WorkspacePackage = {
       name: manifest.name,
       dir: relative(root, join(path, '..')).split('\\').join('/'),
       nxName: manifest.nx?.name ?? manifest.name,
-      workspaceDependencies: Object.keys(dependencies).filter((name) => names.has(name) && name !== manifest.name),
+      workspaceDependencies: Object.keys(dependencies).filter(
+        (name) => names.has(name) && name !== manifest.name,
+      ),
       builds: manifest.scripts?.['build'] !== undefined,
     };
     if (benchProject !== undefined) pkg.benchProject = benchProject;
@@ -81,19 +97,30 @@ export function readWorkspacePackages(root: string): WorkspacePackage[] {
  * or its package name.
  * @throws {@link CompareError} `COMPARE_UNKNOWN_PROJECT` listing the projects there are
  */
-export function findBenchProject(packages: readonly WorkspacePackage[], name: string): WorkspacePackage {
+export function findBenchProject(
+  packages: readonly WorkspacePackage[],
+  name: string,
+): WorkspacePackage {
   const benches = packages.filter((pkg) => pkg.benchProject !== undefined);
-  const found = benches.find((pkg) => pkg.benchProject === name || pkg.nxName === name || pkg.name === name);
+  const found = benches.find(
+    (pkg) => pkg.benchProject === name || pkg.nxName === name || pkg.name === name,
+  );
   if (found) return found;
   const known = benches.map((pkg) => `${pkg.benchProject} (${pkg.nxName})`).join(', ') || 'none';
-  throw new CompareError('COMPARE_UNKNOWN_PROJECT', `no benchmark project is called ${JSON.stringify(name)}; there are: ${known}`);
+  throw new CompareError(
+    'COMPARE_UNKNOWN_PROJECT',
+    `no benchmark project is called ${JSON.stringify(name)}; there are: ${known}`,
+  );
 }
 
 /**
  * The workspace packages `pkg` depends on, directly or not, that have a build script —
  * dependencies before the packages that use them.
  */
-export function packagesToBuild(packages: readonly WorkspacePackage[], roots: readonly WorkspacePackage[]): WorkspacePackage[] {
+export function packagesToBuild(
+  packages: readonly WorkspacePackage[],
+  roots: readonly WorkspacePackage[],
+): WorkspacePackage[] {
   const byName = new Map(packages.map((pkg) => [pkg.name, pkg]));
   const ordered: WorkspacePackage[] = [];
   const seen = new Set<string>();

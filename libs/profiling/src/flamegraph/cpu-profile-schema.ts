@@ -54,7 +54,10 @@ export function parseCpuProfile(text: string, source: string): CpuProfile {
   const parsed = CpuProfileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CpuProfileFormatError(source, `not a CPU profile at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw new CpuProfileFormatError(
+      source,
+      `not a CPU profile at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
   }
   return parsed.data;
 }

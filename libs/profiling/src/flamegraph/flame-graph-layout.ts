@@ -57,7 +57,9 @@ export function layoutFlameGraph(profile: CpuProfile): FlameGraph {
     if (seen.has(id)) return 0; // a malformed profile with a cycle must not recurse forever
     seen.add(id);
     const node = byId.get(id);
-    const sum = (self.get(id) ?? 0) + (node?.children ?? []).reduce((acc, child) => acc + total(child, seen), 0);
+    const sum =
+      (self.get(id) ?? 0) +
+      (node?.children ?? []).reduce((acc, child) => acc + total(child, seen), 0);
     totals.set(id, sum);
     return sum;
   };
@@ -81,7 +83,10 @@ export function layoutFlameGraph(profile: CpuProfile): FlameGraph {
     const children = (node.children ?? [])
       .map((id) => byId.get(id))
       .filter((child): child is CpuProfileNode => child !== undefined)
-      .sort((a, b) => a.callFrame.functionName.localeCompare(b.callFrame.functionName, 'en') || a.id - b.id);
+      .sort(
+        (a, b) =>
+          a.callFrame.functionName.localeCompare(b.callFrame.functionName, 'en') || a.id - b.id,
+      );
     let offset = x;
     for (const child of children) {
       place(child, depth + 1, offset);
@@ -89,5 +94,10 @@ export function layoutFlameGraph(profile: CpuProfile): FlameGraph {
     }
   };
   if (root) place(root, 0, 0);
-  return { frames, totalSamples, maxDepth, profileMs: Math.max(0, (profile.endTime - profile.startTime) / 1000) };
+  return {
+    frames,
+    totalSamples,
+    maxDepth,
+    profileMs: Math.max(0, (profile.endTime - profile.startTime) / 1000),
+  };
 }

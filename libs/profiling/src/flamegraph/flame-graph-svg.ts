@@ -51,12 +51,17 @@ function frameMarkup(frame: FlameFrame, width: number, rowHeight: number, total:
  * proportional to samples). Every frame is a `<g class="frame">` with `data-name`,
  * `data-samples` and a `<title>` tooltip. Pure: the same profile gives the same bytes.
  */
-export function renderFlameGraphSvg(profile: CpuProfile, options: FlameGraphSvgOptions = {}): string {
+export function renderFlameGraphSvg(
+  profile: CpuProfile,
+  options: FlameGraphSvgOptions = {},
+): string {
   const width = options.width ?? 1200;
   const rowHeight = options.rowHeight ?? 18;
   const graph = layoutFlameGraph(profile);
   const height = (graph.maxDepth + 1) * rowHeight;
-  const frames = graph.frames.map((frame) => frameMarkup(frame, width, rowHeight, graph.totalSamples)).join('\n');
+  const frames = graph.frames
+    .map((frame) => frameMarkup(frame, width, rowHeight, graph.totalSamples))
+    .join('\n');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="flame-graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" data-total-samples="${graph.totalSamples}" font-family="monospace" font-size="11">\n` +
     `${frames}\n</svg>`

@@ -1,7 +1,8 @@
 import { escapeMarkup } from './flame-graph-svg.js';
 
 /** Only inline styles and scripts: the page cannot load anything, so it works offline and from file://. */
-export const OFFLINE_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+export const OFFLINE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 /** The parts of a self-contained page. */
 export interface OfflinePage {

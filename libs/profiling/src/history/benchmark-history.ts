@@ -1,4 +1,13 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CompareVerdictSchema, type CompareDocument } from '../compare-document-schema.js';
@@ -34,7 +43,11 @@ export const HistoryEntrySchema = z.object({
   id: z.string().regex(CASE_ID_PATTERN, 'case id must look like <module>/<group>/<case>'),
   /** Median time per iteration, ns. */
   p50: z.number().nonnegative(),
-  interval: z.object({ kind: HistoryIntervalKindSchema, low: z.number().nonnegative(), high: z.number().nonnegative() }),
+  interval: z.object({
+    kind: HistoryIntervalKindSchema,
+    low: z.number().nonnegative(),
+    high: z.number().nonnegative(),
+  }),
   commit: z.string().nullable(),
   dirty: z.boolean().nullable(),
   /** When the run started (ISO 8601). */
@@ -151,7 +164,8 @@ export function benchmarkHistoryPath(outDir: string, project: string): string {
 
 /** Appends a run's cases to the history next to the runner's output folder; quick runs are not history. */
 export function appendRunToHistory(outDir: string, run: BenchmarkRun): void {
-  if (!run.quick) appendBenchmarkHistory(benchmarkHistoryPath(outDir, run.project), historyEntriesOfRun(run));
+  if (!run.quick)
+    appendBenchmarkHistory(benchmarkHistoryPath(outDir, run.project), historyEntriesOfRun(run));
 }
 
 /** Parses the text of a history file; see {@link readBenchmarkHistory}. */
@@ -170,14 +184,20 @@ export function parseBenchmarkHistory(text: string): BenchmarkHistory {
       json = JSON.parse(line);
     } catch {
       if (last) tornTail = true;
-      problems.push({ line: index + 1, problem: last ? 'unfinished last line (torn write)' : 'not valid JSON' });
+      problems.push({
+        line: index + 1,
+        problem: last ? 'unfinished last line (torn write)' : 'not valid JSON',
+      });
       return;
     }
     const parsed = HistoryEntrySchema.safeParse(json);
     if (parsed.success) entries.push(parsed.data);
     else {
       const issue = parsed.error.issues[0];
-      problems.push({ line: index + 1, problem: `${issue?.path.join('.') || '(line)'}: ${issue?.message}` });
+      problems.push({
+        line: index + 1,
+        problem: `${issue?.path.join('.') || '(line)'}: ${issue?.message}`,
+      });
     }
   });
   return { entries, problems, tornTail };

@@ -8,7 +8,10 @@ export type ChangeVerdict = 'slower' | 'faster' | 'unchanged';
  * across the threshold, which says the change may be real but cannot be shown to matter.
  * @param threshold - smallest change worth reporting, as a fraction (0.02 = 2 %)
  */
-export function changeVerdict(interval: { readonly low: number; readonly high: number }, threshold: number): ChangeVerdict {
+export function changeVerdict(
+  interval: { readonly low: number; readonly high: number },
+  threshold: number,
+): ChangeVerdict {
   if (interval.low > 1 + threshold) return 'slower';
   if (interval.high < 1 / (1 + threshold)) return 'faster';
   return 'unchanged';

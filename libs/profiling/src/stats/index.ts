@@ -8,6 +8,10 @@ export { mannWhitneyU, type MannWhitneyResult } from './mann-whitney-u.js';
 export { medianRatioInterval, type RatioInterval } from './median-ratio-interval.js';
 export { seededRandom, hashSeed, type RandomSource } from './seeded-random.js';
 export { signedRankInterval, type SignedRankInterval } from './signed-rank-interval.js';
-export { pairedRatioInterval, pairedLogRatioInterval, type PairedRatioInterval } from './paired-ratio-interval.js';
+export {
+  pairedRatioInterval,
+  pairedLogRatioInterval,
+  type PairedRatioInterval,
+} from './paired-ratio-interval.js';
 export { changeVerdict, type ChangeVerdict } from './change-verdict.js';
 export { median } from './median.js';

@@ -47,7 +47,8 @@ function walshAverages(values: readonly number[]): Float64Array {
   const n = values.length;
   const averages = new Float64Array((n * (n + 1)) / 2);
   let k = 0;
-  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) averages[k++] = (values[i]! + values[j]!) / 2;
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) averages[k++] = (values[i]! + values[j]!) / 2;
   return averages.sort();
 }
 
