@@ -10,8 +10,10 @@ export type BenchmarkRunnerErrorCode =
 
 /** A benchmark run that could not start or produce a valid document. */
 export class BenchmarkRunnerError extends Error {
+  /** The class name, for logs. */
   override readonly name = 'BenchmarkRunnerError';
   constructor(
+    /** What went wrong, for callers to branch on. */
     readonly code: BenchmarkRunnerErrorCode,
     message: string,
   ) {

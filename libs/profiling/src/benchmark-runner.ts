@@ -150,7 +150,9 @@ function defaultOutDir(cwd: string, env: Readonly<Record<string, string | undefi
  * @throws {@link BenchmarkRunnerError} when no file matches, a file fails to load, the filter
  * selects nothing or the document would be invalid. Cases that throw are returned as `failures`.
  * @example
+ * ```ts
  * const { run, failures } = await runBenchmarks({ project: 'scoring', quick: true });
+ * ```
  */
 export async function runBenchmarks(options: RunBenchmarksOptions): Promise<BenchmarkRunResult> {
   const { project, filter } = validate(options);

@@ -28,7 +28,9 @@ function registry(): Registry {
  * Attaches an input size and/or a target to a benchmark case, by its id. Call it from a bench
  * file, next to the `bench()` it describes; the runner merges it into the run document.
  * @example
+ * ```ts
  * describeCase('scoring/text/long', { inputSize: 3390, target: { metric: 'p50', op: '<', value: 1, unit: 'ms' } });
+ * ```
  */
 export function describeCase(id: string, meta: CaseMetadata): void {
   const previous = registry().get(id);

@@ -2,36 +2,53 @@ import type { FunctionTiming } from './profile-summary-schema.js';
 
 /** The V8 call frame of a profile node. */
 export interface CallFrame {
+  /** Name of the function; empty for an anonymous one. */
   functionName: string;
+  /** V8's id of the script the function is in. */
   scriptId?: string;
+  /** URL of that script (`file://…`, `node:…`), empty for native code. */
   url: string;
   /** 0-based, -1 when unknown. */
   lineNumber: number;
+  /** 0-based, -1 when unknown. */
   columnNumber: number;
 }
 
 /** A node of a `.cpuprofile` call tree. */
 export interface CpuProfileNode {
+  /** Id of the node, unique within the profile. */
   id: number;
+  /** The function this node stands for. */
   callFrame: CallFrame;
+  /** Samples taken while this node was on top of the stack. */
   hitCount?: number;
+  /** Ids of the nodes it called. */
   children?: number[];
 }
 
 /** The `.cpuprofile` document V8 returns from `Profiler.stop` (times in µs). */
 export interface CpuProfile {
+  /** The call tree, root first. */
   nodes: CpuProfileNode[];
+  /** Start of profiling, µs. */
   startTime: number;
+  /** End of profiling, µs. */
   endTime: number;
+  /** Node id on top of the stack at each sample. */
   samples?: number[];
+  /** µs since the previous sample, one per sample. */
   timeDeltas?: number[];
 }
 
 /** Top functions of a profile by self time and by total time. */
 export interface CpuTables {
+  /** Functions by time spent in their own code, most first. */
   topSelf: FunctionTiming[];
+  /** Functions by time spent in them and what they called, most first. */
   topTotal: FunctionTiming[];
+  /** Samples in the profile. */
   totalSamples: number;
+  /** Length of the profile, ms. */
   profileMs: number;
 }
 

@@ -184,7 +184,9 @@ export function insideCpuProfile(): boolean {
  * @throws {@link ProfilingError} for invalid options, an unwritable folder, or a call nested
  * inside another CPU profile
  * @example
+ * ```ts
  * const scores = await profileFunction(() => scoreAll(items), { name: 'score-all' });
+ * ```
  */
 export async function profileFunction<T>(
   fn: () => T,

@@ -3,14 +3,19 @@ import { frameLocation, type CallFrame } from './cpu-profile-summary.js';
 
 /** A node of V8's sampling heap profile. */
 export interface HeapProfileNode {
+  /** The function that allocated. */
   callFrame: CallFrame;
+  /** Bytes allocated by this function itself that were still sampled. */
   selfSize: number;
+  /** Id of the node, unique within the profile. */
   id?: number;
+  /** The functions it called that allocated. */
   children?: HeapProfileNode[];
 }
 
 /** The `.heapprofile` document V8 returns from `HeapProfiler.stopSampling`. */
 export interface SamplingHeapProfile {
+  /** The root of the allocation tree. */
   head: HeapProfileNode;
 }
 

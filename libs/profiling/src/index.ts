@@ -2,12 +2,7 @@ export * from './result-schema.js';
 export * from './compare-document-schema.js';
 export * from './profile-summary-schema.js';
 export * from './result-reader.js';
-export {
-  describeCase,
-  getCaseMetadata,
-  clearCaseMetadata,
-  type CaseMetadata,
-} from './case-metadata.js';
+export { describeCase, type CaseMetadata } from './case-metadata.js';
 export {
   runBenchmarks,
   DEFAULT_BENCH_PATTERNS,
@@ -15,17 +10,7 @@ export {
   type BenchmarkRunResult,
 } from './benchmark-runner.js';
 export { BenchmarkRunnerError, type BenchmarkRunnerErrorCode } from './benchmark-runner-error.js';
-export {
-  buildCases,
-  MAX_SAMPLE_TIMES,
-  type MitataTrial,
-  type MitataRun,
-  type MitataStats,
-  type CaseFailure,
-  type BuiltCases,
-} from './benchmark-case-builder.js';
-export { collectEnvironment, runGit, type GitRunner } from './environment.js';
-export { queryGpus, parseNvidiaSmiGpus } from './gpu-inventory.js';
+export { collectEnvironment } from './environment.js';
 export { profileFunction } from './cpu-profiler.js';
 export { profileMemory } from './profile-memory.js';
 export { timeFunction } from './time-profiler.js';
@@ -64,7 +49,6 @@ export {
 } from './profiling-options.js';
 export {
   summarizeCpuProfile,
-  frameLocation,
   type CpuProfile,
   type CpuProfileNode,
   type CallFrame,

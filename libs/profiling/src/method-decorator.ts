@@ -19,7 +19,9 @@ export type ProfiledInvoker = (
  * `experimentalDecorators`; the call shape tells which.
  */
 export interface DualMethodDecorator {
+  /** As a TC39 standard decorator: returns the replacement method. */
   <M extends AnyMethod>(value: M, context: ClassMethodDecoratorContext): M;
+  /** Under `experimentalDecorators`: returns the replacement descriptor. */
   (
     target: object,
     propertyKey: string | symbol,

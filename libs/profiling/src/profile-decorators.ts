@@ -92,7 +92,9 @@ export function timeGatedProfiler(options: TimeOptions, caller: string): ModeGat
  * @throws {@link ProfilingError} `PROFILE_DECORATOR_MISUSE` when written `@profile` without
  * parentheses or put on something that is not a method; `PROFILE_INVALID_OPTION` for a bad option
  * @example
+ * ```ts
  * class Scorer { @profile({ sampleIntervalUs: 50 }) scoreAll(items: Item[]) { ... } }
+ * ```
  */
 export function profile(options: ProfileDecoratorOptions = {}): DualMethodDecorator {
   // eslint-disable-next-line prefer-rest-params
@@ -105,7 +107,9 @@ export function profile(options: ProfileDecoratorOptions = {}): DualMethodDecora
  * Memory-profiles each call of the method while the mode is `memory` or `all` (see
  * `profileMemory`). Works as a standard and as an `experimentalDecorators` decorator.
  * @example
+ * ```ts
  * class Indexer { @profileMemory({ heapSampling: true }) async build() { ... } }
+ * ```
  */
 export function profileMemoryDecorator(
   options: ProfileMemoryDecoratorOptions = {},
@@ -121,7 +125,9 @@ export function profileMemoryDecorator(
  * @throws {@link ProfilingError} `PROFILE_DECORATOR_MISUSE` when written `@timed` without
  * parentheses or put on something that is not a method; `PROFILE_INVALID_OPTION` for a bad option
  * @example
+ * ```ts
  * class Api { @timed() handle(req: Request) { ... } }
+ * ```
  */
 export function timed(options: TimeOptions = {}): DualMethodDecorator {
   // eslint-disable-next-line prefer-rest-params

@@ -18,14 +18,18 @@ import type { MemoryProfileOptions } from './profiling-options.js';
  * points at a leak). The function's value or error is passed through unchanged.
  * @throws {@link ProfilingError} for invalid options or an unwritable folder
  * @example
+ * ```ts
  * await profileMemory(() => buildIndex(docs), { name: 'build-index', heapSampling: true });
+ * ```
  */
 export function profileMemory<T>(fn: () => T, options: MemoryProfileOptions): Promise<Awaited<T>>;
 /**
  * As a method decorator: memory-profiles each call while the mode is `memory` or `all`.
  * Works as a standard and as an `experimentalDecorators` decorator.
  * @example
+ * ```ts
  * class Indexer { @profileMemory({ heapSampling: true }) async build() { ... } }
+ * ```
  */
 export function profileMemory(options?: ProfileMemoryDecoratorOptions): DualMethodDecorator;
 export function profileMemory<T>(

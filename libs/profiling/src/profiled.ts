@@ -48,8 +48,10 @@ function withoutKind<T extends { kind: string }>(options: T): Omit<T, 'kind'> {
  * @throws {@link ProfilingError} `PROFILE_INVALID_OPTION` for a non-function, an unknown kind
  * or a bad option of that kind
  * @example
+ * ```ts
  * export const rankIdeas = profiled(function rankIdeas(ideas: Idea[]) { ... }, { kind: 'cpu' });
  * // PRISMQ_PROFILE=cpu node app.js  → reports/cpu/rankIdeas_….cpuprofile per call
+ * ```
  */
 export function profiled<F extends AnyMethod>(fn: F, options: ProfiledOptions): F {
   if (typeof fn !== 'function') {

@@ -8,8 +8,10 @@ export type ProfilingErrorCode =
 
 /** A profiler given a bad option, an unknown mode or an output folder it cannot write. */
 export class ProfilingError extends Error {
+  /** The class name, for logs. */
   override readonly name = 'ProfilingError';
   constructor(
+    /** What went wrong, for callers to branch on. */
     readonly code: ProfilingErrorCode,
     /** The option or environment variable at fault, when there is one. */
     readonly option: string | undefined,

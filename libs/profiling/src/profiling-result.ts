@@ -21,12 +21,15 @@ export interface MemoryFigures {
 
 /** What one profiled call produced; every profiler hands one to the collector. */
 export interface ProfilingResult {
+  /** The name given to the profiler (or the decorated method's). */
   name: string;
+  /** Which profiler produced it. */
   kind: ProfilingKind;
   /** Wall-clock duration of the call, including awaited work. */
   wallMs: number;
   /** CPU time (user + system) of the process during the call, when measured. */
   cpuMs?: number;
+  /** Memory figures of a memory profile. */
   memory?: MemoryFigures;
   /** Files written for this call (profile, summaries, JSON lines file). */
   reportPaths: readonly string[];

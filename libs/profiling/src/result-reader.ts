@@ -29,8 +29,10 @@ export type ResultFileErrorCode =
 
 /** A results file that is missing, not JSON, of an unknown version, or not of the schema. */
 export class ResultFileError extends Error {
+  /** The class name, for logs. */
   override readonly name = 'ResultFileError';
   constructor(
+    /** What went wrong, for callers to branch on. */
     readonly code: ResultFileErrorCode,
     /** The file (or source label) that was being read. */
     readonly source: string,

@@ -140,7 +140,9 @@ export function runTimed<T>(
  * re-throws what it throws.
  * @throws {@link ProfilingError} for invalid options
  * @example
+ * ```ts
  * const parsed = timeFunction(() => parse(text), { name: 'parse' });
+ * ```
  */
 export function timeFunction<T>(fn: () => T, options?: TimeOptions): T {
   const recorder = createTimeRecorder(options, 'timeFunction', true);

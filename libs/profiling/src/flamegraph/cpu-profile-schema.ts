@@ -29,7 +29,9 @@ export const CpuProfileSchema = z.object({
 
 /** A `.cpuprofile` text that is not JSON or not a CPU profile. */
 export class CpuProfileFormatError extends Error {
+  /** The class name, for logs. */
   override readonly name = 'CpuProfileFormatError';
+  /** What callers branch on. */
   readonly code = 'CPU_PROFILE_INVALID';
   constructor(
     /** Where the text came from, e.g. its path. */

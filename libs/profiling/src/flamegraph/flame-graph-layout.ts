@@ -20,8 +20,11 @@ export interface FlameFrame {
 
 /** A flame graph's frames, root first, each parent before its children. */
 export interface FlameGraph {
+  /** Every frame drawn, root first. */
   frames: FlameFrame[];
+  /** Samples under the root: the width of the whole graph. */
   totalSamples: number;
+  /** Depth of the deepest frame (the root is 0). */
   maxDepth: number;
   /** Sampled wall time, ms. */
   profileMs: number;

@@ -67,6 +67,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export interface HistoryProblem {
   /** 1-based line number. */
   line: number;
+  /** What was wrong with it. */
   problem: string;
 }
 

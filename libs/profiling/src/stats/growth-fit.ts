@@ -5,7 +5,9 @@ export type ComplexityClass = 'constant' | 'log n' | 'linear' | 'n log n' | 'qua
 
 /** A point of a size sweep: input size and time per operation (ns). */
 export interface SweepPoint {
+  /** Input size. */
   readonly size: number;
+  /** Time per operation at that size, ns. */
   readonly timeNs: number;
 }
 

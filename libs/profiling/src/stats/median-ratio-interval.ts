@@ -2,9 +2,13 @@ import { hashSeed, seededRandom, type RandomSource } from './seeded-random.js';
 
 /** Bootstrap confidence interval of `median(current) / median(baseline)`. */
 export interface RatioInterval {
+  /** median(current) / median(baseline). */
   readonly ratio: number;
+  /** Lower end of the interval. */
   readonly low: number;
+  /** Upper end of the interval. */
   readonly high: number;
+  /** Confidence level of the interval, e.g. 0.95. */
   readonly confidence: number;
 }
 

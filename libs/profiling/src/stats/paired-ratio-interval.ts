@@ -2,8 +2,11 @@ import { signedRankInterval } from './signed-rank-interval.js';
 
 /** Ratio head / base estimated from paired rounds, with its confidence interval. */
 export interface PairedRatioInterval {
+  /** Estimated head / base ratio. */
   readonly ratio: number;
+  /** Lower end of its interval. */
   readonly low: number;
+  /** Upper end of its interval. */
   readonly high: number;
   /** Confidence reached (see {@link signedRankInterval}). */
   readonly confidence: number;

@@ -2,7 +2,9 @@
 export interface SignedRankInterval {
   /** Median of the Walsh averages: the Hodges–Lehmann estimate of the centre. */
   readonly estimate: number;
+  /** Lower end of the interval. */
   readonly low: number;
+  /** Upper end of the interval. */
   readonly high: number;
   /**
    * Confidence actually reached. The signed-rank distribution is discrete, so this is the
