@@ -1,5 +1,8 @@
 // Opens the generated report page in a real Chromium from file://, offline.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -9,6 +12,8 @@ import { createHistoryWorkspace, PROFILE_NAME } from '../page-fixture';
 import { treeAt } from '../workspace-fixture';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+// The control panel's bin, built before this project's tests (see the test target's dependsOn).
+const BACKEND_CLI = resolve(__dirname, '../../../../libs/client-backend/dist/cli.js');
 const RESULTS = resolve(__dirname, '..', '..', 'test-results');
 const available = existsSync(CHROMIUM);
 const inCi = process.env['CI'] === 'true';
@@ -22,6 +27,7 @@ describe.runIf(available || inCi)('report page in Chromium (file://, no network)
   let browser: Browser;
   let page: Page;
   const outside: string[] = [];
+  let allowedOrigin = 'file://';
 
   beforeAll(async () => {
     if (!available)
@@ -39,9 +45,10 @@ describe.runIf(available || inCi)('report page in Chromium (file://, no network)
     await page.setViewport({ width: 1280, height: 900 });
     await page.setRequestInterception(true);
     page.on('request', (request) => {
-      if (request.url().startsWith('file://')) void request.continue();
+      const url = request.url();
+      if (url.startsWith('file://') || url.startsWith(allowedOrigin)) void request.continue();
       else {
-        outside.push(request.url());
+        outside.push(url);
         void request.abort();
       }
     });
@@ -124,4 +131,74 @@ describe.runIf(available || inCi)('report page in Chromium (file://, no network)
       expect(outside).toEqual([]);
     });
   });
+
+  it('is served by prismq-backend --reports-dir at /perf, the same page with a chart per case', async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(join(tmpdir(), 'perf-route-'));
+    const backend = spawn(
+      process.execPath,
+      [
+        BACKEND_CLI,
+        '--port',
+        String(port),
+        '--data-dir',
+        dataDir,
+        '--reports-dir',
+        join(root, 'reports'),
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    try {
+      const origin = `http://127.0.0.1:${port}`;
+      await waitForHealth(origin, backend);
+      allowedOrigin = `${origin}/`;
+      await step('perf-route', async () => {
+        await page.goto(`${origin}/perf/`, { waitUntil: 'load' });
+        const ids = await page.$$eval('figure.case', (figures) =>
+          figures
+            .filter((figure) => figure.querySelector('svg.trend') !== null)
+            .map((figure) => figure.querySelector('code.case-id')?.textContent ?? ''),
+        );
+        expect(ids.sort()).toEqual(caseIds);
+        expect(outside).toEqual([]);
+      });
+    } finally {
+      allowedOrigin = 'file://';
+      // The browser keeps its connection alive; a graceful stop would wait for it to time out.
+      backend.kill('SIGKILL');
+      await new Promise((done) =>
+        backend.exitCode === null ? backend.once('exit', done) : done(undefined),
+      );
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForHealth(origin: string, backend: ChildProcess): Promise<void> {
+  let stderr = '';
+  backend.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (backend.exitCode !== null)
+      throw new Error(`prismq-backend exited with ${backend.exitCode}: ${stderr}`);
+    try {
+      if ((await fetch(`${origin}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((next) => setTimeout(next, 100));
+  }
+  throw new Error(`prismq-backend did not answer on ${origin} within 20 s: ${stderr}`);
+}
