@@ -129,9 +129,10 @@ describe('/perf: the reports folder over HTTP', () => {
     });
   });
 
-  it('ignores a foreign Host header and an absolute-form request target for confinement', async () => {
+  it('refuses a foreign Host header and confines an absolute-form request target', async () => {
     const foreign = await rawGet(base, '/perf/../secret.txt', { host: 'evil.example' });
-    expect(foreign.status).toBe(404);
+    expect(foreign.status).toBe(403);
+    expect(foreign.body).not.toContain('TOP SECRET');
     const absolute = await rawGet(base, `http://evil.example/perf/%2e%2e/secret.txt`);
     expect(absolute.body).not.toContain('TOP SECRET');
     expect([400, 404]).toContain(absolute.status);
