@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBenchmarkHistory } from '../src/history/benchmark-history.js';
 import { readCompareDocument } from '../src/result-reader.js';
 import { PACKAGE_DIR, ROOT_NODE_MODULES } from './temp-workspace.js';
 
@@ -139,6 +140,12 @@ describe('prismq-bench compare (real git repository, real processes)', () => {
     expect(result.stdout).toMatch(/demo\/work\/planted .* slower/);
     expect(result.stderr).toMatch(/round 6\/6/);
 
+    // The head side joins the history, carrying its verdict and the base commit.
+    const history = readBenchmarkHistory(join(repo, 'reports', 'history', 'demo.jsonl'));
+    const point = history.entries.find((entry) => entry.id === 'demo/work/planted');
+    expect(point).toMatchObject({ source: 'compare', verdict: 'slower', baseCommit: commitA });
+    expect(point?.p50).toBeCloseTo(planted!.headP50, 6);
+
     expect(git(repo, 'status', '--porcelain')).toBe(statusBefore);
     expect(git(repo, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
   }, 240_000);
@@ -165,6 +172,8 @@ describe('prismq-bench compare (real git repository, real processes)', () => {
   }, 240_000);
 
   it('writes an A/A comparison of one clean commit to <project>.aa.json', () => {
+    const historyBefore = readBenchmarkHistory(join(repo, 'reports', 'history', 'demo.jsonl'))
+      .entries.length;
     const result = compare(
       repo,
       '--base',
@@ -181,6 +190,9 @@ describe('prismq-bench compare (real git repository, real processes)', () => {
     const document = readCompareDocument(join(repo, 'reports', 'compare', 'demo.aa.json'));
     expect(document.base.commit).toBe(document.head.commit);
     expect(document.cases.map((c) => c.id)).toEqual(['demo/work/steady']);
+    // An A/A run measures the machine, not the code: it adds nothing to the history.
+    const history = readBenchmarkHistory(join(repo, 'reports', 'history', 'demo.jsonl'));
+    expect(history.entries).toHaveLength(historyBefore);
   }, 240_000);
 
   it.each([

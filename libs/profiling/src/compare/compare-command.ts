@@ -12,6 +12,7 @@ import {
 import { collectEnvironment } from '../environment.js';
 import {
   appendBenchmarkHistory,
+  benchmarkHistoryPath,
   historyEntriesOfComparison,
 } from '../history/benchmark-history.js';
 import { findWorkspaceRoot } from '../workspace-root.js';
@@ -283,7 +284,7 @@ export async function runCompare(options: CompareOptions, io: CompareIo): Promis
       // measures noise, not the code, so it stays out.
       if (!aa)
         appendBenchmarkHistory(
-          join(workspaceRoot, 'reports', 'history', `${name}.jsonl`),
+          benchmarkHistoryPath(join(workspaceRoot, 'reports', 'benchmarks'), name),
           historyEntriesOfComparison(document),
         );
       if (options.json !== undefined) writeFileAtomic(resolve(io.cwd, options.json), text);
