@@ -145,11 +145,18 @@ describe('parseCompareOptions', () => {
       base: 'main',
       projects: ['scoring', 'classification-bench'],
       rounds: 10,
+      maxRounds: 30,
       timeMs: 100,
-      threshold: 0.02,
+      threshold: 0.01,
     });
     expect(options.head).toBeUndefined();
     expect(options.filter?.test('scoring/text/long')).toBe(true);
+  });
+
+  it('lets --max-rounds follow a larger --rounds, and equal it to switch extra rounds off', () => {
+    const base = ['--base', 'main', '--project', 'scoring'];
+    expect(parseCompareOptions([...base, '--rounds', '40']).maxRounds).toBe(40);
+    expect(parseCompareOptions([...base, '--rounds', '8', '--max-rounds', '8']).maxRounds).toBe(8);
   });
 
   it.each([
@@ -160,6 +167,10 @@ describe('parseCompareOptions', () => {
       /--filter .* is not a valid regular expression/,
     ],
     [['--base', 'main', '--project', 'x', '--threshold', '-1'], /--threshold/],
+    [
+      ['--base', 'main', '--project', 'x', '--rounds', '12', '--max-rounds', '10'],
+      /--max-rounds \("10"\) must be at least --rounds \(12\)/,
+    ],
     [
       ['--base', 'main', '--project', 'x', '--project', 'y', '--json', 'o.json'],
       /--json .* takes one project/,

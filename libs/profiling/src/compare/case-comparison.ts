@@ -40,10 +40,44 @@ export function roundLogRatio(round: { base: readonly number[]; head: readonly n
   return median(logs);
 }
 
+/** A case's usable rounds and the interval of their log-ratios, if they allow one. */
+function caseInterval(rounds: CaseRounds['rounds'], confidence: number) {
+  // A round without one clean pair says nothing about the code; it is left out.
+  const usable = rounds.filter((round) => Number.isFinite(roundLogRatio(round)));
+  const interval = pairedLogRatioInterval(usable.map(roundLogRatio), confidence);
+  // Too few rounds cannot reach the confidence asked for: such an interval decides nothing.
+  const conclusive = interval !== undefined && interval.confidence >= confidence;
+  return { usable, interval, conclusive };
+}
+
+/**
+ * Ids of the cases that more rounds could decide: those whose rounds cannot yet reach the
+ * confidence asked for (too few clean rounds), and those whose rounds point beyond the
+ * threshold — the estimate is outside `[1 / (1 + threshold), 1 + threshold]` — while the
+ * interval still reaches back across it. A case whose estimate lies inside that band is left
+ * alone: more rounds would most likely confirm `unchanged`, and an A/A comparison should not pay
+ * for them.
+ */
+export function undecidedCaseIds(
+  measured: readonly CaseRounds[],
+  threshold: number,
+  confidence: number,
+): string[] {
+  return measured
+    .filter(({ rounds }) => {
+      const { interval, conclusive } = caseInterval(rounds, confidence);
+      if (!interval || !conclusive) return true;
+      const beyond = interval.ratio > 1 + threshold || interval.ratio < 1 / (1 + threshold);
+      return beyond && changeVerdict(interval, threshold) === 'unchanged';
+    })
+    .map(({ id }) => id);
+}
+
 /**
  * Turns measured rounds into compare cases, slowest ratio first. The rounds — fresh processes,
  * each with its own JIT decisions — are the independent units: the interval is the Wilcoxon
- * signed-rank interval of their log-ratios, so one lucky or unlucky process cannot decide.
+ * signed-rank interval of their log-ratios, so one lucky or unlucky process cannot decide. A
+ * case with too few usable rounds to reach `confidence` is shown, but `unchanged`.
  */
 export function compareCases(
   measured: readonly CaseRounds[],
@@ -52,16 +86,14 @@ export function compareCases(
 ): CompareCase[] {
   const cases: CompareCase[] = [];
   for (const { id, rounds } of measured) {
-    // A round without one clean pair says nothing about the code; it is left out.
-    const usable = rounds.filter((round) => Number.isFinite(roundLogRatio(round)));
-    const interval = pairedLogRatioInterval(usable.map(roundLogRatio), confidence);
+    const { usable, interval, conclusive } = caseInterval(rounds, confidence);
     if (!interval) continue;
     cases.push({
       id,
       ratio: interval.ratio,
       low: interval.low,
       high: interval.high,
-      verdict: changeVerdict(interval, threshold),
+      verdict: conclusive ? changeVerdict(interval, threshold) : 'unchanged',
       baseP50: median(usable.flatMap((round) => round.base)),
       headP50: median(usable.flatMap((round) => round.head)),
       rounds: usable.length,

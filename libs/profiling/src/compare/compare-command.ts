@@ -16,7 +16,7 @@ import {
   historyEntriesOfComparison,
 } from '../history/benchmark-history.js';
 import { findWorkspaceRoot } from '../workspace-root.js';
-import { compareCases } from './case-comparison.js';
+import { compareCases, undecidedCaseIds } from './case-comparison.js';
 import { stopChildren } from './child-process.js';
 import { CompareError } from './compare-error.js';
 import type { CompareOptions } from './compare-options.js';
@@ -231,7 +231,13 @@ export async function runCompare(options: CompareOptions, io: CompareIo): Promis
         project: name,
         base: located.base,
         head: located.head,
-        plan: { rounds: options.rounds, timeNs: options.timeMs * 1e6, pairs: PAIRS_PER_ROUND },
+        plan: {
+          rounds: options.rounds,
+          maxRounds: options.maxRounds,
+          timeNs: options.timeMs * 1e6,
+          pairs: PAIRS_PER_ROUND,
+        },
+        undecided: (cases) => undecidedCaseIds(cases, options.threshold, COMPARE_CONFIDENCE),
         tempDir,
         progress: io.stderr,
         ...(options.filter ? { filter: options.filter } : {}),

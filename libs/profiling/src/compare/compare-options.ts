@@ -4,10 +4,12 @@ import { CompareError } from './compare-error.js';
 
 /** Rounds run when `--rounds` is not given: fresh processes, each alternating both sides. */
 export const DEFAULT_ROUNDS = 10;
+/** Most rounds an undecided case gets when `--max-rounds` is not given. */
+export const DEFAULT_MAX_ROUNDS = 30;
 /** Measuring time per case, per side and per round when `--time` is not given, in ms. */
 export const DEFAULT_TIME_MS = 100;
 /** Smallest change reported when `--threshold` is not given, in percent. */
-export const DEFAULT_THRESHOLD_PERCENT = 2;
+export const DEFAULT_THRESHOLD_PERCENT = 1;
 /** Fewest rounds: with fewer, the signed-rank interval cannot reach 95 % confidence. */
 export const MIN_ROUNDS = 6;
 
@@ -20,6 +22,8 @@ export interface CompareOptions {
   filter?: RegExp;
   json?: string;
   rounds: number;
+  /** Most rounds for a case the first `rounds` leave undecided; equal to `rounds`: no extra rounds. */
+  maxRounds: number;
   timeMs: number;
   /** Fraction, e.g. 0.02. */
   threshold: number;
@@ -28,7 +32,8 @@ export interface CompareOptions {
 
 /** Usage text of `prismq-bench compare`. */
 export const COMPARE_USAGE = `Usage: prismq-bench compare --base <git-ref> [--head <git-ref>] --project <name> [--project <name>...]
-                           [--filter <regex>] [--json <file>] [--rounds <n>] [--time <ms>] [--threshold <percent>]
+                           [--filter <regex>] [--json <file>] [--rounds <n>] [--max-rounds <n>]
+                           [--time <ms>] [--threshold <percent>]
 
 Checks out both refs in temporary git worktrees (the working tree is never touched), builds
 each, and runs the project's bench files against each side's own build, paired: every round is
@@ -42,11 +47,14 @@ a fresh process that alternates base and head case by case (ABBA), so machine dr
   --filter <regex>     only cases whose id matches
   --json <file>        also write the compare document there (one project only)
   --rounds <n>         rounds, each a fresh process (default ${DEFAULT_ROUNDS}, at least ${MIN_ROUNDS})
+  --max-rounds <n>     most rounds for a case whose rounds point beyond the threshold but whose
+                       interval does not yet (default ${DEFAULT_MAX_ROUNDS}; equal to --rounds: none extra)
   --time <ms>          measuring time per case, side and round (default ${DEFAULT_TIME_MS})
   --threshold <pct>    smallest change reported as slower/faster (default ${DEFAULT_THRESHOLD_PERCENT})
 
 Verdicts: slower / faster when the whole 95 % interval of head/base lies beyond the threshold,
-unchanged otherwise. Writes reports/compare/<project>.json (<project>.aa.json when both sides
+unchanged otherwise. A case whose estimate lies beyond the threshold but whose interval still
+reaches back across it gets 4 more rounds at a time, alone, up to --max-rounds. Writes reports/compare/<project>.json (<project>.aa.json when both sides
 are the same clean commit). Exit code: 0 no case slower, 1 some case slower, 2 usage or setup
 error.`;
 
@@ -89,6 +97,7 @@ const CompareCliSchema = z.object({
     .optional(),
   json: z.string().min(1, 'must not be empty').optional(),
   rounds: integer(MIN_ROUNDS, 200).optional(),
+  'max-rounds': integer(MIN_ROUNDS, 200).optional(),
   time: integer(5, 60_000).optional(),
   threshold: z
     .string()
@@ -116,6 +125,7 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
         filter: { type: 'string', short: 'f' },
         json: { type: 'string' },
         rounds: { type: 'string' },
+        'max-rounds': { type: 'string' },
         time: { type: 'string' },
         threshold: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -130,6 +140,7 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
       base: '',
       projects: [],
       rounds: DEFAULT_ROUNDS,
+      maxRounds: DEFAULT_MAX_ROUNDS,
       timeMs: DEFAULT_TIME_MS,
       threshold: DEFAULT_THRESHOLD_PERCENT / 100,
       help,
@@ -150,10 +161,19 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
     );
   }
   const values = checked.data;
+  const rounds = values.rounds ?? DEFAULT_ROUNDS;
+  const maxRounds = values['max-rounds'] ?? Math.max(rounds, DEFAULT_MAX_ROUNDS);
+  if (maxRounds < rounds) {
+    throw new CompareError(
+      'COMPARE_INVALID_OPTION',
+      `option --max-rounds (${JSON.stringify(String(maxRounds))}) must be at least --rounds (${rounds})`,
+    );
+  }
   const options: CompareOptions = {
     base: values.base as string,
     projects: [...new Set(values.project)],
-    rounds: values.rounds ?? DEFAULT_ROUNDS,
+    rounds,
+    maxRounds,
     timeMs: values.time ?? DEFAULT_TIME_MS,
     threshold: (values.threshold ?? DEFAULT_THRESHOLD_PERCENT) / 100,
     help,

@@ -20,12 +20,21 @@ export interface SideBench {
 
 /** How much to measure. */
 export interface RoundPlan {
+  /** Rounds every selected case gets. */
   rounds: number;
+  /** Most rounds an undecided case may get (see {@link measurePairedRounds}). */
+  maxRounds: number;
   /** Measuring time per case, side and round, in ns (split into `pairs` slices). */
   timeNs: number;
   /** Alternations per case and round. */
   pairs: number;
 }
+
+/**
+ * Extra rounds are added this many at a time, an even number so that each side leads as often
+ * as the other.
+ */
+export const EXTRA_ROUND_STEP = 4;
 
 /** Everything the rounds measured. */
 export interface PairedMeasurement {
@@ -75,9 +84,20 @@ function seconds(ms: number): string {
     : `${Math.max(1, Math.round(ms / 1000))} s`;
 }
 
+function exactIds(ids: readonly string[]): RegExp {
+  const escaped = ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(?:${escaped.join('|')})$`);
+}
+
 /**
  * Runs the rounds: each a fresh process that loads both sides and alternates them case by case.
  * Which side leads alternates from round to round, so neither always runs first.
+ *
+ * After `plan.rounds`, the cases `undecided` names — those whose rounds so far point to a change
+ * the interval cannot yet confirm — get {@link EXTRA_ROUND_STEP} more rounds at a time, alone,
+ * until none is undecided or they reach `plan.maxRounds`. The interval narrows roughly with the
+ * square root of the rounds, so a real change close to the threshold is confirmed, while a
+ * case that is clearly unchanged (or clearly changed) costs no more than before.
  */
 export async function measurePairedRounds(options: {
   project: string;
@@ -87,6 +107,8 @@ export async function measurePairedRounds(options: {
   plan: RoundPlan;
   tempDir: string;
   progress: (line: string) => void;
+  /** Ids of the cases more rounds could decide; without it, every case gets `plan.rounds`. */
+  undecided?: (measured: readonly CaseRounds[]) => readonly string[];
   now?: () => number;
   runRound?: RoundRunner;
 }): Promise<PairedMeasurement> {
@@ -98,16 +120,9 @@ export async function measurePairedRounds(options: {
   const failures = new Map<string, WorkerResult['failures'][number]>();
   const started = now();
   const located: Record<SideName, SideBench> = { base: options.base, head: options.head };
-  for (let round = 0; round < plan.rounds; round++) {
+
+  const measureRound = async (round: number, filter: RegExp | undefined): Promise<void> => {
     const lead: SideName = round % 2 === 0 ? 'base' : 'head';
-    const elapsed = now() - started;
-    const left =
-      round === 0
-        ? 'estimating time left'
-        : `about ${seconds((elapsed / round) * (plan.rounds - round))} left`;
-    progress(
-      `compare ${options.project}: round ${round + 1}/${plan.rounds} (${lead} first), ${left}`,
-    );
     const sides =
       lead === 'base'
         ? ([located.base, located.head] as const)
@@ -117,7 +132,7 @@ export async function measurePairedRounds(options: {
       sliceNs: plan.timeNs / plan.pairs,
       pairs: plan.pairs,
       resultPath: join(options.tempDir, `round-${round}.json`),
-      ...(options.filter ? { filter: options.filter.source } : {}),
+      ...(filter ? { filter: filter.source } : {}),
     };
     const result = await runRound(task, options.head.benchDir);
     if (round === 0) {
@@ -147,8 +162,42 @@ export async function measurePairedRounds(options: {
     }
     for (const only of result.onlyIn) onlyIn.set(only.id, only);
     for (const failure of result.failures) failures.set(`${failure.side}:${failure.id}`, failure);
+  };
+
+  for (let round = 0; round < plan.rounds; round++) {
+    const elapsed = now() - started;
+    const left =
+      round === 0
+        ? 'estimating time left'
+        : `about ${seconds((elapsed / round) * (plan.rounds - round))} left`;
+    const lead = round % 2 === 0 ? 'base' : 'head';
+    progress(
+      `compare ${options.project}: round ${round + 1}/${plan.rounds} (${lead} first), ${left}`,
+    );
+    await measureRound(round, options.filter);
   }
-  progress(`compare ${options.project}: ${plan.rounds} rounds in ${seconds(now() - started)}`);
+
+  let round = plan.rounds;
+  const extraStarted = now();
+  while (options.undecided && round < plan.maxRounds) {
+    // A case that threw on a side has no rounds to add to.
+    const ids = options.undecided([...byId.values()]).filter((id) => byId.has(id));
+    if (ids.length === 0) break;
+    const step = Math.min(EXTRA_ROUND_STEP, plan.maxRounds - round);
+    for (let i = 0; i < step; i++, round++) {
+      const extra = round - plan.rounds;
+      const left =
+        extra === 0
+          ? 'estimating time left'
+          : `at most about ${seconds(((now() - extraStarted) / extra) * (plan.maxRounds - round))} left`;
+      const lead = round % 2 === 0 ? 'base' : 'head';
+      progress(
+        `compare ${options.project}: extra round ${round + 1} (of at most ${plan.maxRounds}) for ${ids.length} undecided case${ids.length === 1 ? '' : 's'} (${lead} first), ${left}`,
+      );
+      await measureRound(round, exactIds(ids));
+    }
+  }
+  progress(`compare ${options.project}: ${round} rounds in ${seconds(now() - started)}`);
   return {
     cases: [...byId.values()],
     onlyIn: [...onlyIn.values()],
