@@ -6,12 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import {
-  ReadmeExampleError,
-  extractExamples,
-  runExamples,
-  temporaryConsumer,
-} from './readme-examples.mjs';
+import { extractExamples } from './readme-examples/example-blocks.mjs';
+import { ReadmeExampleError } from './readme-examples/readme-location.mjs';
+import { runExamples } from './readme-examples/run-examples.mjs';
+import { temporaryConsumer } from './readme-examples/temporary-consumer.mjs';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const consumer = temporaryConsumer();

@@ -10,7 +10,7 @@ const BENCH_FILE_COMMENT = /^\/\/\s*(src\/[\w./-]+\.bench\.[cm]?ts)\s*$/;
  * The README's bench example: the first ```ts block whose first line names a `src/….bench.ts`
  * file, else the first ```ts block that imports mitata (then written as src/readme.bench.ts).
  */
-export function extractBenchExample(readme) {
+function extractBenchExample(readme) {
   const blocks = [...readme.matchAll(/^```ts[^\n]*\n([\s\S]*?)^```\s*$/gm)].map(
     (match) => match[1],
   );

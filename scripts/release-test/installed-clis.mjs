@@ -19,7 +19,7 @@ const STORY = (i) =>
   `the bag was soaked and the map had no town of that name. Here is what I learned on day ${i}.`;
 
 /** A valid input record of each CLI, varied by its index. */
-export const RECORDS = {
+const RECORDS = {
   'prismq-score': (i) => ({
     title: `Idea ${i}: I quit my job to travel`,
     description: `What happened on day ${i % 97}`,

@@ -117,6 +117,16 @@ describe('StoryDetector rules', () => {
     expect(() => new StoryDetector({ threshold: 1.5 })).toThrow(InvalidOptionError);
     expect(() => new StoryDetector({ threshold: Number.NaN })).toThrow(/threshold/);
   });
+
+  it('names the received value in the message, a function without its source', () => {
+    expect(() => new StoryDetector({ threshold: 1.5 })).toThrow(
+      'option "threshold" must be a number from 0 to 1, received number 1.5',
+    );
+    const notANumber = (() => 0.5) as unknown as number;
+    expect(() => new StoryDetector({ threshold: notANumber })).toThrow(
+      'option "threshold" must be a number from 0 to 1, received a function',
+    );
+  });
 });
 
 describe('StoryDetector with the default tables', () => {

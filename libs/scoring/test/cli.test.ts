@@ -179,7 +179,7 @@ describe('prismq-score', () => {
       expect(run.stderr[0]).toMatch(/^prismq-score: error: /);
       expect(run.stderr[1]).toBe('Run prismq-score --help for usage.');
     }
-    expect(runs[0]!.stderr[0]).toContain('--frobnicate');
+    expect(runs[0].stderr[0]).toContain('--frobnicate');
     // A bad option value reads like a bad record field: the option first, then the rule.
     const empty = await runCli(['--input=']);
     expect(empty.code).toBe(2);

@@ -79,7 +79,7 @@ describe('engagement metrics', () => {
     ['shares', Number.POSITIVE_INFINITY],
     ['saves', '12'],
   ])('rejects %s = %s with a ScoringInputError naming the field', (field, value) => {
-    const call = () => engagementRate({ views: 10, [field]: value } as never);
+    const call = () => engagementRate({ views: 10, [field]: value });
     expect(call).toThrow(ScoringInputError);
     expect(call).toThrow(new RegExp(`^${field} must be a finite, non-negative number`));
     try {

@@ -90,7 +90,7 @@ export class StoryDetector {
     this.#nothingFound = Object.freeze({
       isStory: threshold === 0,
       confidence: 0,
-      indicators: Object.freeze([]) as readonly string[],
+      indicators: Object.freeze([]),
     });
 
     const story = tables.story;

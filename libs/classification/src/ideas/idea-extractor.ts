@@ -97,15 +97,24 @@ export function tagsToKeywords(tags: readonly string[]): string[] {
 export function stringifyMetadata(metadata: RawMetadata): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(metadata)) {
-    if (value === undefined || value === null) continue;
-    result[key] =
-      typeof value === 'string'
-        ? value
-        : typeof value === 'object'
-          ? JSON.stringify(value)
-          : String(value);
+    const text = metadataText(value);
+    if (text !== undefined) result[key] = text;
   }
   return result;
+}
+
+function metadataText(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'undefined':
+      return undefined;
+    case 'string':
+      return value;
+    case 'object':
+      return value === null ? undefined : JSON.stringify(value);
+    default:
+      // number, bigint, boolean, symbol or function
+      return String(value);
+  }
 }
 
 function makeIdea(

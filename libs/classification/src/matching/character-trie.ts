@@ -33,7 +33,7 @@ export interface CharacterTrie {
 /** Builds the {@link CharacterTrie} of `dictionary` (word → id; words already lower-cased). */
 export function buildCharacterTrie(dictionary: ReadonlyMap<string, number>): CharacterTrie {
   const extraSymbols = new Map<number, number>();
-  const children: Map<number, number>[] = [new Map()];
+  const children: Map<number, number>[] = [new Map<number, number>()];
   const words: number[] = [-1];
   for (const [word, id] of dictionary) {
     let state = 0;
