@@ -51,7 +51,8 @@ export {
   type DeltaChartLabels,
   type DeltaVerdict,
 } from './charts/delta-chart';
-export { renderBaselineReport, type RenderedReport } from './markdown/baseline-report';
+export { buildReportCharts } from './charts/report-charts';
+export { renderBaselineReport } from './markdown/baseline-report';
 export { renderBottleneckReport } from './markdown/bottleneck-report';
 export {
   buildReport,
