@@ -29,6 +29,9 @@ export { analyzeInputs, type Analysis } from './analysis/analysis';
 export type { MeasuredCase } from './analysis/measured-case';
 export type { SweepSeries } from './analysis/sweep-series';
 export type { TargetResult, TargetStatus } from './analysis/target-evaluation';
+export { evaluateTargets } from './analysis/target-evaluation';
+export { judgeLoadReport } from './analysis/load-target-verdicts';
+export { formatVerdict } from './markdown/target-verdict-line';
 export type {
   BaselineComparison,
   BaselineJudgement,
