@@ -1,6 +1,6 @@
 import type { MemoryReport } from '@prismq/profiling';
 
-/** Memory target of a typical classification workload (reports spec: < 200 MB). */
+/** Memory target of a typical classification workload (< 200 MB). */
 export const TYPICAL_WORKLOAD_BUDGET_BYTES = 200 * 1024 * 1024;
 
 /** How one memory report compares with a budget. */
