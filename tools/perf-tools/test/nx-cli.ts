@@ -5,6 +5,11 @@ import { join, resolve } from 'node:path';
 /** Root of this monorepo. */
 export const WORKSPACE = resolve(__dirname, '../../..');
 
+function withoutColour(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _force, ...rest } = env;
+  return rest;
+}
+
 /** Runs `nx <args>` in `root` without the daemon, the cache or Nx Cloud. */
 export function runNx(root: string, ...args: string[]): { status: number | null; output: string } {
   const result = spawnSync(
@@ -14,7 +19,9 @@ export function runNx(root: string, ...args: string[]): { status: number | null;
       cwd: root,
       encoding: 'utf8',
       env: {
-        ...process.env,
+        ...withoutColour(process.env),
+        // Plain text, so that tests can match the lines Nx prints.
+        NO_COLOR: '1',
         NX_DAEMON: 'false',
         NX_TUI: 'false',
         NX_NO_CLOUD: 'true',
