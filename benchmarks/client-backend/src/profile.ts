@@ -1,12 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { LoadTestCase } from '@prismq/profiling';
-import { formatVerdict, judgeLoadReport } from '@prismq/perf-tools';
+import { formatVerdict, judgeLoadReport, readTargetsFile } from '@prismq/perf-tools';
 import { BENCH_MODULES_FILE } from './bench-modules.js';
 import { scratchFolder } from './bench-folder.js';
 import { loadWithAutocannon, type LatencyResult } from './load/latency-load.js';
 import { checkLogStream, type StreamCheck } from './load/log-stream-check.js';
 import { workspaceRoot, writeLoadReport } from './load/load-report.js';
-import { readLoadTargets } from './load/load-targets.js';
 import { startServerProcess, type ServerProcess } from './load/server-process.js';
 
 // Whole-system measurements of the control panel: the real `prismq-backend` process on
@@ -296,7 +295,7 @@ async function slowClient(server: ServerProcess): Promise<LoadTestCase> {
 async function main(): Promise<void> {
   const root = workspaceRoot(fileURLToPath(new URL('.', import.meta.url)));
   // Read first, so that a bad targets file stops the profile before it measures anything.
-  const targets = readLoadTargets(root);
+  const targets = readTargetsFile(root);
   const scratch = scratchFolder('load');
   const server = await startServerProcess({
     modulesFile: BENCH_MODULES_FILE,

@@ -20,6 +20,8 @@ export {
 
 export * from './targets/targets-file-schema';
 export { parseTargetsFile } from './targets/parse-targets-file';
+export { DEFAULT_TARGETS_FILE, readTargetsFile } from './targets/read-targets-file';
+export { memoryTargetBytes } from './targets/memory-target-bytes';
 export { TargetsFileError, type TargetsFileErrorCode } from './targets/targets-file-error';
 
 export { collectInputs, type InputLocations } from './inputs/collect-inputs';
