@@ -102,8 +102,9 @@ export default tseslint.config(
             },
             // Libraries never import benchmark projects or tools.
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            // Benchmarks measure libraries; they may not import tools or each other.
-            { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:lib'] },
+            // Benchmarks measure libraries and judge them against benchmarks/targets.json through
+            // the tools' targets schema (the one schema of that file); never each other.
+            { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:lib', 'type:tools'] },
             // Tools read results through @prismq/profiling's schema, never a library's internals.
             {
               sourceTag: 'type:tools',

@@ -1,7 +1,7 @@
 import type { MemoryReport } from '@prismq/profiling';
 
-/** Memory target of a typical classification workload (reports spec: < 200 MB). */
-export const TYPICAL_WORKLOAD_BUDGET_BYTES = 200 * 1024 * 1024;
+/** The memory target in `benchmarks/targets.json` the typical workload is checked against. */
+export const TYPICAL_WORKLOAD_TARGET_ID = 'classification-memory-typical';
 
 /** How one memory report compares with a budget. */
 export interface MemoryVerdict {

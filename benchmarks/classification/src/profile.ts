@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import {
   CategoryClassifier,
   StoryDetector,
@@ -12,6 +13,7 @@ import {
   profileMemory,
   type ProfilingResult,
 } from '@prismq/profiling';
+import { memoryTargetBytes, readTargetsFile } from '@prismq/perf-tools';
 import {
   GAMING_RECORD,
   HUNDRED_RECORDS,
@@ -22,12 +24,20 @@ import {
   VARIED_RECORDS,
   recordWithDescriptionWords,
 } from './benchmark-inputs.js';
-import { TYPICAL_WORKLOAD_BUDGET_BYTES, formatVerdict, judgeMemory } from './memory-target.js';
+import { TYPICAL_WORKLOAD_TARGET_ID, formatVerdict, judgeMemory } from './memory-target.js';
 
 // The heavy classification scenarios under the CPU profiler (repeated so that the sampler
 // sees a few hundred milliseconds) and the memory profiler (one session, then `repeat` more
 // with a forced GC after each, so retained growth would show). The typical workload is
-// checked against the 200 MB target; the process exits 1 when it is over.
+// checked against the memory target classification-memory-typical of benchmarks/targets.json
+// (its peak RSS, the stricter reading); the process exits 1 when it is over.
+
+// Read before profiling, so that a bad targets file stops the profile before it measures.
+const budgetBytes = memoryTargetBytes(
+  readTargetsFile(fileURLToPath(new URL('../../..', import.meta.url))),
+  TYPICAL_WORKLOAD_TARGET_ID,
+  'benchmarks/targets.json',
+).bytes;
 
 const classifier = new CategoryClassifier();
 const detector = new StoryDetector();
@@ -109,7 +119,7 @@ for (const scenario of scenarios) {
     throw new Error(`profileMemory wrote no .memory.json for ${scenario.name}`);
   const verdict = judgeMemory(
     MemoryReportSchema.parse(JSON.parse(await readFile(path, 'utf8'))),
-    TYPICAL_WORKLOAD_BUDGET_BYTES,
+    budgetBytes,
   );
   console.log(formatVerdict(verdict));
   if (scenario.typical && !verdict.withinBudget) over += 1;
@@ -117,7 +127,7 @@ for (const scenario of scenarios) {
 
 if (over > 0) {
   console.error(
-    `${over} typical-workload scenario(s) over the ${TYPICAL_WORKLOAD_BUDGET_BYTES / 1024 / 1024} MB target`,
+    `${over} typical-workload scenario(s) over the ${budgetBytes / 1024 / 1024} MB target`,
   );
   process.exitCode = 1;
 }

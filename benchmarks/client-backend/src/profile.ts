@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { LoadTestCase } from '@prismq/profiling';
+import { formatVerdict, judgeLoadReport, readTargetsFile } from '@prismq/perf-tools';
 import { BENCH_MODULES_FILE } from './bench-modules.js';
 import { scratchFolder } from './bench-folder.js';
 import { loadWithAutocannon, type LatencyResult } from './load/latency-load.js';
@@ -10,7 +11,8 @@ import { startServerProcess, type ServerProcess } from './load/server-process.js
 // Whole-system measurements of the control panel: the real `prismq-backend` process on
 // 127.0.0.1 (never another interface), loaded by autocannon and by SSE clients in this
 // process. Every scenario is bounded in count and time; `--quick` or PRISMQ_BENCH_QUICK=1
-// shortens them. The report goes to reports/load/client-backend.json.
+// shortens them. The report goes to reports/load/client-backend.json; its verdicts are those
+// of the targets in benchmarks/targets.json, judged as the reports judge them.
 
 const quick = process.argv.includes('--quick') || process.env.PRISMQ_BENCH_QUICK === '1';
 const settings = {
@@ -24,22 +26,8 @@ const settings = {
 };
 const MB = 1024 * 1024;
 
-interface Target {
-  metric: string;
-  op: '<' | '>=';
-  value: number;
-}
-const verdicts: string[] = [];
-
 function metric(name: string, value: number, unit: string) {
   return { name, value: Math.round(value * 1000) / 1000, unit };
-}
-
-function judge(id: string, name: string, value: number, unit: string, target: Target): void {
-  const met = target.op === '<' ? value < target.value : value >= target.value;
-  verdicts.push(
-    `${met ? 'MET ' : 'MISS'}  ${id}  ${name} = ${value.toFixed(2)} ${unit} (target ${target.op} ${target.value} ${unit})`,
-  );
 }
 
 function latencyMetrics(result: LatencyResult) {
@@ -80,7 +68,6 @@ async function getModule(server: ServerProcess): Promise<LoadTestCase> {
     settings.connections,
     settings.durationSeconds,
   );
-  judge(id, 'p95', result.p95Ms, 'ms', { metric: 'p95', op: '<', value: 5 });
   return {
     id,
     description: 'GET /api/modules/:id at 50 connections, idle server',
@@ -119,7 +106,6 @@ async function getModuleUnderLoad(server: ServerProcess): Promise<LoadTestCase> 
   for (const runId of runIds) await server.client.request('DELETE', `/api/runs/${runId}`);
   const checks = await Promise.all(streams);
   const streamed = checks.reduce((sum, check) => sum + check.lines, 0);
-  judge(id, 'p95', result.p95Ms, 'ms', { metric: 'p95', op: '<', value: 5 });
   return {
     id,
     description:
@@ -140,7 +126,7 @@ async function getModuleUnderLoad(server: ServerProcess): Promise<LoadTestCase> 
 }
 
 /**
- * The plan's "CPU, normal load": 10 runs each printing 1 000 lines/s to its own SSE client,
+ * CPU under normal load: 10 runs each printing 1 000 lines/s to its own SSE client,
  * and a user's browser polling a module and the run list every 100 ms — no load generator.
  * The server's CPU time over the window, as a percent of one core.
  */
@@ -172,11 +158,6 @@ async function normalLoadCpu(server: ServerProcess): Promise<LoadTestCase> {
   for (const runId of runIds) await server.client.request('DELETE', `/api/runs/${runId}`);
   const checks = await Promise.all(streams);
   const streamed = checks.reduce((sum, check) => sum + check.lines, 0);
-  judge(id, 'serverCpuPercent', cpuPercent, '%', {
-    metric: 'serverCpuPercent',
-    op: '<',
-    value: 50,
-  });
   return {
     id,
     description:
@@ -205,11 +186,6 @@ async function sseThroughput(server: ServerProcess): Promise<LoadTestCase> {
   const check = await checkLogStream(server.baseUrl, run.runId, 'sse');
   const seconds = (performance.now() - started) / 1000;
   const linesPerSecond = check.lines / seconds;
-  judge(id, 'linesPerSecond', linesPerSecond, 'lines/s', {
-    metric: 'linesPerSecond',
-    op: '>=',
-    value: 200_000,
-  });
   return {
     id,
     description:
@@ -249,12 +225,9 @@ async function concurrentRuns(server: ServerProcess): Promise<LoadTestCase[]> {
   );
   const reordered = checks.reduce((sum, check) => sum + check.outOfOrder + check.outOfSequence, 0);
   const total = checks.reduce((sum, check) => sum + check.lines, 0);
-  judge(id, 'serverRssPeak', peak / MB, 'MB', { metric: 'serverRssPeak', op: '<', value: 150 });
-  judge(id, 'linesLost', lost, 'lines', { metric: 'linesLost', op: '<', value: 1 });
-  judge(id, 'linesReordered', reordered, 'lines', { metric: 'linesReordered', op: '<', value: 1 });
   const allCompleted = checks.every((check) => check.completed);
-  // The plan's "concurrent runs without degradation": how many ran side by side with every
-  // line delivered, in order, to its client.
+  // Concurrent runs without degradation: how many ran side by side with every line
+  // delivered, in order, to its client.
   const withoutLoss = lost === 0 && reordered === 0 && allCompleted ? settings.concurrentRuns : 0;
   return [
     {
@@ -321,6 +294,8 @@ async function slowClient(server: ServerProcess): Promise<LoadTestCase> {
 
 async function main(): Promise<void> {
   const root = workspaceRoot(fileURLToPath(new URL('.', import.meta.url)));
+  // Read first, so that a bad targets file stops the profile before it measures anything.
+  const targets = readTargetsFile(root);
   const scratch = scratchFolder('load');
   const server = await startServerProcess({
     modulesFile: BENCH_MODULES_FILE,
@@ -348,9 +323,9 @@ async function main(): Promise<void> {
     for (const m of loadCase.metrics)
       console.log(`  ${m.name.padEnd(24)} ${String(m.value).padStart(14)} ${m.unit}`);
   }
-  console.log(`\n${verdicts.join('\n')}`);
-  const file = writeLoadReport(root, 'client-backend', quick, cases, new Date());
-  console.log(`\nload report written to ${file}`);
+  const written = writeLoadReport(root, 'client-backend', quick, cases, new Date());
+  console.log(`\n${judgeLoadReport(targets, written).map(formatVerdict).join('\n')}`);
+  console.log(`\nload report written to ${written.file}`);
 }
 
 main().catch((error: unknown) => {

@@ -29,10 +29,10 @@ function finishedRun(index: number): RunRecord {
 async function* withManager(
   measure: (manager: RunManager, knownRunId: string) => () => unknown,
 ): AsyncGenerator<() => unknown> {
-  const seeded = Array.from({ length: 1_000 }, (_, i) => finishedRun(i));
-  const held = openHeldRunManager('registry', seeded);
+  const finishedRuns = Array.from({ length: 1_000 }, (_, i) => finishedRun(i));
+  const held = openHeldRunManager('registry', finishedRuns);
   try {
-    yield measure(held.manager, seeded[500]!.runId);
+    yield measure(held.manager, finishedRuns[500]!.runId);
   } finally {
     await held.close();
   }

@@ -1,7 +1,7 @@
 import type { MemoryReport } from '@prismq/profiling';
 
-/** The catalogue's target: one scoring session stays under 100 MB. */
-export const SESSION_BUDGET_BYTES = 100 * 1024 * 1024;
+/** The memory target in `benchmarks/targets.json` that one scoring session is checked against. */
+export const SESSION_TARGET_ID = 'scoring-memory-session';
 
 /** A budget override that is not a positive number of megabytes. */
 export class BudgetSettingError extends Error {
@@ -16,13 +16,17 @@ export class BudgetSettingError extends Error {
 
 /**
  * The session budget in bytes: `PRISMQ_SCORING_SESSION_BUDGET_MB` when set (so the check
- * itself can be tested with a budget that every session exceeds), else the 100 MB target.
+ * itself can be tested with a budget that every session exceeds), else `targetBytes`, the
+ * bound of {@link SESSION_TARGET_ID} in the targets file.
  * @throws {BudgetSettingError} when the variable is set to anything but a positive number
  */
-export function sessionBudgetBytes(env: Readonly<Record<string, string | undefined>>): number {
+export function sessionBudgetBytes(
+  env: Readonly<Record<string, string | undefined>>,
+  targetBytes: number,
+): number {
   const variable = 'PRISMQ_SCORING_SESSION_BUDGET_MB';
   const raw = env[variable];
-  if (raw === undefined || raw === '') return SESSION_BUDGET_BYTES;
+  if (raw === undefined || raw === '') return targetBytes;
   const megabytes = Number(raw);
   if (!(megabytes > 0 && megabytes < Infinity)) throw new BudgetSettingError(variable, raw);
   return megabytes * 1024 * 1024;
@@ -41,10 +45,7 @@ export interface BudgetVerdict {
 }
 
 /** Judges a memory report against a budget; pure, so the rule is testable without profiling. */
-export function judgeSession(
-  report: MemoryReport,
-  budgetBytes: number = SESSION_BUDGET_BYTES,
-): BudgetVerdict {
+export function judgeSession(report: MemoryReport, budgetBytes: number): BudgetVerdict {
   const sessionBytes = Math.max(0, report.peak.heapUsed - report.before.heapUsed);
   const repeated = report.heapAfterRepeatedCalls;
   const retainedGrowthBytes =
@@ -61,10 +62,7 @@ export function judgeSession(
 }
 
 /** One line of the profile target's summary. */
-export function formatVerdict(
-  verdict: BudgetVerdict,
-  budgetBytes: number = SESSION_BUDGET_BYTES,
-): string {
+export function formatVerdict(verdict: BudgetVerdict, budgetBytes: number): string {
   const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
   const signedMb = (bytes: number): string => `${bytes >= 0 ? '+' : '−'}${mb(Math.abs(bytes))}`;
   const growth =

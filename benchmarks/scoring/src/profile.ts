@@ -9,11 +9,19 @@ import {
 } from '@prismq/profiling';
 import { scoreIdeaInspirationBatch, scoreText, scoreTextContent } from '@prismq/scoring';
 import { TEXT_LONG, batchOf, proseOfWords } from './bench-inputs.js';
-import { formatVerdict, judgeSession, sessionBudgetBytes } from './memory-budget.js';
+import { fileURLToPath } from 'node:url';
+import { memoryTargetBytes, readTargetsFile } from '@prismq/perf-tools';
+import {
+  SESSION_TARGET_ID,
+  formatVerdict,
+  judgeSession,
+  sessionBudgetBytes,
+} from './memory-budget.js';
 
 // The heavy scoring cases under the CPU and memory profilers. CPU runs repeat the work so the
 // sampling profiler sees a few hundred milliseconds; memory runs profile one session each and
-// repeat it so that retained growth (a leak) would show. Exits 1 when a session is over budget.
+// repeat it so that retained growth (a leak) would show. Exits 1 when a session is over the
+// budget: the memory target scoring-memory-session of benchmarks/targets.json.
 
 interface Scenario {
   name: string;
@@ -95,7 +103,13 @@ async function profileSessionMemory(scenario: Scenario): Promise<MemoryReport> {
   return readMemoryReport(path);
 }
 
-const budgetBytes = sessionBudgetBytes(process.env);
+// Read before profiling, so that a bad targets file stops the profile before it measures.
+const workspaceRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const budgetBytes = sessionBudgetBytes(
+  process.env,
+  memoryTargetBytes(readTargetsFile(workspaceRoot), SESSION_TARGET_ID, 'benchmarks/targets.json')
+    .bytes,
+);
 let over = 0;
 for (const scenario of scenarios) {
   const cpu = await profileSessionsCpu(scenario);

@@ -9,8 +9,8 @@ import {
   type TextCase,
 } from './bench-inputs.js';
 
-// "Text scoring per document" scores title, description and body together, as the earlier
-// suite did; input size is the body's length in characters.
+// "Text scoring per document" scores title, description and body together; input size is the
+// body's length in characters.
 const cases: ReadonlyArray<readonly [string, TextCase]> = [
   ['scoring/text/short', TEXT_SHORT],
   ['scoring/text/typical', TEXT_TYPICAL],

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MemoryReport } from '@prismq/profiling';
+import { memoryTargetBytes, readTargetsFile } from '@prismq/perf-tools';
 import {
   BudgetSettingError,
-  SESSION_BUDGET_BYTES,
+  SESSION_TARGET_ID,
   formatVerdict,
   judgeSession,
   sessionBudgetBytes,
@@ -40,37 +41,42 @@ function report(beforeHeap: number, peakHeap: number, repeated?: number[]): Memo
 }
 
 describe('judgeSession', () => {
-  it('measures the session as peak heap minus heap before, against 100 MB by default', () => {
-    expect(judgeSession(report(40 * MB, 139 * MB)).withinBudget).toBe(true);
-    const over = judgeSession(report(40 * MB, 141 * MB));
+  it('measures the session as peak heap minus heap before, against the budget', () => {
+    expect(judgeSession(report(40 * MB, 139 * MB), 100 * MB).withinBudget).toBe(true);
+    const over = judgeSession(report(40 * MB, 141 * MB), 100 * MB);
     expect(over.withinBudget).toBe(false);
     expect(over.sessionBytes).toBe(101 * MB);
-    expect(formatVerdict(over)).toMatch(
+    expect(formatVerdict(over, 100 * MB)).toMatch(
       /^OVER session: session heap 101\.00 MB \(budget 100\.00 MB\)/,
     );
   });
 
   it('reports retained growth over the repeated calls, or n/a without them', () => {
-    expect(judgeSession(report(0, MB, [10 * MB, 12 * MB, 15 * MB])).retainedGrowthBytes).toBe(
-      5 * MB,
-    );
-    expect(formatVerdict(judgeSession(report(0, MB)))).toContain(
+    expect(
+      judgeSession(report(0, MB, [10 * MB, 12 * MB, 15 * MB]), 100 * MB).retainedGrowthBytes,
+    ).toBe(5 * MB);
+    expect(formatVerdict(judgeSession(report(0, MB), 100 * MB), 100 * MB)).toContain(
       'retained growth over repeats n/a',
     );
   });
 });
 
 describe('sessionBudgetBytes', () => {
-  it('defaults to the 100 MB target and accepts an override in MB', () => {
-    expect(sessionBudgetBytes({})).toBe(SESSION_BUDGET_BYTES);
-    expect(sessionBudgetBytes({ PRISMQ_SCORING_SESSION_BUDGET_MB: '0.5' })).toBe(0.5 * MB);
+  it('defaults to the session target of benchmarks/targets.json and accepts an override in MB', () => {
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const target = memoryTargetBytes(readTargetsFile(root), SESSION_TARGET_ID, 'targets.json');
+    expect(target.target.module).toBe('scoring');
+    expect(sessionBudgetBytes({}, target.bytes)).toBe(target.bytes);
+    expect(sessionBudgetBytes({ PRISMQ_SCORING_SESSION_BUDGET_MB: '0.5' }, target.bytes)).toBe(
+      0.5 * MB,
+    );
   });
 
   it.each(['0', '-3', 'ten', 'Infinity'])('rejects %j naming the variable', (value) => {
-    expect(() => sessionBudgetBytes({ PRISMQ_SCORING_SESSION_BUDGET_MB: value })).toThrow(
+    expect(() => sessionBudgetBytes({ PRISMQ_SCORING_SESSION_BUDGET_MB: value }, MB)).toThrow(
       BudgetSettingError,
     );
-    expect(() => sessionBudgetBytes({ PRISMQ_SCORING_SESSION_BUDGET_MB: value })).toThrow(
+    expect(() => sessionBudgetBytes({ PRISMQ_SCORING_SESSION_BUDGET_MB: value }, MB)).toThrow(
       /PRISMQ_SCORING_SESSION_BUDGET_MB must be a positive number/,
     );
   });

@@ -20,6 +20,8 @@ export {
 
 export * from './targets/targets-file-schema';
 export { parseTargetsFile } from './targets/parse-targets-file';
+export { DEFAULT_TARGETS_FILE, readTargetsFile } from './targets/read-targets-file';
+export { memoryTargetBytes } from './targets/memory-target-bytes';
 export { TargetsFileError, type TargetsFileErrorCode } from './targets/targets-file-error';
 
 export { collectInputs, type InputLocations } from './inputs/collect-inputs';
@@ -29,6 +31,9 @@ export { analyzeInputs, type Analysis } from './analysis/analysis';
 export type { MeasuredCase } from './analysis/measured-case';
 export type { SweepSeries } from './analysis/sweep-series';
 export type { TargetResult, TargetStatus } from './analysis/target-evaluation';
+export { evaluateTargets } from './analysis/target-evaluation';
+export { judgeLoadReport } from './analysis/load-target-verdicts';
+export { formatVerdict } from './markdown/target-verdict-line';
 export type {
   BaselineComparison,
   BaselineJudgement,
@@ -51,7 +56,8 @@ export {
   type DeltaChartLabels,
   type DeltaVerdict,
 } from './charts/delta-chart';
-export { renderBaselineReport, type RenderedReport } from './markdown/baseline-report';
+export { buildReportCharts } from './charts/report-charts';
+export { renderBaselineReport } from './markdown/baseline-report';
 export { renderBottleneckReport } from './markdown/bottleneck-report';
 export {
   buildReport,

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportGenerator, runReport } from '../src/generators/report/generator';
+import { reportGenerator } from '../src/generators/report/generator';
 import { ReportOptionsError } from '../src/generators/report/report-options-error';
 import { TargetsFileError } from '../src/targets/targets-file-error';
-import { createPlantedWorkspace, plantedCases, treeAt } from './workspace-fixture';
+import { createPlantedWorkspace, plantedCases, reportOnDisk, treeAt } from './workspace-fixture';
 import { runOf, writeAt } from './run-document';
 
 const roots: string[] = [];
@@ -42,7 +42,7 @@ describe('bad inputs', () => {
       name: 'broken',
     });
 
-    const build = await runReport(treeAt(root), {});
+    const build = reportOnDisk(root, {});
     const warnings = warningRows(root);
     expect(warnings).toMatch(
       /`reports\/benchmarks\/ghost\/latest\.json` \| project "ghost" has a bench target but no results/,
@@ -68,16 +68,16 @@ describe('bad inputs', () => {
       'reports/benchmarks/alpha/latest.json',
       runOf('alpha', plantedCases({ seed: 1 }), { quick: true }),
     );
-    const refused = await runReport(treeAt(root), {});
+    const refused = reportOnDisk(root, {});
     expect(refused.analysis.cases).toHaveLength(0);
-    const allowed = await runReport(treeAt(root), { allowQuick: true });
+    const allowed = reportOnDisk(root, { allowQuick: true });
     expect(allowed.analysis.cases).toHaveLength(14);
   });
 
   it('reads only the run files given with --files', async () => {
     const root = workspace();
     writeAt(root, 'elsewhere/run.json', runOf('omega', plantedCases({ seed: 8 }).slice(0, 3)));
-    const build = await runReport(treeAt(root), { files: 'elsewhere/run.json' });
+    const build = reportOnDisk(root, { files: 'elsewhere/run.json' });
     expect(build.analysis.cases.map((c) => c.file)).toEqual(Array(3).fill('elsewhere/run.json'));
   });
 

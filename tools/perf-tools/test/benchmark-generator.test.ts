@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -10,16 +9,15 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { addProjectConfiguration, readJson, writeJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from 'nx/src/generators/testing-utils/create-tree-with-empty-workspace';
 import { parseBenchmarkRun } from '@prismq/profiling';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchmarkGenerator } from '../src/generators/benchmark/generator';
 import { BenchmarkProjectError } from '../src/generators/benchmark/benchmark-project-error';
+import { runNx, WORKSPACE } from './nx-cli';
 import { writeAt } from './run-document';
-
-const WORKSPACE = resolve(__dirname, '../../..');
 
 function addPackageProject(tree: Tree, name: string, root: string, packageName: string): void {
   addProjectConfiguration(tree, name, { root, projectType: 'library' });
@@ -83,25 +81,7 @@ describe('benchmark generator, on a virtual tree', () => {
 describe('benchmark generator, in a real temporary Nx workspace', () => {
   let root: string;
 
-  function nx(...args: string[]) {
-    const result = spawnSync(
-      process.execPath,
-      [join(WORKSPACE, 'node_modules/nx/bin/nx.js'), ...args],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          NX_DAEMON: 'false',
-          NX_TUI: 'false',
-          NX_NO_CLOUD: 'true',
-          NX_SKIP_NX_CACHE: 'true',
-        },
-        timeout: 120_000,
-      },
-    );
-    return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-  }
+  const nx = (...args: string[]) => runNx(root, ...args);
 
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'perf-tools-bench-'));

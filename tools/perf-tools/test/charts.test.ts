@@ -2,8 +2,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, type Document } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runReport } from '../src/generators/report/generator';
-import { createPlantedWorkspace, treeAt } from './workspace-fixture';
+import { createPlantedWorkspace, reportOnDisk } from './workspace-fixture';
 import { commitOf, compareOf, comparedCase } from './compare-document';
 import { caseFrom, runOf, samplesAround, writeAt } from './run-document';
 
@@ -41,7 +40,7 @@ describe('charts', () => {
         head: { ref: 'feature/a&b', commit: commitOf('d'), dirty: true },
       }),
     );
-    await runReport(treeAt(root), {});
+    reportOnDisk(root, {});
     const dir = join(root, 'reports/charts');
     charts = new Map(
       readdirSync(dir).map(

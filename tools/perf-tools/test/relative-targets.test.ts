@@ -1,11 +1,15 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runReport } from '../src/generators/report/generator';
 import { parseTargetsFile } from '../src/targets/parse-targets-file';
 import { TargetsFileError } from '../src/targets/targets-file-error';
 import { caseFrom, runOf, samplesAround, writeAt } from './run-document';
-import { createPlantedWorkspace, plantedCases, plantedTargets, treeAt } from './workspace-fixture';
+import {
+  createPlantedWorkspace,
+  plantedCases,
+  plantedTargets,
+  reportOnDisk,
+} from './workspace-fixture';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -43,7 +47,7 @@ describe('targets relative to a case of the same run', () => {
       relative('fast-within-3x', 3, 'alpha/text/short'),
       relative('fast-within-1-5x', 1.5, 'alpha/text/short'),
     ]);
-    const build = runReport(treeAt(root), {});
+    const build = reportOnDisk(root, {});
     const [met, missed] = build.analysis.targetResults;
     expect(met).toMatchObject({ status: 'met', subject: 'alpha/api/fast' });
     expect(met!.measured).toBeGreaterThan(1.95);
@@ -66,13 +70,13 @@ describe('targets relative to a case of the same run', () => {
 
   it('does not move when the whole machine runs slower', () => {
     const root = workspaceWith([relative('fast-within-3x', 3, 'alpha/text/short')]);
-    const before = runReport(treeAt(root), {}).analysis.targetResults[0]!.measured!;
+    const before = reportOnDisk(root, {}).analysis.targetResults[0]!.measured!;
     writeAt(
       root,
       'reports/benchmarks/alpha/latest.json',
       runOf('alpha', plantedCases({ seed: 1, drift: 1.4 })),
     );
-    const after = runReport(treeAt(root), {}).analysis.targetResults[0]!.measured!;
+    const after = reportOnDisk(root, {}).analysis.targetResults[0]!.measured!;
     expect(after).toBeCloseTo(before, 10);
   });
 
@@ -88,7 +92,7 @@ describe('targets relative to a case of the same run', () => {
       relative('fast-vs-beta', 3, 'beta/read/floor'),
     ];
     writeAt(root, 'benchmarks/targets.json', { ...plantedTargets, targets });
-    const build = runReport(treeAt(root), {});
+    const build = reportOnDisk(root, {});
     const results = build.analysis.targetResults.filter((r) => r.target.id.startsWith('fast-vs'));
     expect(results.map((r) => [r.status, r.reason])).toEqual([
       [

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportGenerator, runReport } from '../src/generators/report/generator';
+import { reportGenerator } from '../src/generators/report/generator';
 import { PerfCheckFailedError } from '../src/generators/report/perf-check-failed-error';
-import { createPlantedWorkspace, snapshotFiles, treeAt } from './workspace-fixture';
+import { createPlantedWorkspace, reportOnDisk, snapshotFiles, treeAt } from './workspace-fixture';
 import { writeAt } from './run-document';
 
 const roots: string[] = [];
@@ -21,7 +21,7 @@ const read = (root: string, path: string): string => readFileSync(join(root, pat
 describe('report generator on planted results', () => {
   it('finds the planted quadratic sweep as super-linear with a slope near 2, and not the linear one', async () => {
     const root = workspace();
-    const build = await runReport(treeAt(root), {});
+    const build = reportOnDisk(root, {});
     const quadratic = build.analysis.sweeps.find((s) => s.id === 'alpha/sweep/quadratic');
     expect(quadratic?.fit?.slope).toBeGreaterThan(1.9);
     expect(quadratic?.fit?.slope).toBeLessThan(2.1);
@@ -40,7 +40,7 @@ describe('report generator on planted results', () => {
 
   it('rates a target missed by more than 2× critical and a smaller miss high', async () => {
     const root = workspace();
-    const build = await runReport(treeAt(root), {});
+    const build = reportOnDisk(root, {});
     const missed = build.findings.filter((f) => f.rule === 'missed-target');
     expect(missed.map((f) => [f.subject, f.severity])).toEqual([
       ['alpha/api/slow', 'critical'],
@@ -58,7 +58,7 @@ describe('report generator on planted results', () => {
 
   it('checks targets attached to cases in bench files, unless the targets file states them', async () => {
     const root = workspace();
-    const build = runReport(treeAt(root), {});
+    const build = reportOnDisk(root, {});
     const attached = build.analysis.targetResults.filter((r) => r.target.id === 'alpha/text/short');
     expect(attached.map((r) => [r.status, r.target.description])).toEqual([
       ['met', 'target in the bench file of alpha/text/short'],
@@ -72,7 +72,7 @@ describe('report generator on planted results', () => {
 
   it('applies the size-jump, stability, memory and CPU rules with their evidence', async () => {
     const root = workspace();
-    const build = await runReport(treeAt(root), {});
+    const build = reportOnDisk(root, {});
     const byRule = (rule: string) => build.findings.filter((f) => f.rule === rule);
     expect(byRule('size-jump').map((f) => [f.subject, f.severity])).toEqual([
       ['alpha/text/long', 'medium'],
@@ -110,16 +110,16 @@ describe('report generator on planted results', () => {
     };
     targets.targets = targets.targets.filter((t) => t.id !== 'alpha-slow');
     writeAt(root, 'benchmarks/targets.json', targets);
-    const build = await runReport(treeAt(root), { check: true });
+    const build = reportOnDisk(root, { check: true });
     expect(build.blocking).toEqual([]);
     expect(build.findings.length).toBeGreaterThan(0);
   });
 
   it('writes byte-identical reports and charts when run twice on the same inputs', async () => {
     const root = workspace();
-    await runReport(treeAt(root), {});
+    reportOnDisk(root, {});
     const first = snapshotFiles(join(root, 'reports'));
-    await runReport(treeAt(root), {});
+    reportOnDisk(root, {});
     const second = snapshotFiles(join(root, 'reports'));
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [path, content] of first) expect(second.get(path), path).toBe(content);
@@ -128,9 +128,9 @@ describe('report generator on planted results', () => {
 
   it('never writes a baseline unless asked', async () => {
     const root = workspace();
-    await runReport(treeAt(root), {});
+    reportOnDisk(root, {});
     expect(existsSync(join(root, 'reports/baseline'))).toBe(false);
-    await runReport(treeAt(root), { saveBaseline: true });
+    reportOnDisk(root, { saveBaseline: true });
     const saved = JSON.parse(read(root, 'reports/baseline/alpha.json')) as {
       project: string;
       cases: unknown[];

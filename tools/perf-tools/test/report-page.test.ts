@@ -2,7 +2,6 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runReport } from '../src/generators/report/generator';
 import { collectPageInputs } from '../src/inputs/page-inputs';
 import {
   createHistoryWorkspace,
@@ -10,14 +9,14 @@ import {
   profileFileOf,
   PROFILE_NAME,
 } from './page-fixture';
-import { snapshotFiles, treeAt } from './workspace-fixture';
+import { reportOnDisk, snapshotFiles } from './workspace-fixture';
 
 let root: string;
 let page: string;
 let ids: string[];
 beforeAll(async () => {
   root = await createHistoryWorkspace();
-  ids = runReport(treeAt(root), {})
+  ids = reportOnDisk(root, {})
     .analysis.cases.map((c) => c.case.id)
     .sort();
   page = readFileSync(join(root, 'reports', 'index.html'), 'utf8');
@@ -108,7 +107,7 @@ describe('report page (reports/index.html)', () => {
 
   it('is the same bytes when generated again from the same inputs', async () => {
     const before = snapshotFiles(join(root, 'reports'));
-    await runReport(treeAt(root), {});
+    reportOnDisk(root, {});
     const after = snapshotFiles(join(root, 'reports'));
     expect(after.get('index.html')).toBe(before.get('index.html'));
     expect(after.get(`flame/${PROFILE_NAME}.html`)).toBe(before.get(`flame/${PROFILE_NAME}.html`));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reportGenerator, runReport } from '../src/generators/report/generator';
+import { reportGenerator } from '../src/generators/report/generator';
 import { PerfCheckFailedError } from '../src/generators/report/perf-check-failed-error';
 import { CompareFileError } from '../src/inputs/compare-file-error';
 import { commitOf, compareOf, comparedCase, noiseOf } from './compare-document';
@@ -9,6 +9,7 @@ import { runOf, writeAt } from './run-document';
 import {
   createPlantedWorkspace,
   plantedCases,
+  reportOnDisk,
   treeAt,
   type PlantOptions,
 } from './workspace-fixture';
@@ -73,7 +74,7 @@ describe('verdicts against the baseline', () => {
       { cpuModel: 'Other CPU', v8Version: '12.4' },
     );
     writeAt(root, 'reports/compare/alpha.aa.json', noise);
-    const build = runReport(treeAt(root), {});
+    const build = reportOnDisk(root, {});
     expect(build.analysis.baselineJudgements).toMatchObject([{ project: 'alpha', judged: false }]);
     expect(build.analysis.baselineJudgements[0]!.reason).toMatch(
       /^baseline from another machine: deltas shown, not judged \(CPU model: Other CPU ≠ Test CPU; V8: 12\.4 ≠ 11\.3\)$/,
@@ -98,16 +99,16 @@ describe('verdicts against the baseline', () => {
       ...latest,
       environment: { ...latest.environment, ...gpu('A100') },
     });
-    expect(runReport(treeAt(root), {}).analysis.baselineJudgements[0]!.reason).toMatch(
+    expect(reportOnDisk(root, {}).analysis.baselineJudgements[0]!.reason).toMatch(
       /another machine.*GPUs: RTX 4090 ≠ A100/,
     );
     writeAt(root, 'reports/benchmarks/alpha/latest.json', latest);
-    expect(runReport(treeAt(root), {}).analysis.baselineJudgements[0]!.judged).toBe(true);
+    expect(reportOnDisk(root, {}).analysis.baselineJudgements[0]!.judged).toBe(true);
   });
 
   it('without an A/A measurement shows the deltas unjudged and says how to measure the noise', () => {
     const root = twoRuns({ seed: 2, fastFactor: 1.5 });
-    const build = runReport(treeAt(root), {});
+    const build = reportOnDisk(root, {});
     expect(build.analysis.comparisons.find((c) => c.id === 'alpha/api/fast')).toMatchObject({
       verdict: 'not judged',
     });
@@ -120,7 +121,7 @@ describe('verdicts against the baseline', () => {
   it('on the same machine, counts a delta only when it exceeds the case’s A/A noise', () => {
     const root = twoRuns({ seed: 2, fastFactor: 1.06 });
     writeAt(root, 'reports/compare/alpha.aa.json', noise);
-    const within = runReport(treeAt(root), {});
+    const within = reportOnDisk(root, {});
     const fast = within.analysis.comparisons.find((c) => c.id === 'alpha/api/fast')!;
     expect(fast.ratio).toBeGreaterThan(1.05);
     expect(fast.smallestChange).toBeCloseTo(0.08, 10);
@@ -144,7 +145,7 @@ describe('verdicts against the baseline', () => {
       'reports/benchmarks/alpha/latest.json',
       runOf('alpha', plantedCases({ seed: 3, fastFactor: 1.2 })),
     );
-    const beyond = runReport(treeAt(root), {});
+    const beyond = reportOnDisk(root, {});
     const regressions = beyond.findings.filter((f) => f.rule === 'regression');
     expect(regressions.map((f) => [f.subject, f.severity])).toEqual([['alpha/api/fast', 'high']]);
     expect(regressions[0]!.evidence.join('\n')).toContain('±8.00 %');
@@ -152,7 +153,7 @@ describe('verdicts against the baseline', () => {
       'reports/baseline/alpha.json',
       'reports/benchmarks/alpha/latest.json',
     ]);
-    const error = thrownBy(() => runReport(treeAt(root), { check: true }));
+    const error = thrownBy(() => reportOnDisk(root, { check: true }));
     expect(error).toBeInstanceOf(PerfCheckFailedError);
   });
 
@@ -162,7 +163,7 @@ describe('verdicts against the baseline', () => {
       ...noise,
       environment: { ...noise.environment, cpuCount: 2 },
     });
-    const build = runReport(treeAt(root), {});
+    const build = reportOnDisk(root, {});
     expect(build.analysis.baselineJudgements[0]!.reason).toMatch(
       /^A\/A noise reports\/compare\/alpha\.aa\.json was measured on another machine: deltas shown, not judged \(CPU count: 2 ≠ 8\)$/,
     );
@@ -173,7 +174,7 @@ describe('verdicts against the baseline', () => {
 describe('check mode on two runs of unchanged code', () => {
   it('passes when the machine drifted: every median a few % slower, one case twice as slow', () => {
     const root = twoRuns({ seed: 2, drift: 1.055, fastFactor: 2.07 / 1.055 });
-    const build = runReport(treeAt(root), { check: true });
+    const build = reportOnDisk(root, { check: true });
     const fast = build.analysis.comparisons.find((c) => c.id === 'alpha/api/fast')!;
     expect(fast.ratio).toBeGreaterThan(2);
     const slow = build.analysis.comparisons.find((c) => c.id === 'alpha/api/slow')!;
@@ -196,7 +197,7 @@ describe('paired comparisons', () => {
     const root = twoRuns({ seed: 2, fastFactor: 1.5 });
     writeAt(root, 'reports/compare/alpha.aa.json', noise);
     writeAt(root, 'reports/compare/alpha.json', paired);
-    const build = runReport(treeAt(root), {});
+    const build = reportOnDisk(root, {});
     const regressions = build.findings.filter((f) => f.rule === 'regression');
     expect(regressions.map((f) => [f.subject, f.severity, f.files])).toEqual([
       ['alpha/api/fast', 'high', ['reports/compare/alpha.json']],
@@ -227,20 +228,20 @@ describe('paired comparisons', () => {
   it('fails check mode on a slower verdict and passes when the pair finds nothing slower', () => {
     const root = twoRuns({ seed: 2 });
     writeAt(root, 'reports/compare/alpha.json', paired);
-    const error = thrownBy(() => runReport(treeAt(root), { check: true }));
+    const error = thrownBy(() => reportOnDisk(root, { check: true }));
     expect(error).toBeInstanceOf(PerfCheckFailedError);
     expect((error as Error).message).toContain('[high] alpha/api/fast is +12.0 % slower at HEAD');
     writeAt(root, 'reports/compare/alpha.json', {
       ...paired,
       cases: paired.cases.filter((c) => c.verdict !== 'slower'),
     });
-    expect(runReport(treeAt(root), { check: true }).blocking).toEqual([]);
+    expect(reportOnDisk(root, { check: true }).blocking).toEqual([]);
   });
 
   it('warns when the pair measured another commit than the benchmark run', () => {
     const root = twoRuns({ seed: 2 });
     writeAt(root, 'reports/compare/alpha.json', paired);
-    runReport(treeAt(root), {});
+    reportOnDisk(root, {});
     expect(read(root, 'reports/PERFORMANCE_BASELINE_REPORT.md')).toMatch(
       /`reports\/compare\/alpha\.json` \| compares head bbbbbbbbbbbb, but the benchmark run of "alpha" is of 0123456789ab/,
     );
@@ -249,7 +250,7 @@ describe('paired comparisons', () => {
 
 describe('bad compare files', () => {
   function rejects(root: string): CompareFileError {
-    const error = thrownBy(() => runReport(treeAt(root), {}));
+    const error = thrownBy(() => reportOnDisk(root, {}));
     expect(error).toBeInstanceOf(CompareFileError);
     expect(existsSync(join(root, 'reports/PERFORMANCE_BASELINE_REPORT.md'))).toBe(false);
     return error as CompareFileError;

@@ -8,7 +8,10 @@ import type {
   LoadTestReport,
   MemoryReport,
 } from '@prismq/profiling';
-import { FsTree } from 'nx/src/generators/tree';
+import { FsTree, flushChanges } from 'nx/src/generators/tree';
+import { runReport } from '../src/generators/report/generator';
+import type { ReportOptionsInput } from '../src/generators/report/report-options';
+import type { ReportBuild } from '../src/report/build-report';
 import type { TargetsFile } from '../src/targets/targets-file-schema';
 import { caseFrom, runOf, samplesAround as drawSamples, writeAt } from './run-document';
 
@@ -248,12 +251,21 @@ export function treeAt(root: string): FsTree {
   return new FsTree(root, false);
 }
 
-/** Every file under `dir` (relative path → content). */
-export function snapshotFiles(dir: string): Map<string, string> {
+/** Runs the report generator on the workspace and flushes its changes to disk, as `nx g` does. */
+export function reportOnDisk(root: string, options: ReportOptionsInput): ReportBuild {
+  const tree = treeAt(root);
+  const build = runReport(tree, options);
+  flushChanges(root, tree.listChanges());
+  return build;
+}
+
+/** Every file under `dir` (relative path → content), but for the top-level folders in `skip`. */
+export function snapshotFiles(dir: string, skip: readonly string[] = []): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (current: string): void => {
     for (const name of readdirSync(current).sort()) {
       const full = join(current, name);
+      if (current === dir && skip.includes(name)) continue;
       if (statSync(full).isDirectory()) walk(full);
       else files.set(relative(dir, full), readFileSync(full, 'utf8'));
     }

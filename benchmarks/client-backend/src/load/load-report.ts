@@ -14,9 +14,15 @@ export function workspaceRoot(start: string): string {
   return dir;
 }
 
+/** A written load report and its path relative to the workspace root. */
+export interface WrittenLoadReport {
+  readonly file: string;
+  readonly data: LoadTestReport;
+}
+
 /**
  * Validates the report against the profiling library's schema and writes it atomically
- * (temporary file, then rename) to `reports/load/<project>.json`; returns the path.
+ * (temporary file, then rename) to `reports/load/<project>.json`.
  */
 export function writeLoadReport(
   root: string,
@@ -24,7 +30,7 @@ export function writeLoadReport(
   quick: boolean,
   cases: LoadTestCase[],
   now: Date,
-): string {
+): WrittenLoadReport {
   const report: LoadTestReport = LoadTestReportSchema.parse({
     schemaVersion: 1,
     kind: 'load',
@@ -33,11 +39,11 @@ export function writeLoadReport(
     quick,
     cases,
   });
-  const folder = path.join(root, 'reports', 'load');
-  mkdirSync(folder, { recursive: true });
-  const file = path.join(folder, `${project}.json`);
-  const temporary = `${file}.${process.pid}.tmp`;
+  const file = `reports/load/${project}.json`;
+  const target = path.join(root, file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(report, null, 2)}\n`);
-  renameSync(temporary, file);
-  return file;
+  renameSync(temporary, target);
+  return { file, data: report };
 }

@@ -69,7 +69,7 @@ export function memoryRule(analysis: Analysis): Finding[] {
       ],
       files: result.file ? [result.file] : [],
       impact:
-        'The module needs more memory than planned; several sessions at once may exhaust the host.',
+        'The module needs more memory than its target allows; several sessions at once may exhaust the host.',
       recommendation:
         'Check the top allocation sites of the memory report and stream or reuse the largest buffers.',
     });

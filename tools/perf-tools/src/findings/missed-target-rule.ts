@@ -27,7 +27,7 @@ export function missedTargetRule(analysis: Analysis): Finding[] {
           `measured ${t.metric} of ${r.subject}: ${formatMeasured(r)}${isRelativeTarget(t) ? ` the ${t.metric} of ${t.relativeTo} in the same run` : ''}`,
         ],
         files: r.file ? [r.file] : [],
-        impact: `${t.description} is ${formatNumber(factor)}× off the plan's target, so the feature does not meet its promise.`,
+        impact: `${t.description} is ${formatNumber(factor)}× off its target, so the feature does not meet its promise.`,
         recommendation: critical
           ? `Profile ${r.subject} (CPU profile of its scenario) and redesign the hot path; a > 2× gap is rarely closed by tuning.`
           : `Profile ${r.subject} and remove the top self-time functions; the gap is small enough for targeted tuning.`,

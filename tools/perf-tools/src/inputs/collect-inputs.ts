@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import {
   ResultFileError,
@@ -9,8 +9,7 @@ import {
   type BenchmarkRun,
   type CompareDocument,
 } from '@prismq/profiling';
-import { parseTargetsFile } from '../targets/parse-targets-file';
-import { TargetsFileError } from '../targets/targets-file-error';
+import { readTargetsFile } from '../targets/read-targets-file';
 import { readCompareDocuments } from './read-compare-documents';
 import type { InputWarning, ReportInputs, Sourced } from './report-inputs';
 import { relativeCpuSummary, relativeMemoryReport } from './workspace-relative';
@@ -194,19 +193,7 @@ function staleCompareWarnings(
  */
 export function collectInputs(locations: InputLocations): ReportInputs {
   const warnings: InputWarning[] = [];
-  const targetsPath = join(locations.root, locations.targetsFile);
-  let targetsText: string;
-  try {
-    targetsText = readFileSync(targetsPath, 'utf8');
-  } catch (error) {
-    throw new TargetsFileError(
-      'TARGETS_FILE_UNREADABLE',
-      locations.targetsFile,
-      '',
-      (error as Error).message,
-    );
-  }
-  const targets = parseTargetsFile(targetsText, locations.targetsFile);
+  const targets = readTargetsFile(locations.root, locations.targetsFile);
   const runs = readRuns(locations, warnings);
   const baselines = readBaselines(
     locations,

@@ -1,11 +1,4 @@
-import {
-  barCases,
-  buildReportCharts,
-  chartTitles,
-  moduleChartPath,
-  scalingChartPath,
-} from '../charts/report-charts';
-import type { ChartFile } from '../report/chart-file';
+import { barCases, chartTitles, moduleChartPath, scalingChartPath } from '../charts/report-charts';
 import type { ReportContext } from '../report/report-context';
 import { comparisonSection } from './comparison-section';
 import {
@@ -19,11 +12,6 @@ import { markdownTable } from './markdown-table';
 import { profilesSection } from './profiles-section';
 import { headerLines, warningsSection } from './report-header';
 import { targetsSection } from './targets-section';
-/** The rendered baseline report and the charts it links. */
-export interface RenderedReport {
-  readonly markdown: string;
-  readonly charts: readonly ChartFile[];
-}
 
 const by =
   <T>(key: (item: T) => string) =>
@@ -218,8 +206,11 @@ function appendix(ctx: ReportContext): string[] {
   return lines;
 }
 
-/** Renders PERFORMANCE_BASELINE_REPORT.md and the charts it links. */
-export function renderBaselineReport(ctx: ReportContext): RenderedReport {
+/**
+ * Renders PERFORMANCE_BASELINE_REPORT.md. It links the charts by path only; the charts
+ * themselves are drawn from the analysis by `buildReportCharts`.
+ */
+export function renderBaselineReport(ctx: ReportContext): string {
   const sections = [
     '# Performance baseline report',
     '',
@@ -236,8 +227,5 @@ export function renderBaselineReport(ctx: ReportContext): RenderedReport {
     ...profilesSection(ctx),
     ...appendix(ctx),
   ];
-  return {
-    markdown: `${sections.join('\n').trimEnd()}\n`,
-    charts: buildReportCharts(ctx.analysis),
-  };
+  return `${sections.join('\n').trimEnd()}\n`;
 }

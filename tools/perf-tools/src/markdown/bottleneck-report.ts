@@ -115,8 +115,8 @@ function priorityMatrix(findings: readonly Finding[]): string[] {
   ];
 }
 
-function actionPlan(findings: readonly Finding[]): string[] {
-  const lines = ['## Action plan', ''];
+function nextSteps(findings: readonly Finding[]): string[] {
+  const lines = ['## Next steps', ''];
   if (findings.length === 0) return [...lines, 'Nothing to do: no finding.', ''];
   return [
     ...lines,
@@ -154,7 +154,7 @@ export function renderBottleneckReport(ctx: ReportContext): string {
       : findings.flatMap(findingSection)),
     ...nonBottlenecks(ctx, findings),
     ...priorityMatrix(findings),
-    ...actionPlan(findings),
+    ...nextSteps(findings),
   ];
   return `${sections.join('\n').trimEnd()}\n`;
 }

@@ -1,5 +1,6 @@
 import { analyzeInputs, type Analysis } from '../analysis/analysis';
 import type { ComparisonPolicy } from '../analysis/baseline-comparison';
+import { buildReportCharts } from '../charts/report-charts';
 import { findBottlenecks } from '../findings/find-bottlenecks';
 import type { Finding } from '../findings/finding';
 import type { PageInputs } from '../inputs/page-inputs';
@@ -42,7 +43,9 @@ const NO_PAGE_INPUTS: PageInputs = {
 
 /**
  * Computes both reports, their charts, the HTML page with its flame graphs and the baseline
- * documents from validated inputs. Pure: the same inputs give byte-identical output.
+ * documents from validated inputs, in stages: inputs → analysis → findings → charts (from the
+ * analysis) and Markdown/HTML (which link the charts by path). Pure: the same inputs give
+ * byte-identical output, and nothing is written.
  */
 export function buildReport(
   inputs: ReportInputs,
@@ -52,16 +55,16 @@ export function buildReport(
 ): ReportBuild {
   const analysis = analyzeInputs(inputs, policy);
   const findings = findBottlenecks(analysis);
+  const charts = buildReportCharts(analysis);
   const ctx = { inputs, analysis, findings, reportsDir };
-  const baseline = renderBaselineReport(ctx);
   const flames = buildFlamePages(page.flameSources, reportsDir);
   const reportFiles: OutputFile[] = [
-    { path: `${reportsDir}/${REPORT_FILE_NAMES.baseline}`, content: baseline.markdown },
+    { path: `${reportsDir}/${REPORT_FILE_NAMES.baseline}`, content: renderBaselineReport(ctx) },
     {
       path: `${reportsDir}/${REPORT_FILE_NAMES.bottlenecks}`,
       content: renderBottleneckReport(ctx),
     },
-    ...baseline.charts.map((chart) => ({
+    ...charts.map((chart) => ({
       path: `${reportsDir}/${chart.path}`,
       content: chart.svg,
     })),

@@ -1,8 +1,11 @@
 /** Why a targets file was rejected. */
 export type TargetsFileErrorCode =
-  'TARGETS_FILE_UNREADABLE' | 'TARGETS_FILE_NOT_JSON' | 'TARGETS_FILE_INVALID';
+  'TARGETS_FILE_UNREADABLE' | 'TARGETS_FILE_NOT_JSON' | 'TARGETS_FILE_INVALID' | 'TARGET_MISSING';
 
-/** A targets file that cannot be read, is not JSON, or breaks the targets schema. */
+/**
+ * A targets file that cannot be read, is not JSON, breaks the targets schema, or lacks a
+ * target a profile checks.
+ */
 export class TargetsFileError extends Error {
   override readonly name = 'TargetsFileError';
   constructor(

@@ -34,7 +34,7 @@ const identity = {
   /** Stable key of the target, used in reports and findings. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'target id must be lower-case kebab-case'),
   module: z.string().min(1),
-  /** The wording of the plan's table, shown in the reports. */
+  /** What the target promises, in the reports' words. */
   description: z.string().min(1),
   op: TargetOpSchema,
 };
@@ -158,12 +158,12 @@ export const LoadTargetSchema = z
 /** A target on a load-test metric. */
 export type LoadTarget = z.infer<typeof LoadTargetSchema>;
 
-/** One row of the plan's target table, mapped onto a measured case. */
+/** One promise of the product, as a bound on a measured case. */
 export const CaseTargetSchema = z.discriminatedUnion('source', [
   BenchTargetSchema,
   LoadTargetSchema,
 ]);
-/** One row of the plan's target table, mapped onto a measured case. */
+/** One promise of the product, as a bound on a measured case. */
 export type CaseTarget = z.infer<typeof CaseTargetSchema>;
 
 /**

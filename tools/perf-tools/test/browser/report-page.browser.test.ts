@@ -7,9 +7,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runReport } from '../../src/generators/report/generator';
 import { createHistoryWorkspace, PROFILE_NAME } from '../page-fixture';
-import { treeAt } from '../workspace-fixture';
+import { reportOnDisk } from '../workspace-fixture';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // The control panel's bin, built before this project's tests (see the test target's dependsOn).
@@ -33,7 +32,7 @@ describe.runIf(available || inCi)('report page in Chromium (file://, no network)
     if (!available)
       throw new Error(`CI=true but no Chromium at ${CHROMIUM}; install it or set CHROMIUM_PATH`);
     root = await createHistoryWorkspace();
-    caseIds = runReport(treeAt(root), {})
+    caseIds = reportOnDisk(root, {})
       .analysis.cases.map((c) => c.case.id)
       .sort();
     browser = await puppeteer.launch({

@@ -1,9 +1,6 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { logger, type Tree } from '@nx/devkit';
 import { collectInputs } from '../../inputs/collect-inputs';
 import { collectPageInputs } from '../../inputs/page-inputs';
-import { writeFilesAtomically } from '../../report/atomic-write';
 import { buildReport, type ReportBuild } from '../../report/build-report';
 import { FLAME_DIR } from '../../page/flame-pages';
 import { benchResultFolders } from './bench-projects';
@@ -21,28 +18,30 @@ function parseOptions(raw: ReportOptionsInput) {
 }
 
 // Charts and flame pages of cases or profiles that are gone would otherwise linger.
-function removeStale(root: string, reportsDir: string, build: ReportBuild): void {
+function removeStale(tree: Tree, reportsDir: string, build: ReportBuild): void {
   const current = new Set(build.reportFiles.map((f) => f.path));
   for (const [folder, extension] of [
     ['charts', '.svg'],
     [FLAME_DIR, '.html'],
   ] as const) {
-    const dir = join(root, reportsDir, folder);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) {
-      if (name.endsWith(extension) && !current.has(`${reportsDir}/${folder}/${name}`))
-        rmSync(join(dir, name));
+    const dir = `${reportsDir}/${folder}`;
+    for (const name of tree.children(dir)) {
+      const path = `${dir}/${name}`;
+      if (name.endsWith(extension) && tree.isFile(path) && !current.has(path)) tree.delete(path);
     }
   }
 }
 
 /**
  * Does the work of the report generator and returns what it computed: reads every benchmark
- * run, profile summary, load report, baseline, compare document and the targets file, and
- * writes PERFORMANCE_BASELINE_REPORT.md, BOTTLENECK_IDENTIFICATION.md, their SVG charts, the
- * HTML page index.html (with the benchmark history) and a flame-graph page per CPU profile
- * under the reports folder. It never runs a benchmark. With `check`, writes nothing and fails when a
- * critical finding or a regression is present.
+ * run, profile summary, load report, baseline, compare document and the targets file from the
+ * workspace, and writes PERFORMANCE_BASELINE_REPORT.md, BOTTLENECK_IDENTIFICATION.md, their SVG
+ * charts, the HTML page index.html (with the benchmark history) and a flame-graph page per CPU
+ * profile under the reports folder, removing charts and flame pages nothing links any more.
+ * Every write and removal goes through `tree`, so nothing reaches the disk until the caller
+ * flushes the tree's changes (`nx g` does unless `--dry-run` is given). It never runs a
+ * benchmark. With `check`, changes nothing and fails when a critical finding or a regression
+ * is present.
  * @throws {@link ReportOptionsError} for invalid options, `TargetsFileError` for a bad targets
  *   file, `CompareFileError` for a bad compare document, {@link PerfCheckFailedError} when
  *   check mode finds blocking problems
@@ -75,9 +74,8 @@ export function runReport(tree: Tree, rawOptions: ReportOptionsInput): ReportBui
     return build;
   }
   const files = [...build.reportFiles, ...(options.saveBaseline ? build.baselineFiles : [])];
-  writeFilesAtomically(tree.root, files);
-  removeStale(tree.root, reportsDir, build);
-  for (const file of files) logger.info(`WRITE ${file.path}`);
+  for (const file of files) tree.write(file.path, file.content);
+  removeStale(tree, reportsDir, build);
   return build;
 }
 
