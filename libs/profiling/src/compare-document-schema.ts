@@ -31,6 +31,13 @@ export const CompareCaseSchema = z.object({
   headP50: z.number().nonnegative(),
   /** Paired rounds the ratio and its interval come from. */
   rounds: z.number().int().positive(),
+  /**
+   * How far one round's median of a side can lie from another's, as a fraction: the slowest
+   * round's median over the fastest, minus 1, the larger of the two sides. Each round is a
+   * fresh process, so this is what two unpaired runs of the case on this machine can differ
+   * by with no change to the code (absent in documents written before it was recorded).
+   */
+  roundSpread: z.number().nonnegative().optional(),
 });
 /** One case of a paired comparison. */
 export type CompareCase = z.infer<typeof CompareCaseSchema>;

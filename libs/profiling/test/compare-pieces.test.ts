@@ -214,6 +214,16 @@ describe('compareCases', () => {
     expect(cases[0]).toMatchObject({ rounds: 8 });
     expect(cases[0]!.ratio).toBeGreaterThan(1.09);
   });
+
+  it('records how far apart the rounds of a side lie, the wider side of the two', () => {
+    // Base rounds' medians 100 … 112 (a 12 % spread between processes), head's 103 … 105.
+    const rounds = Array.from({ length: 6 }, (_, i) => ({
+      base: [100 + (i === 3 ? 12 : i), 100 + (i === 3 ? 12 : i)],
+      head: [103 + (i % 3), 103 + (i % 3)],
+    }));
+    const [found] = compareCases([{ id: 'm/g/spread', rounds }], 0.01, 0.95);
+    expect(found!.roundSpread).toBeCloseTo(0.12, 12);
+  });
 });
 
 const DOCUMENT: CompareDocument = {

@@ -157,6 +157,21 @@ describe('verdicts against the baseline', () => {
     expect(error).toBeInstanceOf(PerfCheckFailedError);
   });
 
+  it('takes the spread between the A/A rounds as noise when it is wider than the interval', () => {
+    // Paired, alpha/api/slow is within ±1 %; its rounds — fresh processes — lie 9 % apart, so an
+    // unpaired run may move that much with no change to the code.
+    const spread = noiseOf('alpha', [
+      { ...comparedCase('alpha/api/slow', 1, 0.99, 1.01, 'unchanged'), roundSpread: 0.09 },
+      comparedCase('alpha/api/fast', 1.01, 0.95, 1.08, 'unchanged'),
+    ]);
+    const root = twoRuns({ seed: 2, fastFactor: 1.06 });
+    writeAt(root, 'reports/compare/alpha.aa.json', spread);
+    const build = reportOnDisk(root, {});
+    expect(build.analysis.comparisons.find((c) => c.id === 'alpha/api/slow')!.smallestChange).toBe(
+      0.09,
+    );
+  });
+
   it('does not judge against A/A noise measured on another machine', () => {
     const root = twoRuns({ seed: 3, fastFactor: 1.2 });
     writeAt(root, 'reports/compare/alpha.aa.json', {

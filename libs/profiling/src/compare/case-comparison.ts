@@ -40,6 +40,12 @@ export function roundLogRatio(round: { base: readonly number[]; head: readonly n
   return median(logs);
 }
 
+/** The slowest round's median over the fastest round's, minus 1. */
+function roundSpread(sliceTimes: readonly (readonly number[])[]): number {
+  const medians = sliceTimes.map((times) => median(times));
+  return Math.max(...medians) / Math.min(...medians) - 1;
+}
+
 /** A case's usable rounds and the interval of their log-ratios, if they allow one. */
 function caseInterval(rounds: CaseRounds['rounds'], confidence: number) {
   // A round without one clean pair says nothing about the code; it is left out.
@@ -97,6 +103,10 @@ export function compareCases(
       baseP50: median(usable.flatMap((round) => round.base)),
       headP50: median(usable.flatMap((round) => round.head)),
       rounds: usable.length,
+      roundSpread: Math.max(
+        roundSpread(usable.map((r) => r.base)),
+        roundSpread(usable.map((r) => r.head)),
+      ),
     });
   }
   return cases.sort((a, b) => b.ratio - a.ratio || a.id.localeCompare(b.id));
