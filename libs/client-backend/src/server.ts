@@ -120,6 +120,9 @@ export async function startServer(
   }
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    // While shutdown waits for runs, requests still reach the routes: reads answer as usual
+    // and a new run is refused by the run manager, in the API's error shape with its 503.
+    return503OnClosing: false,
     frameworkErrors,
     clientErrorHandler,
     logger: { level: options.logLevel, redact: ['req.headers.authorization'] },
