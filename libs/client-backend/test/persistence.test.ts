@@ -4,6 +4,7 @@ import type { RunRecord } from '../src/run-record.js';
 import { collect, spawnCli, waitForListening } from './cli-process.js';
 import { createServer } from '../src/server.js';
 import { FIXTURE_MODULES, makeDataDir, removeDataDir, startTestServer } from './test-server.js';
+import { sleeperPids } from './sleeper-pids.js';
 import { waitFor } from './wait-for.js';
 
 const dirs: string[] = [];
@@ -66,19 +67,10 @@ describe('restart on the same data folder', () => {
       body: '{"parameters":{}}',
     });
     const { runId } = (await response.json()) as RunRecord;
-    const pidLine = await waitFor(
-      async () => {
-        const logs = (await (await fetch(`${url}/api/runs/${runId}/logs`)).json()) as {
-          lines: { text: string }[];
-        };
-        return logs.lines[0]?.text.startsWith('pids') === true && logs.lines[0].text;
-      },
-      { what: 'the sleeper printing its pids' },
-    );
+    const [pid] = await sleeperPids(url, runId);
     // SIGKILL skips every shutdown path, as a crash would; the orphaned module is cleaned up by hand.
     child.kill('SIGKILL');
     await done;
-    const [pid] = pidLine.split(' ').slice(1).map(Number);
     try {
       process.kill(-pid!, 'SIGKILL');
     } catch {

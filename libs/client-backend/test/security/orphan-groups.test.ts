@@ -4,11 +4,11 @@ import { collect, spawnCli, waitForListening } from '../cli-process.js';
 import { endInterruptedGroups } from '../../src/interrupted-runs.js';
 import { pidExists, processStartTime } from '../../src/process-identity.js';
 import { RunStore } from '../../src/run-store.js';
+import { sleeperPids } from '../sleeper-pids.js';
 import { waitFor } from '../wait-for.js';
 import {
   SECURITY_MODULES,
   makeDataDir,
-  rawRequest,
   removeDataDir,
   startLiveServer,
   waitForRun,
@@ -44,14 +44,7 @@ describe('no orphan modules after a server is killed', () => {
     const url = await waitForListening(child);
     const launched = await postRun(url, 'sleeper');
     const { runId } = launched.json as { runId: string };
-    const pids = await waitFor(
-      async () => {
-        const logs = await rawRequest(url, { path: `/api/runs/${runId}/logs` });
-        const first = (logs.json as { lines: { text: string }[] }).lines[0]?.text ?? '';
-        return first.startsWith('pids ') && first.split(' ').slice(1).map(Number);
-      },
-      { what: 'the sleeper printing its pids' },
-    );
+    const pids = await sleeperPids(url, runId);
     const [leader, grandchild] = pids as [number, number];
     cleanups.push(() => killGroup(leader));
 
