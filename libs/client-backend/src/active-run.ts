@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { LaunchPlan } from './launch-plan.js';
+import type { ValidatedLaunch } from './launch-validation.js';
 import type { ModuleDefinition } from './module-schema.js';
 import type { OutputCapture } from './output-capture.js';
 import type { RunRecord } from './run-record.js';
@@ -11,7 +11,7 @@ export type RunListener = (run: RunRecord) => void;
 export interface ActiveRun {
   record: RunRecord;
   module: ModuleDefinition;
-  plan: LaunchPlan;
+  launch: ValidatedLaunch;
   capture?: OutputCapture;
   child?: ChildProcess;
   cancelRequested: boolean;
@@ -28,14 +28,14 @@ export interface ActiveRun {
 export function activeRun(
   record: RunRecord,
   module: ModuleDefinition,
-  plan: LaunchPlan,
+  launch: ValidatedLaunch,
 ): ActiveRun {
   let markFinished = (): void => undefined;
   const finished = new Promise<void>((resolve) => (markFinished = resolve));
   return {
     record,
     module,
-    plan,
+    launch,
     cancelRequested: false,
     holdsSlot: false,
     listeners: new Set(),

@@ -38,10 +38,10 @@ export function startModuleProcess(
   settings: ModuleProcessSettings,
   onEnd: (end: ModuleProcessEnd) => void,
 ): void {
-  const { record, plan } = run;
+  const { record, launch } = run;
   const outputDir = runOutputFolder(settings.runsDir, record.runId);
   mkdirSync(outputDir, { recursive: true, mode: 0o700 });
-  for (const file of plan.writePaths)
+  for (const file of launch.writePaths)
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const logFile = runLogFile(settings.runsDir, record.runId);
   const capture = new OutputCapture({
@@ -53,7 +53,7 @@ export function startModuleProcess(
     },
   });
   run.capture = capture;
-  const child = settings.launch(plan.argv, {
+  const child = settings.launch(launch.argv, {
     cwd: runFolder(settings.runsDir, record.runId),
     env: moduleEnvironment(
       settings.serverEnv,
@@ -71,7 +71,7 @@ export function startModuleProcess(
   child.stderr?.on('data', (chunk: Buffer) => capture.write('stderr', chunk));
   child.once('error', (error) => {
     if (child.pid === undefined)
-      onEnd({ status: 'failed', exitCode: null, errorMessage: startFailure(plan.argv, error) });
+      onEnd({ status: 'failed', exitCode: null, errorMessage: startFailure(launch.argv, error) });
   });
   child.once('close', (code, signal) => {
     if (signal !== null)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { activeRun, snapshotOf, type ActiveRun, type RunListener } from './active-run.js';
 import type { ErrorDetail } from './error-detail.js';
-import { planLaunch } from './launch-plan.js';
+import { validateLaunch } from './launch-validation.js';
 import type { ModuleDefinition } from './module-schema.js';
 import type { ModuleRegistry } from './module-registry.js';
 import { startFailure, startModuleProcess, type ModuleProcessEnd } from './module-process.js';
@@ -99,7 +99,7 @@ export class RunManager {
     if (this.stopping) throw new ServerShuttingDownError(moduleId);
     const module = this.getModule(moduleId);
     const runId = randomUUID();
-    const plan = planLaunch(
+    const launch = validateLaunch(
       module,
       parameters,
       this.options.store.getConfig(moduleId)?.parameters ?? {},
@@ -124,11 +124,11 @@ export class RunManager {
       exitCode: null,
       errorMessage: null,
       progress: { processed: 0, total: null, percent: null },
-      parameters: plan.recordedParameters,
+      parameters: launch.recordedParameters,
     };
-    const run = activeRun(record, module, plan);
+    const run = activeRun(record, module, launch);
     this.options.store.saveRun(record);
-    if (saveConfig) this.options.store.saveConfig(moduleId, plan.configToSave, record.createdAt);
+    if (saveConfig) this.options.store.saveConfig(moduleId, launch.configToSave, record.createdAt);
     this.active.set(record.runId, run);
     if (mustWait) this.queue.enqueue(record.runId);
     else this.start(run);
@@ -307,7 +307,7 @@ export class RunManager {
         onEnd,
       );
     } catch (error) {
-      this.finish(run, 'failed', null, startFailure(run.plan.argv, error));
+      this.finish(run, 'failed', null, startFailure(run.launch.argv, error));
       return;
     }
     if (run.record.status !== 'queued') return;

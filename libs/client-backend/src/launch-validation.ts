@@ -12,7 +12,7 @@ import { resolvePathParameters, type PathRoots } from './path-parameter.js';
 import { InvalidParametersError, ModuleDisabledError } from './run-errors.js';
 
 /** Everything a validated launch request starts a run with. */
-export interface LaunchPlan {
+export interface ValidatedLaunch {
   /** The module's command followed by its parameters as flags. */
   argv: string[];
   /** Resolved `access: write` paths, whose folders are made before the module starts. */
@@ -26,15 +26,15 @@ export interface LaunchPlan {
 /**
  * Checks a launch request against its module — enabled, each value by its rule, required ones
  * present after the saved config and defaults are merged in, paths inside their roots — and
- * turns it into a {@link LaunchPlan}. Throws {@link ModuleDisabledError} or
+ * turns it into a {@link ValidatedLaunch}. Throws {@link ModuleDisabledError} or
  * {@link InvalidParametersError} naming each parameter at fault.
  */
-export function planLaunch(
+export function validateLaunch(
   module: ModuleDefinition,
   parameters: Record<string, unknown>,
   storedConfig: ParameterValues,
   roots: PathRoots,
-): LaunchPlan {
+): ValidatedLaunch {
   if (!module.enabled) throw new ModuleDisabledError(module.id);
   const check = checkParameters(module, parameters);
   if (!check.ok) throw new InvalidParametersError(module.id, 'invalid parameters', check.details);
