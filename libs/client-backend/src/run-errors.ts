@@ -13,7 +13,7 @@ export type RunErrorCode =
   | 'SHUTTING_DOWN';
 
 /**
- * A request the run machinery ({@link RunManager}) refused. Each subclass names one rule; the
+ * A request the run machinery (`RunManager`) refused. Each subclass names one rule; the
  * HTTP server maps its `code` to a status, embedders catch the class.
  */
 export abstract class RunError extends Error {
@@ -132,7 +132,7 @@ export class ResultFileNotFoundError extends RunError {
   /** Always `RESULT_FILE_NOT_FOUND`. */
   readonly code = 'RESULT_FILE_NOT_FOUND';
 
-  // The name is the caller's input and may be hostile; the message does not repeat it.
+  /** Takes no name: the name is the caller's input and may be hostile, so no message repeats it. */
   constructor() {
     super('the run has no result file by that name', [
       {
