@@ -165,14 +165,19 @@ export class ServerShuttingDownError extends RunError {
   /** Always `SHUTTING_DOWN`. */
   readonly code = 'SHUTTING_DOWN';
 
-  /** @param moduleId - the module a run was asked of */
-  constructor(moduleId: string) {
-    super(`cannot start a run of module ${moduleId}: the server is shutting down`, [
-      {
-        field: 'server',
-        rule: 'accepting-runs',
-        message: 'no new runs are accepted once shutdown has begun',
-      },
-    ]);
+  /** @param moduleId - the module a run was asked of; none when readiness was asked */
+  constructor(moduleId?: string) {
+    super(
+      moduleId === undefined
+        ? 'the server is shutting down: it accepts no new runs'
+        : `cannot start a run of module ${moduleId}: the server is shutting down`,
+      [
+        {
+          field: 'server',
+          rule: 'accepting-runs',
+          message: 'no new runs are accepted once shutdown has begun',
+        },
+      ],
+    );
   }
 }

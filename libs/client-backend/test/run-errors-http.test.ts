@@ -184,6 +184,13 @@ describe('while the server shuts down', () => {
         details: [{ field: 'server', rule: 'accepting-runs', message: expect.any(String) }],
       });
       expect(errorOf(refused).message).toContain('lines');
+      const health = await rawRequest(baseUrl, { path: '/health' });
+      expect(health.status).toBe(503);
+      expect(health.headers['retry-after']).toBe('5');
+      expect(errorOf(health)).toMatchObject({
+        code: 'SHUTTING_DOWN',
+        message: 'the server is shutting down: it accepts no new runs',
+      });
 
       // In `finish` mode the running run goes on, and can still be watched and cancelled.
       const read = await rawRequest(baseUrl, { path: `/api/runs/${running.runId}` });
