@@ -1,12 +1,6 @@
-/** One reason an input was refused: which field and which rule it broke. */
-export interface ErrorDetail {
-  /** Dotted path of the offending field, e.g. `parameters.max_results` or `runId`. */
-  field: string;
-  /** Short rule name, e.g. `required`, `max`, `pattern`, `unknown`. */
-  rule: string;
-  /** What was wrong, in words, e.g. `must be at most 100`. */
-  message: string;
-}
+import type { ErrorDetail } from './error-detail.js';
+
+export type { ErrorDetail } from './error-detail.js';
 
 /** Error codes the HTTP API can answer with. */
 export type ApiErrorCode =

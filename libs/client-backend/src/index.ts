@@ -61,6 +61,18 @@ export {
   type RunListener,
 } from './run-manager.js';
 export {
+  RunError,
+  ModuleNotFoundError,
+  ModuleDisabledError,
+  InvalidParametersError,
+  RunNotFoundError,
+  RunFinishedError,
+  ResultFileNotFoundError,
+  RunQueueFullError,
+  ServerShuttingDownError,
+  type RunErrorCode,
+} from './run-errors.js';
+export {
   RunStore,
   type RunQuery,
   type SavedConfig,

@@ -45,22 +45,29 @@ export function detectLevel(text: string): LogLevel {
   return 'info';
 }
 
-/** Progress a module reported with a `::progress processed=<n> total=<m>` line. */
+/**
+ * Progress a module reported with a `::progress processed=<n> total=<m>` line; the protocol
+ * is specified in `docs/progress-protocol.md`.
+ */
 export interface Progress {
   /** Items done so far. */
   processed: number;
   /** Items in all, `null` when the module did not say. */
   total: number | null;
-  /** `processed / total` in percent (two decimals, at most 100); `null` without a total. */
+  /** `processed / total` in percent (two decimals); `null` without a total or when it is 0. */
   percent: number | null;
 }
 
-// At most 16 digits: anything longer cannot be a safe integer, and the regex stays cheap.
-const PROGRESS_LINE = /^::progress processed=(\d{1,16})(?: total=(\d{1,16}))?\s*$/;
+// Counts are written without leading zeros and have at most 16 digits: anything longer cannot
+// be a safe integer, and the regex stays cheap on every captured line.
+const COUNT = '(0|[1-9][0-9]{0,15})';
+const PROGRESS_LINE = new RegExp(`^::progress processed=${COUNT}(?: total=${COUNT})?[ \t]*$`);
 
 /**
- * Reads a progress line; `undefined` for any other line, and for a progress line whose numbers
- * are not safe integers (a module's output is untrusted: such a line stays a plain log line).
+ * Reads a progress line; `undefined` for any other line, and for a progress line that breaks
+ * the protocol: numbers that are not safe integers, or more processed than the total. A
+ * module's output is untrusted: such a line stays a plain log line and the progress last
+ * reported stands.
  */
 export function parseProgress(text: string): Progress | undefined {
   if (!text.startsWith('::progress')) return undefined;
@@ -70,9 +77,8 @@ export function parseProgress(text: string): Progress | undefined {
   const total = match[2] === undefined ? null : Number(match[2]);
   if (!Number.isSafeInteger(processed) || (total !== null && !Number.isSafeInteger(total)))
     return undefined;
+  if (total !== null && processed > total) return undefined;
   const percent =
-    total === null || total === 0
-      ? null
-      : Math.min(100, Math.round((processed / total) * 10_000) / 100);
+    total === null || total === 0 ? null : Math.round((processed / total) * 10_000) / 100;
   return { processed, total, percent };
 }

@@ -1,5 +1,5 @@
 import { controlCharacterIndex } from './control-characters.js';
-import type { ErrorDetail } from './errors.js';
+import type { ErrorDetail } from './error-detail.js';
 import type { ModuleDefinition, ModuleParameter } from './module-schema.js';
 import { PARAMETER_NAME_PATTERN } from './module-schema.js';
 

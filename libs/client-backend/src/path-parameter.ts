@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import type { ErrorDetail } from './errors.js';
+import type { ErrorDetail } from './error-detail.js';
 import type { ModuleDefinition } from './module-schema.js';
 import type { ParameterValues } from './parameter-validation.js';
 

@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from './errors.js';
+import { ResultFileNotFoundError } from './run-errors.js';
 import { confinePath, realPathOf } from './path-parameter.js';
 
 /** An open result file, ready to stream. */
@@ -11,14 +11,8 @@ export interface OpenResultFile {
   downloadName: string;
 }
 
-function notFound(): ApiError {
-  return new ApiError('NOT_FOUND', 'the run has no result file by that name', [
-    {
-      field: 'file',
-      rule: 'result-file',
-      message: 'file must name a regular file inside the run output folder',
-    },
-  ]);
+function notFound(): ResultFileNotFoundError {
+  return new ResultFileNotFoundError();
 }
 
 /**

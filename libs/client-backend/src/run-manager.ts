@@ -1,28 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { ApiError, type ErrorDetail } from './errors.js';
-import { openLogFile } from './log-file.js';
+import { activeRun, snapshotOf, type ActiveRun, type RunListener } from './active-run.js';
+import type { ErrorDetail } from './error-detail.js';
+import { validateLaunch } from './launch-validation.js';
 import type { ModuleDefinition } from './module-schema.js';
 import type { ModuleRegistry } from './module-registry.js';
-import { OutputCapture, DEFAULT_BUFFER_LINES } from './output-capture.js';
-import {
-  checkParameters,
-  checkRequired,
-  mergeWithDefaults,
-  parametersToArgv,
-  redactParameters,
-  withoutPasswords,
-  type ParameterValues,
-} from './parameter-validation.js';
-import { moduleEnvironment } from './module-environment.js';
+import { startFailure, startModuleProcess, type ModuleProcessEnd } from './module-process.js';
+import { DEFAULT_BUFFER_LINES, type OutputCapture } from './output-capture.js';
+import type { ParameterValues } from './parameter-validation.js';
 import { resolvePathParameters } from './path-parameter.js';
 import { launchInProcessGroup, signalProcessGroup, type ProcessLauncher } from './process-group.js';
-import { processStartTime } from './process-identity.js';
+import {
+  ModuleNotFoundError,
+  RunFinishedError,
+  RunNotFoundError,
+  RunQueueFullError,
+  ServerShuttingDownError,
+} from './run-errors.js';
+import { runFolder, runLogFile, runOutputFolder } from './run-folder.js';
 import { FINISHED_STATUSES, type RunRecord, type RunStatus } from './run-record.js';
 import { RunQueue } from './run-queue.js';
 import type { RunQuery, RunStore } from './run-store.js';
+
+export type { RunListener } from './active-run.js';
 
 /** Settings of a {@link RunManager}. */
 export interface RunManagerOptions {
@@ -55,26 +55,6 @@ export interface RunManagerOptions {
 /** What shutting down does to running runs: stop them, or wait for them to end. */
 export type ShutdownMode = 'cancel' | 'finish';
 
-/** Called with the run after each change of status. */
-export type RunListener = (run: RunRecord) => void;
-
-interface ActiveRun {
-  record: RunRecord;
-  module: ModuleDefinition;
-  argv: string[];
-  /** Resolved `access: write` paths, whose folders are made before the module starts. */
-  writePaths: string[];
-  capture?: OutputCapture;
-  child?: ChildProcess;
-  cancelRequested: boolean;
-  /** Counted in `running` since `start`, whether or not the process could be spawned. */
-  holdsSlot: boolean;
-  killTimer?: NodeJS.Timeout;
-  listeners: Set<RunListener>;
-  finished: Promise<void>;
-  markFinished: () => void;
-}
-
 /**
  * Owns the runs of one server: validates launch requests, queues them (FIFO, bounded), starts
  * modules as child processes in their own process group and working folder, captures their
@@ -97,17 +77,10 @@ export class RunManager {
     mkdirSync(options.runsDir, { recursive: true, mode: 0o700 });
   }
 
-  /** Module by id; 404 when unknown. */
+  /** Module by id; throws {@link ModuleNotFoundError} when the registry has none. */
   getModule(moduleId: string): ModuleDefinition {
     const module = this.options.registry.get(moduleId);
-    if (module === undefined)
-      throw new ApiError('NOT_FOUND', `module ${moduleId} is not in the registry`, [
-        {
-          field: 'id',
-          rule: 'known-module',
-          message: `id ${moduleId} names no module of the registry`,
-        },
-      ]);
+    if (module === undefined) throw new ModuleNotFoundError(moduleId);
     return module;
   }
 
@@ -118,66 +91,26 @@ export class RunManager {
 
   /**
    * Validates a launch request and starts the run, or queues it when `maxConcurrentRuns` are
-   * running. Nothing is stored when the request is refused.
+   * running. Nothing is stored when the request is refused: {@link ServerShuttingDownError},
+   * {@link ModuleNotFoundError}, {@link ModuleDisabledError}, {@link InvalidParametersError} or
+   * {@link RunQueueFullError}.
    */
   createRun(moduleId: string, parameters: Record<string, unknown>, saveConfig: boolean): RunRecord {
-    if (this.stopping)
-      throw new ApiError('SHUTTING_DOWN', 'server is shutting down; no new runs are accepted');
+    if (this.stopping) throw new ServerShuttingDownError(moduleId);
     const module = this.getModule(moduleId);
-    if (!module.enabled) {
-      throw new ApiError('MODULE_DISABLED', `module ${moduleId} is disabled`, [
-        {
-          field: 'id',
-          rule: 'enabled',
-          message: `module ${moduleId} has enabled: false in the registry`,
-        },
-      ]);
-    }
-    const check = checkParameters(module, parameters);
-    if (!check.ok)
-      throw new ApiError(
-        'INVALID_INPUT',
-        `invalid parameters for module ${moduleId}`,
-        check.details,
-      );
-    // A saved config is read as untrusted too: values that no longer pass are left out.
-    const storedConfig = this.options.store.getConfig(moduleId)?.parameters ?? {};
-    const saved = Object.fromEntries(
-      Object.entries(storedConfig).filter(
-        ([key, value]) => checkParameters(module, { [key]: value }).ok,
-      ),
-    );
-    const values = mergeWithDefaults(module, saved, check.values);
-    const missing = checkRequired(module, values);
-    if (missing.length > 0)
-      throw new ApiError('INVALID_INPUT', `missing parameters for module ${moduleId}`, missing);
     const runId = randomUUID();
-    const resolved = resolvePathParameters(
+    const launch = validateLaunch(
       module,
-      values,
+      parameters,
+      this.options.store.getConfig(moduleId)?.parameters ?? {},
       {
         inputRoots: this.options.inputRoots ?? [],
-        outputDir: path.join(this.runDir(runId), 'output'),
+        outputDir: this.outputDir(runId),
       },
-      true,
     );
-    if (!resolved.ok)
-      throw new ApiError('INVALID_INPUT', `invalid paths for module ${moduleId}`, resolved.details);
     const mustWait = this.running >= this.maxConcurrentRuns;
-    if (mustWait && !this.queue.hasRoom()) {
-      throw new ApiError(
-        'QUEUE_FULL',
-        `run queue is full: ${this.queue.length} runs waiting (maxQueuedRuns ${this.queue.maxLength})`,
-        [
-          {
-            field: 'queue',
-            rule: 'max-queued',
-            message: `at most ${this.queue.maxLength} runs may wait`,
-          },
-        ],
-        { 'retry-after': '5' },
-      );
-    }
+    if (mustWait && !this.queue.hasRoom())
+      throw new RunQueueFullError(this.queue.length, this.queue.maxLength);
 
     const record: RunRecord = {
       runId,
@@ -191,32 +124,11 @@ export class RunManager {
       exitCode: null,
       errorMessage: null,
       progress: { processed: 0, total: null, percent: null },
-      parameters: redactParameters(module, values),
+      parameters: launch.recordedParameters,
     };
-    let markFinished = (): void => undefined;
-    const finished = new Promise<void>((resolve) => (markFinished = resolve));
-    const run: ActiveRun = {
-      record,
-      module,
-      argv: [...module.command, ...parametersToArgv(module, resolved.values)],
-      writePaths: module.parameters
-        .filter((parameter) => parameter.type === 'path' && parameter.access === 'write')
-        .map((parameter) => resolved.values[parameter.name])
-        .filter((value): value is string => typeof value === 'string'),
-      cancelRequested: false,
-      holdsSlot: false,
-      listeners: new Set(),
-      finished,
-      markFinished,
-    };
+    const run = activeRun(record, module, launch);
     this.options.store.saveRun(record);
-    if (saveConfig) {
-      this.options.store.saveConfig(
-        moduleId,
-        withoutPasswords(module, { ...saved, ...check.values }),
-        record.createdAt,
-      );
-    }
+    if (saveConfig) this.options.store.saveConfig(moduleId, launch.configToSave, record.createdAt);
     this.active.set(record.runId, run);
     if (mustWait) this.queue.enqueue(record.runId);
     else this.start(run);
@@ -233,23 +145,19 @@ export class RunManager {
       values,
       {
         inputRoots: this.options.inputRoots ?? [],
-        outputDir: path.join(this.options.runsDir, 'config-check', 'output'),
+        outputDir: runOutputFolder(this.options.runsDir, 'config-check'),
       },
       false,
     );
     return resolved.ok ? [] : resolved.details;
   }
 
-  /** The run, live when active; 404 when unknown. */
+  /** The run, live when active; throws {@link RunNotFoundError} when no run has the id. */
   getRun(runId: string): RunRecord {
     const run = this.active.get(runId);
-    if (run !== undefined) return { ...run.record, progress: { ...run.record.progress } };
+    if (run !== undefined) return snapshotOf(run);
     const stored = this.options.store.getRun(runId);
-    if (stored === undefined) {
-      throw new ApiError('NOT_FOUND', `run ${runId} does not exist`, [
-        { field: 'runId', rule: 'known-run', message: `runId ${runId} names no run` },
-      ]);
-    }
+    if (stored === undefined) throw new RunNotFoundError(runId);
     return stored;
   }
 
@@ -282,35 +190,33 @@ export class RunManager {
 
   /** The run's working folder; `runId` must already be validated as a uuid. */
   runDir(runId: string): string {
-    return path.join(this.options.runsDir, runId);
+    return runFolder(this.options.runsDir, runId);
+  }
+
+  /** The run's output folder, where its module writes results (`PRISMQ_OUTPUT_DIR`). */
+  outputDir(runId: string): string {
+    return runOutputFolder(this.options.runsDir, runId);
   }
 
   /** The run's log file. */
   logFile(runId: string): string {
-    return path.join(this.runDir(runId), 'run.log');
+    return runLogFile(this.options.runsDir, runId);
+  }
+
+  /** Whether shutdown has begun: from then on no run is accepted or started. */
+  get isShuttingDown(): boolean {
+    return this.stopping;
   }
 
   /**
    * Cancels a run: a queued one leaves the queue, a running one gets SIGTERM on its process
-   * group and SIGKILL after the grace period. Resolves with the final record; 409 when the
-   * run had already finished.
+   * group and SIGKILL after the grace period. Resolves with the final record; throws
+   * {@link RunFinishedError} when the run had already finished, {@link RunNotFoundError} when
+   * there is no such run.
    */
   async cancel(runId: string): Promise<RunRecord> {
     const run = this.active.get(runId);
-    if (run === undefined) {
-      const stored = this.getRun(runId);
-      throw new ApiError(
-        'RUN_FINISHED',
-        `run ${runId} already finished with status ${stored.status}`,
-        [
-          {
-            field: 'runId',
-            rule: 'unfinished',
-            message: `run ${runId} is ${stored.status}; only a queued or running run can be cancelled`,
-          },
-        ],
-      );
-    }
+    if (run === undefined) throw new RunFinishedError(runId, this.getRun(runId).status);
     run.cancelRequested = true;
     if (run.record.status === 'queued') {
       this.queue.remove(runId);
@@ -383,55 +289,25 @@ export class RunManager {
 
   private start(run: ActiveRun): void {
     const { record } = run;
-    const dir = this.runDir(record.runId);
-    const outputDir = path.join(dir, 'output');
     this.running++;
     run.holdsSlot = true;
+    const onEnd = (end: ModuleProcessEnd): void =>
+      this.finish(run, end.status, end.exitCode, end.errorMessage);
     try {
-      mkdirSync(outputDir, { recursive: true, mode: 0o700 });
-      for (const file of run.writePaths)
-        mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      run.capture = new OutputCapture({
-        writer: openLogFile(this.logFile(record.runId)),
-        filePath: this.logFile(record.runId),
-        bufferLines: this.options.bufferLines ?? DEFAULT_BUFFER_LINES,
-        onProgress: (progress) => {
-          record.progress = progress;
+      startModuleProcess(
+        run,
+        {
+          runsDir: this.options.runsDir,
+          launch: this.launch,
+          bufferLines: this.options.bufferLines ?? DEFAULT_BUFFER_LINES,
+          serverEnv: this.options.serverEnv ?? process.env,
+          secrets: this.options.secrets,
+          store: this.options.store,
         },
-      });
-      const child = this.launch(run.argv, {
-        cwd: dir,
-        env: moduleEnvironment(
-          this.options.serverEnv ?? process.env,
-          run.module,
-          { runId: record.runId, outputDir },
-          this.options.secrets,
-        ),
-      });
-      run.child = child;
-      // The group is on record before anything else can happen, so a server that dies from
-      // here on leaves a trace the next one can use to end it.
-      if (child.pid !== undefined)
-        this.options.store.saveProcessGroup(
-          record.runId,
-          child.pid,
-          processStartTime(child.pid) ?? null,
-        );
-      const capture = run.capture;
-      child.stdout?.on('data', (chunk: Buffer) => capture.write('stdout', chunk));
-      child.stderr?.on('data', (chunk: Buffer) => capture.write('stderr', chunk));
-      child.once('error', (error) => {
-        if (child.pid === undefined) {
-          this.finish(run, 'failed', null, startFailure(run.argv, error));
-        }
-      });
-      child.once('close', (code, signal) => {
-        if (signal !== null) this.finish(run, 'failed', null, `terminated by signal ${signal}`);
-        else if (code === 0) this.finish(run, 'completed', 0, null);
-        else this.finish(run, 'failed', code, `exited with code ${code ?? 'unknown'}`);
-      });
+        onEnd,
+      );
     } catch (error) {
-      this.finish(run, 'failed', null, startFailure(run.argv, error));
+      this.finish(run, 'failed', null, startFailure(run.launch.argv, error));
       return;
     }
     if (run.record.status !== 'queued') return;
@@ -481,17 +357,7 @@ export class RunManager {
   }
 
   private notify(run: ActiveRun): void {
-    const snapshot = { ...run.record, progress: { ...run.record.progress } };
+    const snapshot = snapshotOf(run);
     for (const listener of run.listeners) listener(snapshot);
   }
-}
-
-/**
- * Why a module could not start. Node's spawn errors may quote the whole argv, parameter values
- * (passwords) included, so only the program and the error code are kept.
- */
-function startFailure(argv: readonly string[], error: unknown): string {
-  const program = argv[0] ?? '(empty command)';
-  const code = (error as NodeJS.ErrnoException).code;
-  return `cannot start ${program}: ${code === undefined ? 'the process could not be created' : `spawn ${program} ${code}`}`;
 }

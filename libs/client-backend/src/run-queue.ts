@@ -1,4 +1,4 @@
-import { ApiError } from './errors.js';
+import { RunQueueFullError } from './run-errors.js';
 
 /** A first-in, first-out queue of run ids with a maximum length. */
 export class RunQueue {
@@ -10,14 +10,9 @@ export class RunQueue {
     return this.ids.length;
   }
 
-  /** Appends `runId`; throws a 429 {@link ApiError} when the queue is full. */
+  /** Appends `runId`; throws {@link RunQueueFullError} when `maxLength` runs wait already. */
   enqueue(runId: string): void {
-    if (this.ids.length >= this.maxLength) {
-      throw new ApiError(
-        'QUEUE_FULL',
-        `run queue is full: ${this.ids.length} runs waiting (maxQueuedRuns ${this.maxLength})`,
-      );
-    }
+    if (!this.hasRoom()) throw new RunQueueFullError(this.ids.length, this.maxLength);
     this.ids.push(runId);
   }
 

@@ -103,7 +103,8 @@ export async function startServer(
   // A data folder the server creates is private; one the user made (maybe `.`) keeps its
   // mode, while everything the server puts inside is private on its own.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  privateFolder(path.join(dataDir, 'runs'));
+  const runsDir = path.join(dataDir, 'runs');
+  privateFolder(runsDir);
   const lock = extras.dataDirLock ?? lockDataDir(dataDir);
   const inputRoots = (options.allowRead ?? [path.join(dataDir, 'inputs')]).map((root) =>
     path.resolve(root),
@@ -120,6 +121,9 @@ export async function startServer(
   }
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    // While shutdown waits for runs, requests still reach the routes: reads answer as usual
+    // and a new run is refused by the run manager, in the API's error shape with its 503.
+    return503OnClosing: false,
     frameworkErrors,
     clientErrorHandler,
     logger: { level: options.logLevel, redact: ['req.headers.authorization'] },
@@ -140,7 +144,7 @@ export async function startServer(
     manager = new RunManager({
       registry,
       store,
-      runsDir: path.join(dataDir, 'runs'),
+      runsDir,
       maxConcurrentRuns: options.maxConcurrentRuns,
       maxQueuedRuns: options.maxQueuedRuns,
       bufferLines: options.bufferLines,

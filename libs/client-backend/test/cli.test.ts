@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect, spawnCli, waitForListening } from './cli-process.js';
 import { FIXTURE_MODULES, makeDataDir, removeDataDir } from './test-server.js';
+import { sleeperPids } from './sleeper-pids.js';
 import { parseCliArgs } from '../src/cli-options.js';
 import { serverOptionsFromEnv } from '../src/server-options.js';
 
@@ -170,15 +171,7 @@ describe('prismq-backend process', () => {
         body: JSON.stringify({ parameters: { 'ignore-term': ignoreTerm } }),
       });
       const { runId } = (await response.json()) as { runId: string };
-      let text = '';
-      while (!text.startsWith('pids')) {
-        const logs = (await (await fetch(`${url}/api/runs/${runId}/logs`)).json()) as {
-          lines: { text: string }[];
-        };
-        text = logs.lines[0]?.text ?? '';
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      pids.push(...text.split(' ').slice(1).map(Number));
+      pids.push(...(await sleeperPids(url, runId)));
     }
     expect(pids.every((pid) => !isGone(pid))).toBe(true);
     child.kill('SIGTERM');

@@ -4,6 +4,8 @@ import type { RunRecord } from '../src/run-record.js';
 import { collect, spawnCli, waitForListening } from './cli-process.js';
 import { createServer } from '../src/server.js';
 import { FIXTURE_MODULES, makeDataDir, removeDataDir, startTestServer } from './test-server.js';
+import { sleeperPids } from './sleeper-pids.js';
+import { waitFor } from './wait-for.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDataDir));
@@ -65,18 +67,10 @@ describe('restart on the same data folder', () => {
       body: '{"parameters":{}}',
     });
     const { runId } = (await response.json()) as RunRecord;
-    let pidLine = '';
-    while (!pidLine.startsWith('pids')) {
-      const logs = (await (await fetch(`${url}/api/runs/${runId}/logs`)).json()) as {
-        lines: { text: string }[];
-      };
-      pidLine = logs.lines[0]?.text ?? '';
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const [pid] = await sleeperPids(url, runId);
     // SIGKILL skips every shutdown path, as a crash would; the orphaned module is cleaned up by hand.
     child.kill('SIGKILL');
     await done;
-    const [pid] = pidLine.split(' ').slice(1).map(Number);
     try {
       process.kill(-pid!, 'SIGKILL');
     } catch {
@@ -122,7 +116,11 @@ describe('restart on the same data folder', () => {
         payload: { olderThanHours: 1 },
       });
       expect(keep.json()).toEqual({ deleted: 0 });
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // "Older than 0 hours" means completed before now: wait until the clock has moved past it.
+      const completedAt = Date.parse(
+        (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json().completedAt,
+      );
+      await waitFor(() => Date.now() > completedAt, { what: 'the clock passing completedAt' });
       const removed = await server.app.inject({
         method: 'POST',
         url: '/api/system/maintenance/cleanup',

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import type { RunRecord } from '../src/run-record.js';
+import type { RunRecord, RunStatus } from '../src/run-record.js';
 import type { PrismqServer } from '../src/server.js';
+import { runReaches } from './run-status-event.js';
 import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';
+import { waitFor } from './wait-for.js';
 
 let server: PrismqServer;
 let dataDir: string;
@@ -31,21 +33,19 @@ async function launch(
   return response.json();
 }
 
-async function waitForStatus(
-  runId: string,
-  statuses: string[],
-  timeoutMs = 10_000,
-): Promise<RunRecord> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const run = (
-      await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })
-    ).json() as RunRecord;
-    if (statuses.includes(run.status)) return run;
-    if (Date.now() > deadline)
-      throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function waitForStatus(runId: string, statuses: RunStatus[]): Promise<RunRecord> {
+  return runReaches(server.runs, runId, statuses);
+}
+
+/** The run's log lines once it has printed at least one. */
+function firstLines(runId: string): Promise<{ text: string }[]> {
+  return waitFor(
+    async () => {
+      const { lines } = await logText(runId);
+      return lines.length > 0 && lines;
+    },
+    { what: `run ${runId} printing a line` },
+  );
 }
 
 async function logText(
@@ -195,11 +195,7 @@ describe('runs with real child processes', () => {
   it('cancels a running run: SIGTERM to the whole group, and the processes are gone', async () => {
     const run = await launch('sleeper');
     await waitForStatus(run.runId, ['running']);
-    let lines = (await logText(run.runId)).lines;
-    while (lines.length === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      lines = (await logText(run.runId)).lines;
-    }
+    const lines = await firstLines(run.runId);
     const [pid, grandchild] = pidsFromLog(lines[0]!.text);
     expect(alive(pid) && alive(grandchild)).toBe(true);
     const cancel = await server.app.inject({ method: 'DELETE', url: `/api/runs/${run.runId}` });
@@ -223,11 +219,7 @@ describe('runs with real child processes', () => {
 
   it('escalates to SIGKILL when a module ignores SIGTERM', async () => {
     const run = await launch('sleeper', { 'ignore-term': true });
-    let lines = (await logText(run.runId)).lines;
-    while (lines.length === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      lines = (await logText(run.runId)).lines;
-    }
+    const lines = await firstLines(run.runId);
     const [pid] = pidsFromLog(lines[0]!.text);
     const cancelled = (
       await server.app.inject({ method: 'DELETE', url: `/api/runs/${run.runId}` })

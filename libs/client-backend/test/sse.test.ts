@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismqServer } from '../src/server.js';
 import { openSse } from './sse-client.js';
 import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';
+import { waitFor } from './wait-for.js';
 
 let server: PrismqServer;
 let dataDir: string;
@@ -106,8 +107,10 @@ describe('SSE log stream over loopback HTTP', () => {
         { timeout: 15_000, interval: 20 },
       )
       .toBe('completed');
-    // Let the pump run into the full socket once more after the run ended.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The pump has run into the full socket after the run ended and holds back for 'drain'.
+    await waitFor(() => serverSide?.writableNeedDrain === true, {
+      what: 'the stream holding back for the paused client',
+    });
     mostQueued = Math.max(mostQueued, serverSide?.writableLength ?? 0);
     stream.response.resume();
     await stream.ended;

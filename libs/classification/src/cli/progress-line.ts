@@ -2,11 +2,13 @@
 const UNKNOWN_TOTAL_STEP = 1000;
 
 /**
- * The line the control panel reads to update a run's progress; without a total (input from
- * stdin) it carries the count alone.
+ * The line the control panel reads to update a run's progress (the protocol is specified in
+ * `docs/progress-protocol.md`). Without a total (input from stdin) it carries the count
+ * alone, and so it does once the count has passed a total that proved too small (the input
+ * grew after it was counted): the protocol allows no more processed than the total.
  */
 export function progressLine(processed: number, total?: number): string {
-  return total === undefined
+  return total === undefined || processed > total
     ? `::progress processed=${processed}`
     : `::progress processed=${processed} total=${total}`;
 }

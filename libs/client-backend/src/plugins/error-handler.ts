@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiError, type ApiErrorCode, type ErrorDetail } from '../errors.js';
+import { RunError, type RunErrorCode } from '../run-errors.js';
 
 function fieldOf(context: string | undefined, instancePath: string): string {
   const inner = instancePath.split('/').filter(Boolean).join('.');
@@ -22,9 +23,38 @@ const BY_STATUS: Record<number, [ApiErrorCode, string]> = {
   431: ['HEADERS_TOO_LARGE', 'request headers are too large'],
 };
 
+/** How long a client should wait before asking again, in seconds, as `Retry-After` says it. */
+const RETRY_AFTER_SECONDS = '5';
+
+// The one place where the run machinery's refusals become HTTP: the API code (and so the
+// status) of each, and the headers it needs. A queue that is full drains as runs end; a
+// server that is shutting down is usually restarted by its supervisor.
+const HTTP_OF_RUN_ERROR: Record<
+  RunErrorCode,
+  { code: ApiErrorCode; headers?: Readonly<Record<string, string>> }
+> = {
+  MODULE_NOT_FOUND: { code: 'NOT_FOUND' },
+  RUN_NOT_FOUND: { code: 'NOT_FOUND' },
+  RESULT_FILE_NOT_FOUND: { code: 'NOT_FOUND' },
+  MODULE_DISABLED: { code: 'MODULE_DISABLED' },
+  RUN_FINISHED: { code: 'RUN_FINISHED' },
+  INVALID_PARAMETERS: { code: 'INVALID_INPUT' },
+  QUEUE_FULL: { code: 'QUEUE_FULL', headers: { 'retry-after': RETRY_AFTER_SECONDS } },
+  SHUTTING_DOWN: { code: 'SHUTTING_DOWN', headers: { 'retry-after': RETRY_AFTER_SECONDS } },
+};
+
 /** Maps any error to `{ error: { code, message, details? } }` with its status. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof RunError) {
+    const http = HTTP_OF_RUN_ERROR[error.code];
+    return new ApiError(
+      http.code,
+      error.message,
+      error.details.length > 0 ? [...error.details] : undefined,
+      http.headers,
+    );
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
     const details: ErrorDetail[] = error.validation.map((issue) => {

@@ -108,7 +108,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
         exitCode: run.exitCode,
         durationMs: run.durationMs,
         progress: run.progress,
-        files: await listOutputFiles(path.join(manager.runDir(run.runId), 'output')),
+        files: await listOutputFiles(manager.outputDir(run.runId)),
       };
     },
   );
@@ -129,10 +129,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
     },
     async (request, reply) => {
       const run = manager.getRun(request.params.runId);
-      const file = await openResultFile(
-        path.join(manager.runDir(run.runId), 'output'),
-        request.params['*'],
-      );
+      const file = await openResultFile(manager.outputDir(run.runId), request.params['*']);
       reply
         .type('application/octet-stream')
         .header('content-length', file.size)

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../../src/server.js';
 import { makeDataDir, removeDataDir } from '../test-server.js';
+import { waitFor } from '../wait-for.js';
 import { findChromium, launchChromium, openPage } from './browser.js';
 
 const imagesDir = path.resolve(
@@ -30,11 +31,15 @@ async function launch(parameters: Record<string, string | number | boolean>): Pr
 }
 
 async function finished(runId: string): Promise<void> {
-  for (;;) {
-    const run = (await (await fetch(`${origin}/api/runs/${runId}`)).json()) as { status: string };
-    if (['completed', 'failed', 'cancelled'].includes(run.status)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitFor(
+    async () => {
+      const run = (await (await fetch(`${origin}/api/runs/${runId}`)).json()) as {
+        status: string;
+      };
+      return ['completed', 'failed', 'cancelled'].includes(run.status);
+    },
+    { timeoutMs: 60_000, intervalMs: 100, what: `run ${runId} finishing` },
+  );
 }
 
 try {

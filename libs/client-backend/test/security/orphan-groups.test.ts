@@ -4,10 +4,11 @@ import { collect, spawnCli, waitForListening } from '../cli-process.js';
 import { endInterruptedGroups } from '../../src/interrupted-runs.js';
 import { pidExists, processStartTime } from '../../src/process-identity.js';
 import { RunStore } from '../../src/run-store.js';
+import { sleeperPids } from '../sleeper-pids.js';
+import { waitFor } from '../wait-for.js';
 import {
   SECURITY_MODULES,
   makeDataDir,
-  rawRequest,
   removeDataDir,
   startLiveServer,
   waitForRun,
@@ -29,13 +30,9 @@ function killGroup(pid: number): void {
   }
 }
 
-async function waitUntilGone(pid: number, timeoutMs = 10_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!pidExists(pid)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return false;
+// A process that is not our child announces no exit; its pid is polled until it is gone.
+function waitUntilGone(pid: number): Promise<boolean> {
+  return waitFor(() => !pidExists(pid), { what: `process ${pid} ending` });
 }
 
 describe('no orphan modules after a server is killed', () => {
@@ -47,13 +44,7 @@ describe('no orphan modules after a server is killed', () => {
     const url = await waitForListening(child);
     const launched = await postRun(url, 'sleeper');
     const { runId } = launched.json as { runId: string };
-    let pids: number[] = [];
-    while (pids.length === 0) {
-      const logs = await rawRequest(url, { path: `/api/runs/${runId}/logs` });
-      const first = (logs.json as { lines: { text: string }[] }).lines[0]?.text ?? '';
-      if (first.startsWith('pids ')) pids = first.split(' ').slice(1).map(Number);
-      else await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const pids = await sleeperPids(url, runId);
     const [leader, grandchild] = pids as [number, number];
     cleanups.push(() => killGroup(leader));
 

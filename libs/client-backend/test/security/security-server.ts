@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer, type PrismqServer } from '../../src/server.js';
 import type { ServerOptionsInput } from '../../src/server-options.js';
 import { makeDataDir, removeDataDir } from '../test-server.js';
+import { waitFor } from '../wait-for.js';
 
 /** Registry of the security tests, whose commands are the scripts beside it. */
 export const SECURITY_MODULES = path.join(
@@ -103,7 +104,10 @@ export function rawRequest(
   });
 }
 
-/** Polls a run over HTTP until it is in one of `statuses`. */
+/**
+ * Polls a run over HTTP until it is in one of `statuses`. Over HTTP on purpose: these tests
+ * check what a client sees through the Host, token and path rules, not the server's insides.
+ */
 export async function waitForRun(
   baseUrl: string,
   runId: string,
@@ -111,14 +115,19 @@ export async function waitForRun(
   headers: Record<string, string> = {},
   timeoutMs = 20_000,
 ): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await rawRequest(baseUrl, { path: `/api/runs/${runId}`, headers });
-    const run = response.json as Record<string, unknown>;
-    if (statuses.includes(String(run.status))) return run;
-    if (Date.now() > deadline)
-      throw new Error(`run ${runId} stayed ${String(run.status)}: ${response.body}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+  let last = '';
+  try {
+    return await waitFor(
+      async () => {
+        const response = await rawRequest(baseUrl, { path: `/api/runs/${runId}`, headers });
+        last = response.body;
+        const run = response.json as Record<string, unknown>;
+        return statuses.includes(String(run.status)) && run;
+      },
+      { timeoutMs, intervalMs: 25, what: `run ${runId} reaching ${statuses.join('/')}` },
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last answer: ${last}`);
   }
 }
 
