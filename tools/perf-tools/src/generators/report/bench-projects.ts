@@ -1,7 +1,7 @@
 import { getProjects, type Tree } from '@nx/devkit';
 
 /** The results folder a bench command writes to: its `--project` argument, else the Nx project name. */
-export function resultsFolderOf(command: string | undefined, projectName: string): string {
+function resultsFolderOf(command: string | undefined, projectName: string): string {
   const match = command?.match(/--project[= ](\S+)/);
   return match?.[1] ?? projectName;
 }
