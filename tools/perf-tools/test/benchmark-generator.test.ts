@@ -34,7 +34,7 @@ describe('benchmark generator, on a virtual tree', () => {
     addPackageProject(tree, 'profiling', 'libs/profiling', '@prismq/profiling');
     await benchmarkGenerator(tree, { project: 'widget' });
 
-    const pkg = readJson<unknown>(tree, 'benchmarks/widget/package.json');
+    const pkg = readJson<object>(tree, 'benchmarks/widget/package.json');
     expect(pkg).toHaveProperty('name', '@acme/bench-widget');
     expect(pkg).toHaveProperty('nx', { name: 'widget-bench', tags: ['type:bench'] });
     expect(pkg).toHaveProperty(
@@ -56,7 +56,7 @@ describe('benchmark generator, on a virtual tree', () => {
     expect(tree.read('benchmarks/widget/src/profile.ts', 'utf-8')).toContain(
       "name: 'widget-smoke'",
     );
-    expect(readJson<unknown>(tree, 'benchmarks/widget/tsconfig.json')).toHaveProperty(
+    expect(readJson<object>(tree, 'benchmarks/widget/tsconfig.json')).toHaveProperty(
       'extends',
       '../../tsconfig.base.json',
     );
