@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reportGenerator } from '../src/generators/report/generator';
 import { ReportOptionsError } from '../src/generators/report/report-options-error';
 import { TargetsFileError } from '../src/targets/targets-file-error';
-import { createPlantedWorkspace, plantedCases, reportOnDisk, treeAt } from './workspace-fixture';
+import {
+  createPlantedWorkspace,
+  plantedCases,
+  plantedTargets,
+  reportOnDisk,
+  treeAt,
+} from './workspace-fixture';
 import { runOf, writeAt } from './run-document';
 import { thrownBy } from './thrown-by';
 
@@ -84,11 +90,10 @@ describe('bad inputs', () => {
 
   it('fails on a targets file with a typo, naming the path and the field, and writes nothing', () => {
     const root = workspace();
-    const targets = JSON.parse(readFileSync(join(root, 'benchmarks/targets.json'), 'utf8')) as {
-      targets: Record<string, unknown>[];
-    };
-    targets.targets[2] = { ...targets.targets[2], metric: 'p05' };
-    writeAt(root, 'benchmarks/targets.json', targets);
+    writeAt(root, 'benchmarks/targets.json', {
+      ...plantedTargets,
+      targets: plantedTargets.targets.map((t, i) => (i === 2 ? { ...t, metric: 'p05' } : t)),
+    });
     const error = thrownBy(() => reportGenerator(treeAt(root), {}));
     expect(error).toBeInstanceOf(TargetsFileError);
     expect((error as TargetsFileError).code).toBe('TARGETS_FILE_INVALID');

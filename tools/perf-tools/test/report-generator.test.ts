@@ -1,9 +1,16 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBenchmarkRun } from '@prismq/profiling';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportGenerator } from '../src/generators/report/generator';
 import { PerfCheckFailedError } from '../src/generators/report/perf-check-failed-error';
-import { createPlantedWorkspace, reportOnDisk, snapshotFiles, treeAt } from './workspace-fixture';
+import {
+  createPlantedWorkspace,
+  plantedTargets,
+  reportOnDisk,
+  snapshotFiles,
+  treeAt,
+} from './workspace-fixture';
 import { writeAt } from './run-document';
 import { thrownBy } from './thrown-by';
 
@@ -106,11 +113,10 @@ describe('report generator on planted results', () => {
 
   it('passes check mode when nothing is critical and nothing regressed', () => {
     const root = workspace();
-    const targets = JSON.parse(read(root, 'benchmarks/targets.json')) as {
-      targets: { id: string }[];
-    };
-    targets.targets = targets.targets.filter((t) => t.id !== 'alpha-slow');
-    writeAt(root, 'benchmarks/targets.json', targets);
+    writeAt(root, 'benchmarks/targets.json', {
+      ...plantedTargets,
+      targets: plantedTargets.targets.filter((t) => t.id !== 'alpha-slow'),
+    });
     const build = reportOnDisk(root, { check: true });
     expect(build.blocking).toEqual([]);
     expect(build.findings.length).toBeGreaterThan(0);
@@ -132,10 +138,7 @@ describe('report generator on planted results', () => {
     reportOnDisk(root, {});
     expect(existsSync(join(root, 'reports/baseline'))).toBe(false);
     reportOnDisk(root, { saveBaseline: true });
-    const saved = JSON.parse(read(root, 'reports/baseline/alpha.json')) as {
-      project: string;
-      cases: unknown[];
-    };
+    const saved = readBenchmarkRun(join(root, 'reports/baseline/alpha.json'));
     expect(saved.project).toBe('alpha');
     expect(saved.cases).toHaveLength(14);
   });

@@ -10,6 +10,7 @@ import { thrownBy } from './thrown-by';
 import {
   createPlantedWorkspace,
   plantedCases,
+  plantedTargets,
   reportOnDisk,
   treeAt,
   type PlantOptions,
@@ -29,11 +30,10 @@ const read = (root: string, path: string): string => readFileSync(join(root, pat
 function twoRuns(second: PlantOptions, baselineEnvironment = {}): string {
   const root = createPlantedWorkspace({ seed: 1 });
   roots.push(root);
-  const targets = JSON.parse(read(root, 'benchmarks/targets.json')) as {
-    targets: { id: string }[];
-  };
-  targets.targets = targets.targets.filter((t) => t.id !== 'alpha-slow');
-  writeAt(root, 'benchmarks/targets.json', targets);
+  writeAt(root, 'benchmarks/targets.json', {
+    ...plantedTargets,
+    targets: plantedTargets.targets.filter((t) => t.id !== 'alpha-slow'),
+  });
   const first = runOf('alpha', plantedCases({ seed: 1 }));
   writeAt(root, 'reports/baseline/alpha.json', {
     ...first,
