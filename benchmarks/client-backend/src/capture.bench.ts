@@ -19,10 +19,10 @@ function filledCapture(dir: string, lines: number): OutputCapture {
   return capture;
 }
 
-async function* withCapture(
+function* withCapture(
   lines: number,
   measure: (capture: OutputCapture) => () => unknown,
-): AsyncGenerator<() => unknown> {
+): Generator<() => unknown> {
   const scratch = scratchFolder('capture');
   const capture = filledCapture(scratch.dir, lines);
   try {
@@ -38,13 +38,13 @@ describeCase('client-backend/capture/tail-1000-of-10000', { inputSize: 1_000 });
 
 summary(() => {
   group('client-backend/capture', () => {
-    bench('client-backend/capture/line', async function* () {
+    bench('client-backend/capture/line', function* () {
       yield* withCapture(0, (capture) => () => capture.write('stdout', `${LINE}\n`));
     });
-    bench('client-backend/capture/tail-50-of-100', async function* () {
+    bench('client-backend/capture/tail-50-of-100', function* () {
       yield* withCapture(100, (capture) => async () => do_not_optimize(await capture.tail(50)));
     });
-    bench('client-backend/capture/tail-1000-of-10000', async function* () {
+    bench('client-backend/capture/tail-1000-of-10000', function* () {
       yield* withCapture(
         10_000,
         (capture) => async () => do_not_optimize(await capture.tail(1_000)),

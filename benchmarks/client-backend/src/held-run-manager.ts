@@ -7,7 +7,7 @@ import { scratchFolder } from './bench-folder.js';
 export interface HeldRunManager {
   readonly manager: RunManager;
   readonly store: RunStore;
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 /**

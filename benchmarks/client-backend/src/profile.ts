@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { RunRecordSchema } from '@prismq/client-backend';
 import type { LoadTestCase } from '@prismq/profiling';
 import { formatVerdict, judgeLoadReport, readTargetsFile } from '@prismq/perf-tools';
 import { BENCH_MODULES_FILE } from './bench-modules.js';
@@ -266,7 +267,7 @@ async function slowClient(server: ServerProcess): Promise<LoadTestCase> {
   const streaming = checkLogStream(server.baseUrl, run.runId, 'stalled', { holdUntil: held });
   for (;;) {
     const state = await server.client.request('GET', `/api/runs/${run.runId}`);
-    if ((JSON.parse(state.body) as { status: string }).status !== 'running') break;
+    if (RunRecordSchema.parse(JSON.parse(state.body)).status !== 'running') break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const peak = await rss.stop();

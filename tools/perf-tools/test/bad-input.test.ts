@@ -4,8 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reportGenerator } from '../src/generators/report/generator';
 import { ReportOptionsError } from '../src/generators/report/report-options-error';
 import { TargetsFileError } from '../src/targets/targets-file-error';
-import { createPlantedWorkspace, plantedCases, reportOnDisk, treeAt } from './workspace-fixture';
+import {
+  createPlantedWorkspace,
+  plantedCases,
+  plantedTargets,
+  reportOnDisk,
+  treeAt,
+} from './workspace-fixture';
 import { runOf, writeAt } from './run-document';
+import { thrownBy } from './thrown-by';
 
 const roots: string[] = [];
 function workspace(): string {
@@ -23,7 +30,7 @@ function warningRows(root: string): string {
 }
 
 describe('bad inputs', () => {
-  it('names a missing project, a truncated file, an unknown version and a quick run in the warnings, and reports the rest', async () => {
+  it('names a missing project, a truncated file, an unknown version and a quick run in the warnings, and reports the rest', () => {
     const root = workspace();
     const good = JSON.stringify(runOf('beta', plantedCases({ seed: 4 }).slice(0, 2)));
     writeAt(root, 'reports/benchmarks/beta/latest.json', good.slice(0, good.length / 2));
@@ -61,7 +68,7 @@ describe('bad inputs', () => {
     expect(build.analysis.cases).toHaveLength(14);
   });
 
-  it('uses a quick run when asked to', async () => {
+  it('uses a quick run when asked to', () => {
     const root = workspace();
     writeAt(
       root,
@@ -74,21 +81,20 @@ describe('bad inputs', () => {
     expect(allowed.analysis.cases).toHaveLength(14);
   });
 
-  it('reads only the run files given with --files', async () => {
+  it('reads only the run files given with --files', () => {
     const root = workspace();
     writeAt(root, 'elsewhere/run.json', runOf('omega', plantedCases({ seed: 8 }).slice(0, 3)));
     const build = reportOnDisk(root, { files: 'elsewhere/run.json' });
     expect(build.analysis.cases.map((c) => c.file)).toEqual(Array(3).fill('elsewhere/run.json'));
   });
 
-  it('fails on a targets file with a typo, naming the path and the field, and writes nothing', async () => {
+  it('fails on a targets file with a typo, naming the path and the field, and writes nothing', () => {
     const root = workspace();
-    const targets = JSON.parse(readFileSync(join(root, 'benchmarks/targets.json'), 'utf8')) as {
-      targets: Record<string, unknown>[];
-    };
-    targets.targets[2] = { ...targets.targets[2], metric: 'p05' };
-    writeAt(root, 'benchmarks/targets.json', targets);
-    const error = await reportGenerator(treeAt(root), {}).catch((e: unknown) => e);
+    writeAt(root, 'benchmarks/targets.json', {
+      ...plantedTargets,
+      targets: plantedTargets.targets.map((t, i) => (i === 2 ? { ...t, metric: 'p05' } : t)),
+    });
+    const error = thrownBy(() => reportGenerator(treeAt(root), {}));
     expect(error).toBeInstanceOf(TargetsFileError);
     expect((error as TargetsFileError).code).toBe('TARGETS_FILE_INVALID');
     expect((error as Error).message).toMatch(/^benchmarks\/targets\.json at targets\.2\.metric: /);
@@ -96,22 +102,22 @@ describe('bad inputs', () => {
     expect(existsSync(join(root, 'reports/charts'))).toBe(false);
   });
 
-  it('fails on an unknown targets-file version and on invalid JSON', async () => {
+  it('fails on an unknown targets-file version and on invalid JSON', () => {
     const root = workspace();
     writeAt(root, 'benchmarks/targets.json', { version: 2, targets: [], memory: [], variants: [] });
-    await expect(reportGenerator(treeAt(root), {})).rejects.toThrow(
+    expect(() => reportGenerator(treeAt(root), {})).toThrow(
       /benchmarks\/targets\.json at version: /,
     );
     writeAt(root, 'benchmarks/targets.json', '{"version": 1,');
-    await expect(reportGenerator(treeAt(root), {})).rejects.toMatchObject({
+    expect(thrownBy(() => reportGenerator(treeAt(root), {}))).toMatchObject({
       code: 'TARGETS_FILE_NOT_JSON',
     });
   });
 
-  it('rejects options that contradict each other', async () => {
+  it('rejects options that contradict each other', () => {
     const root = workspace();
-    const error = await reportGenerator(treeAt(root), { check: true, saveBaseline: true }).catch(
-      (e: unknown) => e,
+    const error = thrownBy(() =>
+      reportGenerator(treeAt(root), { check: true, saveBaseline: true }),
     );
     expect(error).toBeInstanceOf(ReportOptionsError);
     expect((error as Error).message).toMatch(/--check.*--saveBaseline/);

@@ -34,14 +34,18 @@ describe('benchmark generator, on a virtual tree', () => {
     addPackageProject(tree, 'profiling', 'libs/profiling', '@prismq/profiling');
     await benchmarkGenerator(tree, { project: 'widget' });
 
-    const pkg = readJson(tree, 'benchmarks/widget/package.json');
-    expect(pkg.name).toBe('@acme/bench-widget');
-    expect(pkg.nx).toEqual({ name: 'widget-bench', tags: ['type:bench'] });
-    expect(pkg.scripts.bench).toBe('node ../../libs/profiling/dist/cli.js --project widget');
-    expect(pkg.scripts.profile).toBe(
+    const pkg = readJson<object>(tree, 'benchmarks/widget/package.json');
+    expect(pkg).toHaveProperty('name', '@acme/bench-widget');
+    expect(pkg).toHaveProperty('nx', { name: 'widget-bench', tags: ['type:bench'] });
+    expect(pkg).toHaveProperty(
+      'scripts.bench',
+      'node ../../libs/profiling/dist/cli.js --project widget',
+    );
+    expect(pkg).toHaveProperty(
+      'scripts.profile',
       'PRISMQ_PROFILE_DIR=../../reports node --expose-gc --import tsx src/profile.ts',
     );
-    expect(pkg.dependencies).toEqual({
+    expect(pkg).toHaveProperty('dependencies', {
       '@acme/widget': '*',
       '@prismq/profiling': '*',
       mitata: '^1.0.34',
@@ -52,7 +56,8 @@ describe('benchmark generator, on a virtual tree', () => {
     expect(tree.read('benchmarks/widget/src/profile.ts', 'utf-8')).toContain(
       "name: 'widget-smoke'",
     );
-    expect(readJson(tree, 'benchmarks/widget/tsconfig.json').extends).toBe(
+    expect(readJson<object>(tree, 'benchmarks/widget/tsconfig.json')).toHaveProperty(
+      'extends',
       '../../tsconfig.base.json',
     );
   });
@@ -131,10 +136,11 @@ describe('benchmark generator, in a real temporary Nx workspace', () => {
 
     const graph = nx('graph', '--file=graph.json');
     expect(graph.status, graph.output).toBe(0);
-    const deps = JSON.parse(readFileSync(join(root, 'graph.json'), 'utf8')).graph.dependencies[
-      'widget-bench'
-    ] as { target: string }[];
-    expect(deps.map((d) => d.target)).toContain('widget');
+    const graphFile: unknown = JSON.parse(readFileSync(join(root, 'graph.json'), 'utf8'));
+    expect(graphFile).toHaveProperty(
+      ['graph', 'dependencies', 'widget-bench'],
+      expect.arrayContaining([expect.objectContaining({ target: 'widget' })]),
+    );
 
     const ran = nx('run', 'widget-bench:bench', '--', '--quick');
     expect(ran.status, ran.output).toBe(0);

@@ -24,7 +24,7 @@ describe('charts', () => {
   let root: string;
   let charts: Map<string, Document>;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     root = createPlantedWorkspace();
     // A baseline with a case name that needs escaping exercises the delta chart and XML escaping.
     writeAt(

@@ -14,7 +14,7 @@ import { createPlantedWorkspace, plantedCases } from './workspace-fixture';
 export const HISTORY_COMMITS = ['1'.repeat(40), '2'.repeat(40), '3'.repeat(40)] as const;
 
 /** The function the fixture profile spends its time in. */
-export function spinReportFlameTarget(ms: number): number {
+function spinReportFlameTarget(ms: number): number {
   const end = performance.now() + ms;
   let x = 0;
   while (performance.now() < end) x += Math.sqrt(x + 1);

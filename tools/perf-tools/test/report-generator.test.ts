@@ -1,10 +1,18 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBenchmarkRun } from '@prismq/profiling';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportGenerator } from '../src/generators/report/generator';
 import { PerfCheckFailedError } from '../src/generators/report/perf-check-failed-error';
-import { createPlantedWorkspace, reportOnDisk, snapshotFiles, treeAt } from './workspace-fixture';
+import {
+  createPlantedWorkspace,
+  plantedTargets,
+  reportOnDisk,
+  snapshotFiles,
+  treeAt,
+} from './workspace-fixture';
 import { writeAt } from './run-document';
+import { thrownBy } from './thrown-by';
 
 const roots: string[] = [];
 function workspace(...args: Parameters<typeof createPlantedWorkspace>): string {
@@ -19,7 +27,7 @@ afterEach(() => {
 const read = (root: string, path: string): string => readFileSync(join(root, path), 'utf8');
 
 describe('report generator on planted results', () => {
-  it('finds the planted quadratic sweep as super-linear with a slope near 2, and not the linear one', async () => {
+  it('finds the planted quadratic sweep as super-linear with a slope near 2, and not the linear one', () => {
     const root = workspace();
     const build = reportOnDisk(root, {});
     const quadratic = build.analysis.sweeps.find((s) => s.id === 'alpha/sweep/quadratic');
@@ -38,7 +46,7 @@ describe('report generator on planted results', () => {
     expect(bottlenecks).toContain('reports/benchmarks/alpha/latest.json');
   });
 
-  it('rates a target missed by more than 2× critical and a smaller miss high', async () => {
+  it('rates a target missed by more than 2× critical and a smaller miss high', () => {
     const root = workspace();
     const build = reportOnDisk(root, {});
     const missed = build.findings.filter((f) => f.rule === 'missed-target');
@@ -56,7 +64,7 @@ describe('report generator on planted results', () => {
     );
   });
 
-  it('checks targets attached to cases in bench files, unless the targets file states them', async () => {
+  it('checks targets attached to cases in bench files, unless the targets file states them', () => {
     const root = workspace();
     const build = reportOnDisk(root, {});
     const attached = build.analysis.targetResults.filter((r) => r.target.id === 'alpha/text/short');
@@ -70,7 +78,7 @@ describe('report generator on planted results', () => {
     expect(onFast.map((r) => r.target.id)).toEqual(['alpha-fast']);
   });
 
-  it('applies the size-jump, stability, memory and CPU rules with their evidence', async () => {
+  it('applies the size-jump, stability, memory and CPU rules with their evidence', () => {
     const root = workspace();
     const build = reportOnDisk(root, {});
     const byRule = (rule: string) => build.findings.filter((f) => f.rule === rule);
@@ -94,28 +102,27 @@ describe('report generator on planted results', () => {
     expect(cpu[0]!.files).toEqual(['reports/cpu/alpha-scoring_1.cpu.json']);
   });
 
-  it('fails check mode on critical findings and regressions, printing them, and writes nothing', async () => {
+  it('fails check mode on critical findings and regressions, printing them, and writes nothing', () => {
     const root = workspace();
-    const error = await reportGenerator(treeAt(root), { check: true }).catch((e: unknown) => e);
+    const error = thrownBy(() => reportGenerator(treeAt(root), { check: true }));
     expect(error).toBeInstanceOf(PerfCheckFailedError);
     expect((error as PerfCheckFailedError).code).toBe('PERF_CHECK_FAILED');
     expect((error as Error).message).toContain('[critical] slow call');
     expect(existsSync(join(root, 'reports/PERFORMANCE_BASELINE_REPORT.md'))).toBe(false);
   });
 
-  it('passes check mode when nothing is critical and nothing regressed', async () => {
+  it('passes check mode when nothing is critical and nothing regressed', () => {
     const root = workspace();
-    const targets = JSON.parse(read(root, 'benchmarks/targets.json')) as {
-      targets: { id: string }[];
-    };
-    targets.targets = targets.targets.filter((t) => t.id !== 'alpha-slow');
-    writeAt(root, 'benchmarks/targets.json', targets);
+    writeAt(root, 'benchmarks/targets.json', {
+      ...plantedTargets,
+      targets: plantedTargets.targets.filter((t) => t.id !== 'alpha-slow'),
+    });
     const build = reportOnDisk(root, { check: true });
     expect(build.blocking).toEqual([]);
     expect(build.findings.length).toBeGreaterThan(0);
   });
 
-  it('writes byte-identical reports and charts when run twice on the same inputs', async () => {
+  it('writes byte-identical reports and charts when run twice on the same inputs', () => {
     const root = workspace();
     reportOnDisk(root, {});
     const first = snapshotFiles(join(root, 'reports'));
@@ -126,15 +133,12 @@ describe('report generator on planted results', () => {
     expect([...first.keys()].filter((p) => p.endsWith('.svg')).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('never writes a baseline unless asked', async () => {
+  it('never writes a baseline unless asked', () => {
     const root = workspace();
     reportOnDisk(root, {});
     expect(existsSync(join(root, 'reports/baseline'))).toBe(false);
     reportOnDisk(root, { saveBaseline: true });
-    const saved = JSON.parse(read(root, 'reports/baseline/alpha.json')) as {
-      project: string;
-      cases: unknown[];
-    };
+    const saved = readBenchmarkRun(join(root, 'reports/baseline/alpha.json'));
     expect(saved.project).toBe('alpha');
     expect(saved.cases).toHaveLength(14);
   });

@@ -105,7 +105,7 @@ describe('report page (reports/index.html)', () => {
     }
   });
 
-  it('is the same bytes when generated again from the same inputs', async () => {
+  it('is the same bytes when generated again from the same inputs', () => {
     const before = snapshotFiles(join(root, 'reports'));
     reportOnDisk(root, {});
     const after = snapshotFiles(join(root, 'reports'));

@@ -26,7 +26,7 @@ export async function loadWithAutocannon(
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       { url, connections, duration: durationSeconds, pipelining: 1 },
-      (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
+      (error: Error | null, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       times.push(responseTime);

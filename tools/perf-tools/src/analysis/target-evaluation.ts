@@ -83,7 +83,7 @@ function memoryValueBytes(report: MemoryReport, target: MemoryTarget): number {
 }
 
 /** The memory reports a memory target applies to: names starting with its `match` prefix. */
-export function memoryReportsFor(
+function memoryReportsFor(
   target: MemoryTarget,
   reports: readonly Sourced<MemoryReport>[],
 ): Sourced<MemoryReport>[] {

@@ -6,11 +6,11 @@ import { formatBytes, formatMeasure, formatOp, formatNumber } from '../markdown/
 import type { Finding } from './finding';
 
 /** Heap must grow by at least this much over the repeated calls to count as growing. */
-export const MIN_GROWTH_BYTES = 1024 * 1024;
+const MIN_GROWTH_BYTES = 1024 * 1024;
 /** …and by at least this fraction of the first value. */
-export const MIN_GROWTH_FRACTION = 0.05;
+const MIN_GROWTH_FRACTION = 0.05;
 /** Share of steps that must not go down for the growth to count as steady. */
-export const MIN_RISING_STEPS = 0.75;
+const MIN_RISING_STEPS = 0.75;
 
 function keepsGrowing(series: readonly number[]): { growth: number; slope: number } | undefined {
   if (series.length < 3) return undefined;

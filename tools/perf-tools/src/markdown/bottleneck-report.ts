@@ -11,7 +11,7 @@ import { markdownTable } from './markdown-table';
 import { headerLines, warningsSection } from './report-header';
 
 /** A target met with at least this margin is listed as comfortably within target. */
-export const COMFORTABLE_MARGIN = 2;
+const COMFORTABLE_MARGIN = 2;
 
 function findingSection(finding: Finding, index: number): string[] {
   return [

@@ -4,7 +4,7 @@ import { formatBytes } from './format-value';
 import { markdownTable } from './markdown-table';
 
 /** The newest measurement time of the inputs (ISO), used as the report's date so reruns match. */
-export function measuredAt(inputs: ReportInputs): string {
+function measuredAt(inputs: ReportInputs): string {
   const times = [
     ...inputs.runs.map((r) => r.data.finishedAt),
     ...inputs.cpuProfiles.map((p) => p.data.timestamp),

@@ -1,5 +1,5 @@
 /** What a unit measures; only values of the same dimension can be compared. */
-export type UnitDimension = 'time' | 'rate' | 'bytes' | 'percent' | 'count';
+type UnitDimension = 'time' | 'rate' | 'bytes' | 'percent' | 'count';
 
 interface UnitInfo {
   readonly dimension: UnitDimension;

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Opens the generated report page in a real Chromium from file://, offline.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';

@@ -1,21 +1,26 @@
-import { getProjects, type Tree } from '@nx/devkit';
+import { getProjects, readJson, type TargetConfiguration, type Tree } from '@nx/devkit';
+import { z } from 'zod';
 
 /** The results folder a bench command writes to: its `--project` argument, else the Nx project name. */
-export function resultsFolderOf(command: string | undefined, projectName: string): string {
+function resultsFolderOf(command: string | undefined, projectName: string): string {
   const match = command?.match(/--project[= ](\S+)/);
   return match?.[1] ?? projectName;
 }
 
-function benchCommand(tree: Tree, root: string, target: unknown): string | undefined {
-  const options = (target as { options?: { command?: unknown; script?: unknown } } | undefined)
-    ?.options;
-  if (typeof options?.command === 'string') return options.command;
+// Only the bench script is read from a project's package.json; the rest is the package's business.
+const BenchScriptSchema = z.object({ scripts: z.object({ bench: z.string() }) });
+
+function benchCommand(
+  tree: Tree,
+  root: string,
+  target: TargetConfiguration<{ command?: unknown }> | undefined,
+): string | undefined {
+  const command = target?.options?.command;
+  if (typeof command === 'string') return command;
   const packageJson = `${root}/package.json`;
   if (!tree.exists(packageJson)) return undefined;
-  const scripts = (
-    JSON.parse(tree.read(packageJson, 'utf-8') ?? '{}') as { scripts?: Record<string, string> }
-  ).scripts;
-  return scripts?.['bench'];
+  const parsed = BenchScriptSchema.safeParse(readJson(tree, packageJson));
+  return parsed.success ? parsed.data.scripts.bench : undefined;
 }
 
 /** Results folders of every workspace project that has a `bench` target or script, sorted. */

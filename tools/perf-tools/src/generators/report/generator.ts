@@ -81,9 +81,11 @@ export function runReport(tree: Tree, rawOptions: ReportOptionsInput): ReportBui
 
 /**
  * Nx generator `@prismq/perf-tools:report`: {@link runReport} with the options of the command
- * line. Returns nothing, because Nx would run a returned value as a follow-up task.
+ * line. Synchronous, as Nx allows (a generator returns nothing, a follow-up task or a promise of
+ * one); returns nothing, because Nx would run a returned function as a follow-up task.
+ * @throws what {@link runReport} throws
  */
-export async function reportGenerator(tree: Tree, rawOptions: ReportOptionsInput): Promise<void> {
+export function reportGenerator(tree: Tree, rawOptions: ReportOptionsInput): void {
   runReport(tree, rawOptions);
 }
 

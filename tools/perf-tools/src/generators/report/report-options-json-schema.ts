@@ -45,10 +45,14 @@ export function reportOptionsJsonSchema(): ReportOptionsJsonSchema {
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+// A string default reads as the word one types; any other JSON value as its JSON.
+const defaultText = (value: unknown): string =>
+  typeof value === 'string' ? value : JSON.stringify(value);
+
 /** The README's options table (Markdown, not yet aligned) of a report options schema. */
 export function reportOptionsTable(schema: ReportOptionsJsonSchema): string {
   const rows = Object.entries(schema.properties).map(([name, property]) => {
-    const fallback = property.default === undefined ? '—' : `\`${String(property.default)}\``;
+    const fallback = property.default === undefined ? '—' : `\`${defaultText(property.default)}\``;
     return `| \`--${name}\` | ${fallback} | ${cell(property.description ?? '')} |`;
   });
   return ['| option | default | meaning |', '| --- | --- | --- |', ...rows].join('\n');
