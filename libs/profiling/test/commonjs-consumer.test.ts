@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readBenchmarkRun } from '../src/result-reader.js';
+import { readBenchmarkRun } from '../src/results/result-reader.js';
 import { installBuiltPackage } from './installed-package.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 

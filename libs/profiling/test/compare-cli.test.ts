@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBenchmarkHistory } from '../src/history/benchmark-history.js';
-import { readCompareDocument } from '../src/result-reader.js';
+import { readCompareDocument } from '../src/results/result-reader.js';
 import { PACKAGE_DIR, ROOT_NODE_MODULES } from './temp-workspace.js';
 
 const CLI = join(PACKAGE_DIR, 'src', 'cli.ts');

@@ -12,8 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectEnvironment } from '../src/environment.js';
-import { parseNvidiaSmiGpus, queryGpus } from '../src/gpu-inventory.js';
+import { collectEnvironment } from '../src/results/environment.js';
+import { parseNvidiaSmiGpus, queryGpus } from '../src/results/gpu-inventory.js';
 import { compareCases, roundLogRatio } from '../src/compare/case-comparison.js';
 import { CompareError } from '../src/compare/compare-error.js';
 import { parseCompareOptions } from '../src/compare/compare-options.js';
@@ -28,7 +28,7 @@ import {
   packagesToBuild,
   readWorkspacePackages,
 } from '../src/compare/workspace-packages.js';
-import type { CompareDocument } from '../src/compare-document-schema.js';
+import type { CompareDocument } from '../src/results/compare-document-schema.js';
 
 let dir: string;
 beforeEach(() => {

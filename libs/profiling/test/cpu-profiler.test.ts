@@ -1,12 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { profileFunction } from '../src/cpu-profiler.js';
-import { clearProfilingResults, getProfilingResults } from '../src/profiling-collector.js';
-import { ProfilingError } from '../src/profiling-error.js';
-import { profiled } from '../src/profiled.js';
-import { setProfilingMode } from '../src/profiling-mode.js';
-import { readCpuProfileSummary } from '../src/result-reader.js';
+import { profileFunction } from '../src/profilers/cpu-profiler.js';
+import {
+  clearProfilingResults,
+  getProfilingResults,
+} from '../src/collector/profiling-collector.js';
+import { ProfilingError } from '../src/collector/profiling-error.js';
+import { profiled } from '../src/decorators/profiled.js';
+import { setProfilingMode } from '../src/collector/profiling-mode.js';
+import { readCpuProfileSummary } from '../src/results/result-reader.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 // Runs until `ms` of wall time and of CPU time have passed: on a loaded machine the wall time

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { profileFunction } from '../src/cpu-profiler.js';
-import type { CpuProfile } from '../src/cpu-profile-summary.js';
+import { profileFunction } from '../src/profilers/cpu-profiler.js';
+import type { CpuProfile } from '../src/profilers/cpu-profile-summary.js';
 import {
   CpuProfileFormatError,
   layoutFlameGraph,
@@ -9,7 +9,10 @@ import {
   renderFlameGraphPage,
   renderFlameGraphSvg,
 } from '../src/flamegraph/index.js';
-import { clearProfilingResults, getProfilingResults } from '../src/profiling-collector.js';
+import {
+  clearProfilingResults,
+  getProfilingResults,
+} from '../src/collector/profiling-collector.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 function spinHeavyFlameTarget(ms: number): number {

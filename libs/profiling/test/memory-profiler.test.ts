@@ -1,10 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { profileMemory } from '../src/profile-memory.js';
-import { timed } from '../src/profile-decorators.js';
-import { setProfilingMode } from '../src/profiling-mode.js';
-import { clearProfilingResults, getProfilingResults } from '../src/profiling-collector.js';
-import { readMemoryReport } from '../src/result-reader.js';
+import { profileMemory } from '../src/decorators/profile-memory-call-or-decorator.js';
+import { timed } from '../src/decorators/profile-decorators.js';
+import { setProfilingMode } from '../src/collector/profiling-mode.js';
+import {
+  clearProfilingResults,
+  getProfilingResults,
+} from '../src/collector/profiling-collector.js';
+import { readMemoryReport } from '../src/results/result-reader.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 function reportOf(name: string) {

@@ -3,12 +3,15 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { profiled } from '../src/profiled.js';
-import { profile, timed } from '../src/profile-decorators.js';
-import { profileMemory } from '../src/profile-memory.js';
-import { clearProfilingResults, getProfilingResults } from '../src/profiling-collector.js';
-import { ProfilingError } from '../src/profiling-error.js';
-import { setProfilingMode } from '../src/profiling-mode.js';
+import { profiled } from '../src/decorators/profiled.js';
+import { profile, timed } from '../src/decorators/profile-decorators.js';
+import { profileMemory } from '../src/decorators/profile-memory-call-or-decorator.js';
+import {
+  clearProfilingResults,
+  getProfilingResults,
+} from '../src/collector/profiling-collector.js';
+import { ProfilingError } from '../src/collector/profiling-error.js';
+import { setProfilingMode } from '../src/collector/profiling-mode.js';
 import {
   createTempWorkspace,
   PACKAGE_DIR,
@@ -99,7 +102,7 @@ describe('profiled() for plain functions', () => {
       expect.objectContaining({ code: 'PROFILE_INVALID_OPTION', option: 'fn' }),
     );
     expect(() => profiled(() => 1, { kind: 'loud' } as never)).toThrow(
-      /option kind must be one of time, cpu, memory \(got "loud"\)/,
+      /option kind \("loud"\) must be one of time, cpu, memory/,
     );
     expect(() => profiled(() => 1, { kind: 'cpu', sampleIntervalUs: -1 })).toThrow(
       /option sampleIntervalUs/,

@@ -4,7 +4,7 @@ import {
   readCpuProfileSummary,
   readMemoryReport,
   ResultFileError,
-} from '../src/result-reader.js';
+} from '../src/results/result-reader.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 const validRun = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBenchmarkHistory } from '../src/history/benchmark-history.js';
-import { readBenchmarkRun } from '../src/result-reader.js';
+import { readBenchmarkRun } from '../src/results/result-reader.js';
 import { createTempWorkspace, PACKAGE_DIR, type TempWorkspace } from './temp-workspace.js';
 
 const CLI = join(PACKAGE_DIR, 'src', 'cli.ts');

@@ -3,13 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../src/atomic-write.js';
-import { parseCliOptions } from '../src/cli-options.js';
-import { collectEnvironment, type GitRunner } from '../src/environment.js';
-import { fileTimestamp } from '../src/file-timestamp.js';
-import { BenchmarkEnvironmentSchema } from '../src/result-schema.js';
-import { thinSamples } from '../src/sample-statistics.js';
-import { findWorkspaceRoot } from '../src/workspace-root.js';
+import { writeFileAtomic } from '../src/results/atomic-write.js';
+import { parseCliOptions } from '../src/runner/cli-options.js';
+import { collectEnvironment, type GitRunner } from '../src/results/environment.js';
+import { fileTimestamp } from '../src/results/file-timestamp.js';
+import { BenchmarkEnvironmentSchema } from '../src/results/result-schema.js';
+import { thinSamples } from '../src/runner/sample-statistics.js';
+import { findWorkspaceRoot } from '../src/runner/workspace-root.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 describe('parseCliOptions', () => {
@@ -37,7 +37,7 @@ describe('parseCliOptions', () => {
   it('names the option at fault', () => {
     expect(() => parseCliOptions([], {})).toThrow(/--project is required/);
     expect(() => parseCliOptions(['--project', 'x', '--filter', ''], {})).toThrow(
-      /--filter must not be empty/,
+      /--filter \(""\) must not be empty/,
     );
     expect(() => parseCliOptions(['--project', 'x', '--speed'], {})).toThrow(/--speed/);
   });

@@ -7,8 +7,8 @@ import {
   onProfilingResult,
   setProfilingResultCapacity,
   DEFAULT_COLLECTOR_CAPACITY,
-} from '../src/profiling-collector.js';
-import { timeFunction } from '../src/time-profiler.js';
+} from '../src/collector/profiling-collector.js';
+import { timeFunction } from '../src/profilers/time-profiler.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
 // Spins until both `ms` of wall time and `ms` of CPU time have passed, so that the CPU time is

@@ -1,5 +1,5 @@
-import { modeState } from './profiling-mode.js';
-import { ProfilingError } from './profiling-error.js';
+import { modeState } from '../collector/profiling-mode.js';
+import { ProfilingError } from '../collector/profiling-error.js';
 
 /** Any method a decorator can wrap. */
 // `any` is what lets a method with a typed `this` and parameters be passed in and come back unchanged.

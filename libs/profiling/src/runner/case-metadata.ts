@@ -1,4 +1,4 @@
-import type { BenchmarkTarget } from './result-schema.js';
+import type { BenchmarkTarget } from '../results/result-schema.js';
 
 /** Extra facts about one benchmark case that mitata does not know. */
 export interface CaseMetadata {

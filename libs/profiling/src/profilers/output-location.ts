@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ProfilingError } from './profiling-error.js';
+import { ProfilingError } from '../collector/profiling-error.js';
 
 /** The sub-folder of each profiler under `PRISMQ_PROFILE_DIR` or `reports/`. */
 export type OutputKind = 'cpu' | 'memory' | 'time';

@@ -2,10 +2,10 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prepareOutputDir } from './output-location.js';
-import { recordProfilingResult } from './profiling-collector.js';
+import { recordProfilingResult } from '../collector/profiling-collector.js';
 import { parseProfilingOptions, TimeOptionsSchema, type TimeOptions } from './profiling-options.js';
-import type { ProfilingResult } from './profiling-result.js';
-import { isThenable } from './thenable.js';
+import type { ProfilingResult } from '../collector/profiling-result.js';
+import { isThenable } from './settle.js';
 
 const NO_PATHS: readonly string[] = Object.freeze([]);
 // Read once: `performance.timeOrigin` is an accessor, and it never changes.

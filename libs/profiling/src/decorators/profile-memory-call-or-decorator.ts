@@ -3,12 +3,12 @@ import {
   missingParenthesesError,
   type DualMethodDecorator,
 } from './method-decorator.js';
-import { profileMemoryCall } from './memory-profiler.js';
+import { profileMemoryCall } from '../profilers/memory-profiler.js';
 import {
   profileMemoryDecorator,
   type ProfileMemoryDecoratorOptions,
 } from './profile-decorators.js';
-import type { MemoryProfileOptions } from './profiling-options.js';
+import type { MemoryProfileOptions } from '../profilers/profiling-options.js';
 
 /**
  * Runs `fn` (sync or async) and writes `<name>_<timestamp>_<pid>-<n>.memory.json`: heap used and total,

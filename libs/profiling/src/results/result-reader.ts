@@ -19,6 +19,7 @@ import {
   type LoadTestReport,
   type MemoryReport,
 } from './profile-summary-schema.js';
+import { firstIssue, formatValidationIssue } from './validation-issue.js';
 
 /** Why a results file could not be read. */
 export type ResultFileErrorCode =
@@ -40,13 +41,6 @@ export class ResultFileError extends Error {
   ) {
     super(`${source}: ${message}`);
   }
-}
-
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'does not match the schema';
-  const path = issue.path.length > 0 ? issue.path.join('.') : '(root)';
-  return `${path}: ${issue.message}`;
 }
 
 function parseJson(text: string, source: string): unknown {
@@ -78,7 +72,11 @@ function checkVersion(data: unknown, source: string, known: number, what: string
 function parseWith<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    throw new ResultFileError('RESULT_FILE_INVALID', source, firstIssue(parsed.error));
+    throw new ResultFileError(
+      'RESULT_FILE_INVALID',
+      source,
+      formatValidationIssue(firstIssue(parsed.error)),
+    );
   }
   return parsed.data;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BenchmarkRunnerError } from './benchmark-runner-error.js';
+import { firstIssue, formatOptionIssue } from '../results/validation-issue.js';
 
 /** Parsed command line of `prismq-bench`. */
 export interface CliOptions {
@@ -58,10 +59,9 @@ export function parseCliOptions(
   if (parsed.values.help) return { project: '', quick: false, files: [], help: true };
   const checked = CliSchema.safeParse(parsed.values);
   if (!checked.success) {
-    const issue = checked.error.issues[0];
     throw new BenchmarkRunnerError(
       'BENCH_INVALID_OPTION',
-      `option --${issue?.path.join('.')} ${issue?.message}`,
+      formatOptionIssue(firstIssue(checked.error), parsed.values, '--'),
     );
   }
   const values = checked.data;

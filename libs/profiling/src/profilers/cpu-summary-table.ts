@@ -1,4 +1,4 @@
-import type { CpuProfileSummary, FunctionTiming } from './profile-summary-schema.js';
+import type { CpuProfileSummary, FunctionTiming } from '../results/profile-summary-schema.js';
 
 const HEADERS = [
   'self ms',

@@ -1,4 +1,4 @@
-import { cpuProfilerBusy, runCpuProfiled } from './cpu-profiler.js';
+import { cpuProfilerBusy, runCpuProfiled } from '../profilers/cpu-profiler.js';
 import {
   createMethodDecorator,
   looksLikeDecoratorCall,
@@ -7,9 +7,9 @@ import {
   type DualMethodDecorator,
   type ProfiledInvoker,
 } from './method-decorator.js';
-import { runMemoryProfiled } from './memory-profiler.js';
-import { prepareOutputDir } from './output-location.js';
-import { CPU_FLAG, MEMORY_FLAG, TIME_FLAG } from './profiling-mode.js';
+import { runMemoryProfiled } from '../profilers/memory-profiler.js';
+import { prepareOutputDir } from '../profilers/output-location.js';
+import { CPU_FLAG, MEMORY_FLAG, TIME_FLAG } from '../collector/profiling-mode.js';
 import {
   CpuProfileOptionsSchema,
   MemoryProfileOptionsSchema,
@@ -17,8 +17,8 @@ import {
   type CpuProfileOptions,
   type MemoryProfileOptions,
   type TimeOptions,
-} from './profiling-options.js';
-import { createTimeRecorder, runTimed } from './time-profiler.js';
+} from '../profilers/profiling-options.js';
+import { createTimeRecorder, runTimed } from '../profilers/time-profiler.js';
 
 /** Options of `@profile`: those of `profileFunction`, with the name defaulting to `Class.method`. */
 export type ProfileDecoratorOptions = Partial<CpuProfileOptions>;

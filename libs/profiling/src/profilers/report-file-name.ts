@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { fileTimestamp } from './file-timestamp.js';
+import { fileTimestamp } from '../results/file-timestamp.js';
 
 // Shared through globalThis so that the ESM and CommonJS builds, if both get loaded, never hand
 // out the same number.

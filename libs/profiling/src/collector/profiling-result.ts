@@ -1,4 +1,4 @@
-import type { MemorySnapshot } from './profile-summary-schema.js';
+import type { MemorySnapshot } from '../results/profile-summary-schema.js';
 
 /** Which profiler produced a result. */
 export type ProfilingKind = 'cpu' | 'memory' | 'time';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ProfilingError } from './profiling-error.js';
+import { ProfilingError } from '../collector/profiling-error.js';
+import { firstIssue, formatOptionIssue } from '../results/validation-issue.js';
 
 const name = z
   .string()
@@ -92,15 +93,10 @@ export function parseProfilingOptions<S extends z.ZodType>(
 ): z.output<S> {
   const parsed = schema.safeParse(options ?? {});
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const option = issue?.path.join('.') || 'options';
-  const given =
-    typeof options === 'object' && options !== null && issue?.path.length
-      ? ` (got ${JSON.stringify((options as Record<string, unknown>)[String(issue.path[0])])})`
-      : '';
+  const issue = firstIssue(parsed.error);
   throw new ProfilingError(
     'PROFILE_INVALID_OPTION',
-    option,
-    `${caller}: option ${option} ${issue?.message}${given}`,
+    issue.path.length > 0 ? issue.path.map(String).join('.') : 'options',
+    `${caller}: ${formatOptionIssue(issue, options)}`,
   );
 }

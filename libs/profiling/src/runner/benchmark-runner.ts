@@ -2,21 +2,26 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../results/atomic-write.js';
 import { buildCases, type CaseFailure, type MitataTrial } from './benchmark-case-builder.js';
 import { BenchmarkRunnerError } from './benchmark-runner-error.js';
 import { benchModuleUrl, prepareBenchModuleLoading } from './bench-module-loader.js';
 import { clearCaseMetadata, getCaseMetadata } from './case-metadata.js';
-import { collectEnvironment, runGit, type GitRunner } from './environment.js';
-import { fileTimestamp } from './file-timestamp.js';
+import { collectEnvironment, runGit, type GitRunner } from '../results/environment.js';
+import { fileTimestamp } from '../results/file-timestamp.js';
 import { enableQuickMeasurement } from './quick-mode.js';
 import {
   BENCHMARK_SCHEMA_VERSION,
   BenchmarkRunSchema,
   type BenchmarkRun,
-} from './result-schema.js';
+} from '../results/result-schema.js';
 import { findWorkspaceRoot } from './workspace-root.js';
-import { appendRunToHistory } from './history/benchmark-history.js';
+import { appendRunToHistory } from '../history/benchmark-history.js';
+import {
+  firstIssue,
+  formatOptionIssue,
+  formatValidationIssue,
+} from '../results/validation-issue.js';
 
 /** Bench files run when no files are named: `src/**\/*.bench.{ts,mts,js,mjs}` under the cwd. */
 export const DEFAULT_BENCH_PATTERNS: readonly string[] = ['src/**/*.bench.{ts,mts,js,mjs}'];
@@ -63,7 +68,7 @@ export interface BenchmarkRunResult {
 }
 
 const OptionsSchema = z.object({
-  project: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'project must be a lower-case folder name'),
+  project: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be a lower-case folder name'),
   filter: z
     .union([z.instanceof(RegExp), z.string()])
     .optional()
@@ -84,11 +89,9 @@ const OptionsSchema = z.object({
 function validate(options: RunBenchmarksOptions): { project: string; filter: RegExp | undefined } {
   const parsed = OptionsSchema.safeParse({ project: options.project, filter: options.filter });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const option = issue?.path.join('.') || 'options';
     throw new BenchmarkRunnerError(
       'BENCH_INVALID_OPTION',
-      `option ${option} (${JSON.stringify(String((options as unknown as Record<string, unknown>)[option]))}): ${issue?.message}`,
+      formatOptionIssue(firstIssue(parsed.error), options),
     );
   }
   return parsed.data;
@@ -218,16 +221,16 @@ export async function runBenchmarks(options: RunBenchmarksOptions): Promise<Benc
   };
   const parsed = BenchmarkRunSchema.safeParse(document);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const at = issue?.path ?? [];
-    const caseIndex = at[0] === 'cases' && typeof at[1] === 'number' ? at[1] : undefined;
-    const where =
-      caseIndex === undefined
-        ? at.join('.')
-        : `case ${JSON.stringify(cases[caseIndex]?.id)} (${at.slice(2).join('.')})`;
+    const issue = firstIssue(parsed.error);
+    const [first, caseIndex, ...field] = issue.path;
+    // A case is named by its id, which the author of the bench file knows, not by its index.
+    const named =
+      first === 'cases' && typeof caseIndex === 'number'
+        ? { ...issue, path: [`case ${JSON.stringify(cases[caseIndex]?.id)}`, ...field] }
+        : issue;
     throw new BenchmarkRunnerError(
       'BENCH_RESULT_INVALID',
-      `run document of ${project} is invalid at ${where}: ${issue?.message}`,
+      `run document of ${project} is invalid at ${formatValidationIssue(named)}`,
     );
   }
 

@@ -9,9 +9,10 @@ import type {
   ProfileDecoratorOptions,
   ProfileMemoryDecoratorOptions,
 } from './profile-decorators.js';
-import { ProfilingError } from './profiling-error.js';
-import { fileNamePart } from './report-file-name.js';
-import type { TimeOptions } from './profiling-options.js';
+import { ProfilingError } from '../collector/profiling-error.js';
+import { fileNamePart } from '../profilers/report-file-name.js';
+import type { TimeOptions } from '../profilers/profiling-options.js';
+import { formatOptionIssue } from '../results/validation-issue.js';
 
 /**
  * Options of {@link profiled}: the profiler `kind` and that profiler's options (those of
@@ -70,7 +71,7 @@ export function profiled<F extends AnyMethod>(fn: F, options: ProfiledOptions): 
     throw new ProfilingError(
       'PROFILE_INVALID_OPTION',
       'kind',
-      `profiled(${fn.name || 'fn'}, options): option kind must be one of time, cpu, memory (got ${JSON.stringify(kind)})`,
+      `profiled(${fn.name || 'fn'}, options): ${formatOptionIssue({ path: ['kind'], message: 'must be one of time, cpu, memory' }, options)}`,
     );
   }
   // A function's own name may hold characters an explicit name may not (`a/b` via defineProperty).

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { GCProfiler } from 'node:v8';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../results/atomic-write.js';
 import { forceGc, tryForceGc } from './gc-access.js';
 import { topAllocationSites, type SamplingHeapProfile } from './heap-profile-summary.js';
 import { postInspector } from './inspector-session.js';
@@ -11,17 +11,17 @@ import {
   PROFILE_SUMMARY_SCHEMA_VERSION,
   type MemoryReport,
   type MemorySnapshot,
-} from './profile-summary-schema.js';
-import { recordProfilingResult } from './profiling-collector.js';
+} from '../results/profile-summary-schema.js';
+import { recordProfilingResult } from '../collector/profiling-collector.js';
 import {
   MemoryProfileOptionsSchema,
   parseProfilingOptions,
   type MemoryProfileOptions,
   type MemoryProfileSettings,
 } from './profiling-options.js';
-import type { ProfilingResult } from './profiling-result.js';
+import type { ProfilingResult } from '../collector/profiling-result.js';
 import { reportStem } from './report-file-name.js';
-import { isThenable } from './thenable.js';
+import { isThenable } from './settle.js';
 import { computeMemoryFigures, type MemoryObservations } from './memory-figures.js';
 
 let heapSamplingActive = false;

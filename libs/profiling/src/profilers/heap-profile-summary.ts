@@ -1,4 +1,4 @@
-import type { AllocationSite } from './profile-summary-schema.js';
+import type { AllocationSite } from '../results/profile-summary-schema.js';
 import { frameLocation, type CallFrame } from './cpu-profile-summary.js';
 
 /** A node of V8's sampling heap profile. */

@@ -1,5 +1,5 @@
 import type { CaseMetadata } from './case-metadata.js';
-import type { BenchmarkCase } from './result-schema.js';
+import type { BenchmarkCase } from '../results/result-schema.js';
 import { standardDeviation, thinSamples } from './sample-statistics.js';
 
 /** Most raw samples kept per case in the run document. */

@@ -1,4 +1,4 @@
-import type { MemoryReport, MemorySnapshot } from './profile-summary-schema.js';
+import type { MemoryReport, MemorySnapshot } from '../results/profile-summary-schema.js';
 
 /** Heap used just before and just after one collection V8 ran during the call. */
 export interface CollectionObserved {

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../results/atomic-write.js';
 import { summarizeCpuProfile, type CpuProfile } from './cpu-profile-summary.js';
 import { formatCpuSummary } from './cpu-summary-table.js';
 import { postInspector } from './inspector-session.js';
@@ -9,18 +9,18 @@ import { prepareOutputDir } from './output-location.js';
 import {
   CpuProfileSummarySchema,
   PROFILE_SUMMARY_SCHEMA_VERSION,
-} from './profile-summary-schema.js';
-import { recordProfilingResult } from './profiling-collector.js';
-import { ProfilingError } from './profiling-error.js';
+} from '../results/profile-summary-schema.js';
+import { recordProfilingResult } from '../collector/profiling-collector.js';
+import { ProfilingError } from '../collector/profiling-error.js';
 import {
   CpuProfileOptionsSchema,
   parseProfilingOptions,
   type CpuProfileOptions,
   type CpuProfileSettings,
 } from './profiling-options.js';
-import type { ProfilingResult } from './profiling-result.js';
+import type { ProfilingResult } from '../collector/profiling-result.js';
 import { reportStem } from './report-file-name.js';
-import { isThenable } from './thenable.js';
+import { isThenable } from './settle.js';
 
 // Marks the async context of a running CPU profile, to tell a nested call (which would wait
 // for itself forever if queued) from a concurrent one (which can wait its turn).

@@ -1,4 +1,4 @@
-import type { FunctionTiming } from './profile-summary-schema.js';
+import type { FunctionTiming } from '../results/profile-summary-schema.js';
 
 /** The V8 call frame of a profile node. */
 export interface CallFrame {
