@@ -15,11 +15,15 @@ import {
 } from '../src/collector/profiling-collector.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
+// Works until it has used `ms` of CPU time, which the sampler sees however loaded the machine.
 function spinHeavyFlameTarget(ms: number): number {
-  const end = performance.now() + ms;
+  const cpuStart = process.cpuUsage();
   let x = 0;
-  while (performance.now() < end) x += Math.sqrt(x + 1);
-  return x;
+  for (;;) {
+    for (let i = 0; i < 1000; i++) x += Math.sqrt(x + 1);
+    const used = process.cpuUsage(cpuStart);
+    if ((used.user + used.system) / 1000 >= ms) return x;
+  }
 }
 
 function frame(id: number, name: string, hitCount: number, children: number[] = []) {

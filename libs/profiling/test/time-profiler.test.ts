@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -8,19 +8,34 @@ import {
   setProfilingResultCapacity,
   DEFAULT_COLLECTOR_CAPACITY,
 } from '../src/collector/profiling-collector.js';
-import { timeFunction } from '../src/profilers/time-profiler.js';
+import type { ProfilerClock } from '../src/profilers/profiler-clock.js';
+import { createTimeRecorder, runTimed, timeFunction } from '../src/profilers/time-profiler.js';
 import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
 
-// Spins until both `ms` of wall time and `ms` of CPU time have passed, so that the CPU time is
-// there even when a loaded machine takes the core away.
-function spin(ms: number): void {
-  const end = performance.now() + ms;
-  const cpuStart = process.cpuUsage();
-  const cpuMs = () => {
-    const used = process.cpuUsage(cpuStart);
-    return (used.user + used.system) / 1000;
+/** A clock the test moves by hand: what a timed call costs is what the test says it costs. */
+function manualClock(): { clock: ProfilerClock; advance(wallMs: number, cpuMs?: number): void } {
+  let wall = 1_000;
+  let cpuMicros = 0;
+  return {
+    clock: {
+      now: () => wall,
+      cpuUsage: (since) => ({
+        user: cpuMicros - (since?.user ?? 0),
+        system: -(since?.system ?? 0),
+      }),
+    },
+    advance(wallMs, cpuMs = 0) {
+      wall += wallMs;
+      cpuMicros += cpuMs * 1000;
+    },
   };
-  while (performance.now() < end || cpuMs() < ms);
+}
+
+/** A promise the test settles when it chooses. */
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => (resolve = done));
+  return { promise, resolve };
 }
 
 describe('timeFunction', () => {
@@ -34,34 +49,67 @@ describe('timeFunction', () => {
     setProfilingResultCapacity(DEFAULT_COLLECTOR_CAPACITY);
   });
 
-  it('returns a sync value synchronously and records wall and CPU time', () => {
+  it('returns a sync value synchronously and records wall and CPU time within the call', () => {
+    const outerStart = performance.now();
     const value = timeFunction(
       () => {
-        spin(20);
-        return 42;
+        let x = 0;
+        for (let i = 0; i < 100_000; i++) x += Math.sqrt(i);
+        return x > 0 ? 42 : 0;
       },
-      { name: 'spin' },
+      { name: 'work' },
     );
+    const outerMs = performance.now() - outerStart;
     expect(value).toBe(42);
     const [result] = getProfilingResults();
-    expect(result).toMatchObject({ name: 'spin', kind: 'time', threw: false });
-    expect(result?.wallMs).toBeGreaterThanOrEqual(20);
-    expect(result?.cpuMs).toBeGreaterThan(10);
+    expect(result).toMatchObject({ name: 'work', kind: 'time', threw: false });
+    expect(result?.wallMs).toBeGreaterThan(0);
+    expect(result?.wallMs).toBeLessThanOrEqual(outerMs);
+    expect(result?.cpuMs).toBeGreaterThanOrEqual(0);
     expect(Date.parse(result?.timestamp ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it('times an async function until it settles; waiting costs wall time, not CPU time', async () => {
-    const value = await timeFunction(
-      async () => {
-        await new Promise((resolve) => setTimeout(resolve, 40));
-        return 'late';
-      },
-      { name: 'wait' },
-    );
-    expect(value).toBe('late');
+  it('measures wall and CPU time with the clock it is given', () => {
+    const { clock, advance } = manualClock();
+    const recorder = createTimeRecorder({ name: 'driven' }, 'test', true, clock);
+    const value = runTimed(() => (advance(20, 15), 'ok'), undefined, [], recorder, 'driven');
+    expect(value).toBe('ok');
     const [result] = getProfilingResults();
-    expect(result?.wallMs).toBeGreaterThanOrEqual(35);
-    expect(result?.cpuMs).toBeLessThan(result?.wallMs ?? 0);
+    expect(result).toMatchObject({ name: 'driven', wallMs: 20, cpuMs: 15, threw: false });
+  });
+
+  it('times an async function until it settles; waiting costs wall time, not CPU time', async () => {
+    const { clock, advance } = manualClock();
+    const recorder = createTimeRecorder({ name: 'wait' }, 'test', true, clock);
+    const answer = deferred<string>();
+    const pending = runTimed(
+      async () => {
+        advance(2, 1);
+        const text = await answer.promise;
+        advance(1, 1);
+        return text;
+      },
+      undefined,
+      [],
+      recorder,
+      'wait',
+    );
+    // Returned, not settled: nothing recorded yet.
+    expect(getProfilingResults()).toEqual([]);
+    advance(40);
+    answer.resolve('late');
+    expect(await pending).toBe('late');
+    const [result] = getProfilingResults();
+    expect(result).toMatchObject({ name: 'wait', wallMs: 43, cpuMs: 2, threw: false });
+  });
+
+  it('records an async call of timeFunction once its promise settles', async () => {
+    const answer = deferred<string>();
+    const pending = timeFunction(() => answer.promise, { name: 'settles' });
+    expect(getProfilingResults()).toEqual([]);
+    answer.resolve('done');
+    expect(await pending).toBe('done');
+    expect(getProfilingResults().map((r) => [r.name, r.threw])).toEqual([['settles', false]]);
   });
 
   it('re-throws sync and async errors unchanged and records the failed calls', async () => {
@@ -105,6 +153,23 @@ describe('timeFunction', () => {
     timeFunction(() => 0, { name: 'd', cpuTime: false });
     expect(seen).toEqual(['a', 'b', 'c']);
     expect(getProfilingResults().map((r) => r.name)).toEqual(['c', 'd']);
+  });
+
+  it("re-throws the function's own error when its record cannot be written, and warns", async () => {
+    // A folder where the JSON-lines file should be: every append fails.
+    const file = join(ws.dir, 'times.jsonl');
+    mkdirSync(file);
+    const warned = new Promise<Error>((resolve) => process.once('warning', resolve));
+    const original = new Error('own failure');
+    expect(() =>
+      timeFunction(
+        () => {
+          throw original;
+        },
+        { name: 'unwritable', jsonlFile: file },
+      ),
+    ).toThrow(original);
+    expect((await warned).message).toMatch(/^time record unwritable could not be written: /);
   });
 
   it('rejects an invalid option naming it', () => {

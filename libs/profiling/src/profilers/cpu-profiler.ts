@@ -20,7 +20,7 @@ import {
 } from './profiling-options.js';
 import type { ProfilingResult } from '../collector/profiling-result.js';
 import { reportStem } from './report-file-name.js';
-import { isThenable } from './settle.js';
+import { settle } from './settle.js';
 
 // Marks the async context of a running CPU profile, to tell a nested call (which would wait
 // for itself forever if queued) from a concurrent one (which can wait its turn).
@@ -136,38 +136,12 @@ export function runCpuProfiled<T>(
     };
     recordProfilingResult(result);
   };
-  // The function's own error wins over a failure to write its report.
-  const completeAfterThrow = (): void => {
-    try {
-      complete(true);
-    } catch (writeError) {
-      process.emitWarning(
-        `CPU profile ${settings.name} could not be written: ${(writeError as Error).message}`,
-      );
-    }
-  };
-
-  let value: T;
-  try {
-    value = insideProfile.run(true, () => Reflect.apply(fn, thisArg, args) as T);
-  } catch (error) {
-    completeAfterThrow();
-    throw error;
-  }
-  if (!isThenable(value)) {
-    complete(false);
-    return value;
-  }
-  return Promise.resolve(value).then(
-    (settled) => {
-      complete(false);
-      return settled;
-    },
-    (error: unknown) => {
-      completeAfterThrow();
-      throw error;
-    },
-  ) as T;
+  return settle(
+    () => insideProfile.run(true, () => Reflect.apply(fn, thisArg, args) as T),
+    complete,
+    'CPU profile',
+    settings.name,
+  );
 }
 
 /** Whether the caller runs inside a CPU profile (its own call or work it started). */

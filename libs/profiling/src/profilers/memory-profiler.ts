@@ -21,7 +21,7 @@ import {
 } from './profiling-options.js';
 import type { ProfilingResult } from '../collector/profiling-result.js';
 import { reportStem } from './report-file-name.js';
-import { isThenable } from './settle.js';
+import { settle } from './settle.js';
 import { computeMemoryFigures, type MemoryObservations } from './memory-figures.js';
 
 let heapSamplingActive = false;
@@ -216,36 +216,7 @@ export function runMemoryProfiled<T>(
     const { report, paths } = writeReport(settings, dir, measurement.finish(), undefined);
     publish(settings, report, paths, threw);
   };
-  const doneAfterThrow = (): void => {
-    try {
-      done(true);
-    } catch (writeError) {
-      process.emitWarning(
-        `memory report ${settings.name} could not be written: ${(writeError as Error).message}`,
-      );
-    }
-  };
-  let value: T;
-  try {
-    value = Reflect.apply(fn, thisArg, args) as T;
-  } catch (error) {
-    doneAfterThrow();
-    throw error;
-  }
-  if (!isThenable(value)) {
-    done(false);
-    return value;
-  }
-  return Promise.resolve(value).then(
-    (settled) => {
-      done(false);
-      return settled;
-    },
-    (error: unknown) => {
-      doneAfterThrow();
-      throw error;
-    },
-  ) as T;
+  return settle(() => Reflect.apply(fn, thisArg, args) as T, done, 'memory report', settings.name);
 }
 
 /**

@@ -5,7 +5,8 @@ import { prepareOutputDir } from './output-location.js';
 import { recordProfilingResult } from '../collector/profiling-collector.js';
 import { parseProfilingOptions, TimeOptionsSchema, type TimeOptions } from './profiling-options.js';
 import type { ProfilingResult } from '../collector/profiling-result.js';
-import { isThenable } from './settle.js';
+import { settle } from './settle.js';
+import { systemClock, type ProfilerClock } from './profiler-clock.js';
 
 const NO_PATHS: readonly string[] = Object.freeze([]);
 // Read once: `performance.timeOrigin` is an accessor, and it never changes.
@@ -47,6 +48,7 @@ export interface TimeRecorder {
   readonly cpuTime: boolean;
   readonly jsonlFile: string | undefined;
   readonly reportPaths: readonly string[];
+  readonly clock: ProfilerClock;
 }
 
 /**
@@ -58,6 +60,7 @@ export function createTimeRecorder(
   options: TimeOptions | undefined,
   caller: string,
   defaultCpuTime: boolean,
+  clock: ProfilerClock = systemClock,
 ): TimeRecorder & { name?: string } {
   const settings = parseProfilingOptions(TimeOptionsSchema, options, caller);
   let jsonlFile: string | undefined;
@@ -71,6 +74,7 @@ export function createTimeRecorder(
     cpuTime: settings.cpuTime ?? defaultCpuTime,
     jsonlFile,
     reportPaths: jsonlFile ? Object.freeze([jsonlFile]) : NO_PATHS,
+    clock,
     ...(settings.name !== undefined ? { name: settings.name } : {}),
   };
 }
@@ -82,10 +86,10 @@ function record(
   cpuStart: NodeJS.CpuUsage | undefined,
   threw: boolean,
 ): void {
-  const wallMs = performance.now() - wallStart;
+  const wallMs = recorder.clock.now() - wallStart;
   let cpuMs: number | undefined;
   if (cpuStart) {
-    const cpu = process.cpuUsage(cpuStart);
+    const cpu = recorder.clock.cpuUsage(cpuStart);
     cpuMs = (cpu.user + cpu.system) / 1000;
   }
   const result = new TimeResult(
@@ -109,29 +113,14 @@ export function runTimed<T>(
   recorder: TimeRecorder,
   name: string,
 ): T {
-  const cpuStart = recorder.cpuTime ? process.cpuUsage() : undefined;
-  const wallStart = performance.now();
-  let value: T;
-  try {
-    value = Reflect.apply(fn, thisArg, args) as T;
-  } catch (error) {
-    record(recorder, name, wallStart, cpuStart, true);
-    throw error;
-  }
-  if (!isThenable(value)) {
-    record(recorder, name, wallStart, cpuStart, false);
-    return value;
-  }
-  return Promise.resolve(value).then(
-    (settled) => {
-      record(recorder, name, wallStart, cpuStart, false);
-      return settled;
-    },
-    (error: unknown) => {
-      record(recorder, name, wallStart, cpuStart, true);
-      throw error;
-    },
-  ) as T;
+  const cpuStart = recorder.cpuTime ? recorder.clock.cpuUsage() : undefined;
+  const wallStart = recorder.clock.now();
+  return settle(
+    () => Reflect.apply(fn, thisArg, args) as T,
+    (threw) => record(recorder, name, wallStart, cpuStart, threw),
+    'time record',
+    name,
+  );
 }
 
 /**
