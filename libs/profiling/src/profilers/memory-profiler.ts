@@ -221,7 +221,8 @@ export function runMemoryProfiled<T>(
 
 /**
  * The call form of `profileMemory`: measures `fn`, then runs it `repeat` more times with a
- * forced GC after each. See `profileMemory` in profile-memory.ts for the public contract.
+ * forced GC after each. The public contract is documented on `profileMemory`
+ * (decorators/profile-memory-call-or-decorator.ts).
  */
 export async function profileMemoryCall<T>(
   fn: () => T,
