@@ -7,7 +7,7 @@ import { readBenchmarkRun } from '../src/results/result-reader.js';
 import { createTempWorkspace, PACKAGE_DIR, type TempWorkspace } from './temp-workspace.js';
 
 const CLI = join(PACKAGE_DIR, 'src', 'cli.ts');
-const CASE_METADATA = pathToFileURL(join(PACKAGE_DIR, 'src', 'case-metadata.ts')).href;
+const CASE_METADATA = pathToFileURL(join(PACKAGE_DIR, 'src', 'runner', 'case-metadata.ts')).href;
 
 const GOOD_BENCH = `
 import { bench, do_not_optimize, group, summary } from 'mitata';
