@@ -6,7 +6,7 @@ import {
   seededRandom,
   signedRankInterval,
   type RandomSource,
-} from '../src/stats/index.js';
+} from '../../src/stats/index.js';
 
 /** Standard normal draw (Box–Muller) from a seeded uniform source. */
 function normal(random: RandomSource): number {

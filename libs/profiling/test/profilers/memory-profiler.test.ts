@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { profileMemory } from '../src/decorators/profile-memory-call-or-decorator.js';
-import { timed } from '../src/decorators/profile-decorators.js';
-import { setProfilingMode } from '../src/collector/profiling-mode.js';
+import { profileMemory } from '../../src/decorators/profile-memory-call-or-decorator.js';
+import { timed } from '../../src/decorators/profile-decorators.js';
+import { setProfilingMode } from '../../src/collector/profiling-mode.js';
 import {
   clearProfilingResults,
   getProfilingResults,
-} from '../src/collector/profiling-collector.js';
-import { readMemoryReport } from '../src/results/result-reader.js';
-import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
+} from '../../src/collector/profiling-collector.js';
+import { readMemoryReport } from '../../src/results/result-reader.js';
+import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
 
 function reportOf(name: string) {
   const result = getProfilingResults().find((r) => r.name === name);

@@ -4,7 +4,7 @@ import {
   firstIssue,
   formatOptionIssue,
   formatValidationIssue,
-} from '../src/results/validation-issue.js';
+} from '../../src/results/validation-issue.js';
 
 const Document = z.object({
   cases: z.array(z.object({ p50: z.number().nonnegative('must not be negative') })),

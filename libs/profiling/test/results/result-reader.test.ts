@@ -4,8 +4,8 @@ import {
   readCpuProfileSummary,
   readMemoryReport,
   ResultFileError,
-} from '../src/results/result-reader.js';
-import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
+} from '../../src/results/result-reader.js';
+import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
 
 const validRun = {
   schemaVersion: 1,

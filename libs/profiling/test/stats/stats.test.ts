@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fitGrowth, mannWhitneyU, medianRatioInterval, seededRandom } from '../src/stats/index.js';
+import {
+  fitGrowth,
+  mannWhitneyU,
+  medianRatioInterval,
+  seededRandom,
+} from '../../src/stats/index.js';
 
 /** `count` samples spread uniformly ±`spread` around `centerNs`, reproducible from `seed`. */
 function samplesAround(centerNs: number, count: number, seed: number, spread = 0.04): number[] {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBenchmarkHistory } from '../src/history/benchmark-history.js';
-import { readCompareDocument } from '../src/results/result-reader.js';
-import { PACKAGE_DIR, ROOT_NODE_MODULES } from './temp-workspace.js';
+import { readBenchmarkHistory } from '../../src/history/benchmark-history.js';
+import { readCompareDocument } from '../../src/results/result-reader.js';
+import { PACKAGE_DIR, ROOT_NODE_MODULES } from '../temp-workspace.js';
 
 const CLI = join(PACKAGE_DIR, 'src', 'cli.ts');
 // The repository under test has no tsx of its own: the loader is named by its file.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeCpuProfile, type CpuProfile } from '../src/profilers/cpu-profile-summary.js';
-import { formatCpuSummary } from '../src/profilers/cpu-summary-table.js';
-import { CpuProfileSummarySchema } from '../src/results/profile-summary-schema.js';
+import { summarizeCpuProfile, type CpuProfile } from '../../src/profilers/cpu-profile-summary.js';
+import { formatCpuSummary } from '../../src/profilers/cpu-summary-table.js';
+import { CpuProfileSummarySchema } from '../../src/results/profile-summary-schema.js';
 
 const frame = (functionName: string, lineNumber = 0) => ({
   functionName,

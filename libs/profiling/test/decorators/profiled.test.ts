@@ -3,21 +3,21 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { profiled } from '../src/decorators/profiled.js';
-import { profile, timed } from '../src/decorators/profile-decorators.js';
-import { profileMemory } from '../src/decorators/profile-memory-call-or-decorator.js';
+import { profiled } from '../../src/decorators/profiled.js';
+import { profile, timed } from '../../src/decorators/profile-decorators.js';
+import { profileMemory } from '../../src/decorators/profile-memory-call-or-decorator.js';
 import {
   clearProfilingResults,
   getProfilingResults,
-} from '../src/collector/profiling-collector.js';
-import { ProfilingError } from '../src/collector/profiling-error.js';
-import { setProfilingMode } from '../src/collector/profiling-mode.js';
+} from '../../src/collector/profiling-collector.js';
+import { ProfilingError } from '../../src/collector/profiling-error.js';
+import { setProfilingMode } from '../../src/collector/profiling-mode.js';
 import {
   createTempWorkspace,
   PACKAGE_DIR,
   ROOT_NODE_MODULES,
   type TempWorkspace,
-} from './temp-workspace.js';
+} from '../temp-workspace.js';
 
 describe('profiled() for plain functions', () => {
   let ws: TempWorkspace;

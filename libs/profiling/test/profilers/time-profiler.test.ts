@@ -7,10 +7,10 @@ import {
   onProfilingResult,
   setProfilingResultCapacity,
   DEFAULT_COLLECTOR_CAPACITY,
-} from '../src/collector/profiling-collector.js';
-import type { ProfilerClock } from '../src/profilers/profiler-clock.js';
-import { createTimeRecorder, runTimed, timeFunction } from '../src/profilers/time-profiler.js';
-import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
+} from '../../src/collector/profiling-collector.js';
+import type { ProfilerClock } from '../../src/profilers/profiler-clock.js';
+import { createTimeRecorder, runTimed, timeFunction } from '../../src/profilers/time-profiler.js';
+import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
 
 /** A clock the test moves by hand: what a timed call costs is what the test says it costs. */
 function manualClock(): { clock: ProfilerClock; advance(wallMs: number, cpuMs?: number): void } {

@@ -1,18 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { profile, timed } from '../src/decorators/profile-decorators.js';
+import { profile, timed } from '../../src/decorators/profile-decorators.js';
 import {
   clearProfilingResults,
   getProfilingResults,
-} from '../src/collector/profiling-collector.js';
-import { ProfilingError } from '../src/collector/profiling-error.js';
+} from '../../src/collector/profiling-collector.js';
+import { ProfilingError } from '../../src/collector/profiling-error.js';
 import {
   getProfilingMode,
   parseProfilingMode,
   setProfilingMode,
-} from '../src/collector/profiling-mode.js';
-import { createTempWorkspace, PACKAGE_DIR, type TempWorkspace } from './temp-workspace.js';
+} from '../../src/collector/profiling-mode.js';
+import { createTempWorkspace, PACKAGE_DIR, type TempWorkspace } from '../temp-workspace.js';
 
 describe('standard (TC39) decorators, compiled by tsx in a child process', () => {
   let ws: TempWorkspace;

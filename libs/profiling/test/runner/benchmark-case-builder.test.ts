@@ -4,9 +4,9 @@ import {
   MAX_SAMPLE_TIMES,
   type MitataStats,
   type MitataTrial,
-} from '../src/runner/benchmark-case-builder.js';
-import type { CaseMetadata } from '../src/runner/case-metadata.js';
-import { BenchmarkCaseSchema } from '../src/results/result-schema.js';
+} from '../../src/runner/benchmark-case-builder.js';
+import type { CaseMetadata } from '../../src/runner/case-metadata.js';
+import { BenchmarkCaseSchema } from '../../src/results/result-schema.js';
 
 function stats(samples: number[], extra: Partial<MitataStats> = {}): MitataStats {
   const sorted = [...samples].sort((a, b) => a - b);

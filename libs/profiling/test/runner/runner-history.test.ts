@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readBenchmarkHistory } from '../src/history/benchmark-history.js';
-import { readBenchmarkRun } from '../src/results/result-reader.js';
-import { createTempWorkspace, PACKAGE_DIR, type TempWorkspace } from './temp-workspace.js';
+import { readBenchmarkHistory } from '../../src/history/benchmark-history.js';
+import { readBenchmarkRun } from '../../src/results/result-reader.js';
+import { createTempWorkspace, PACKAGE_DIR, type TempWorkspace } from '../temp-workspace.js';
 
 const CLI = join(PACKAGE_DIR, 'src', 'cli.ts');
 const CASE_METADATA = pathToFileURL(join(PACKAGE_DIR, 'src', 'runner', 'case-metadata.ts')).href;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCompareDocument, ResultFileError } from '../src/results/result-reader.js';
+import { parseCompareDocument, ResultFileError } from '../../src/results/result-reader.js';
 
 const environment = {
   os: 'Linux',

@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { profileFunction } from '../src/profilers/cpu-profiler.js';
-import type { CpuProfile } from '../src/profilers/cpu-profile-summary.js';
+import { profileFunction } from '../../src/profilers/cpu-profiler.js';
+import type { CpuProfile } from '../../src/profilers/cpu-profile-summary.js';
 import {
   CpuProfileFormatError,
   layoutFlameGraph,
   parseCpuProfile,
   renderFlameGraphPage,
   renderFlameGraphSvg,
-} from '../src/flamegraph/index.js';
+} from '../../src/flamegraph/index.js';
 import {
   clearProfilingResults,
   getProfilingResults,
-} from '../src/collector/profiling-collector.js';
-import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
+} from '../../src/collector/profiling-collector.js';
+import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
 
 // Works until it has used `ms` of CPU time, which the sampler sees however loaded the machine.
 function spinHeavyFlameTarget(ms: number): number {

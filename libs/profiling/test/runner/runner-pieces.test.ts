@@ -3,14 +3,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../src/results/atomic-write.js';
-import { parseCliOptions } from '../src/runner/cli-options.js';
-import { collectEnvironment, type GitRunner } from '../src/results/environment.js';
-import { fileTimestamp } from '../src/results/file-timestamp.js';
-import { BenchmarkEnvironmentSchema } from '../src/results/result-schema.js';
-import { thinSamples } from '../src/runner/sample-statistics.js';
-import { findWorkspaceRoot } from '../src/runner/workspace-root.js';
-import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
+import { writeFileAtomic } from '../../src/results/atomic-write.js';
+import { parseCliOptions } from '../../src/runner/cli-options.js';
+import { collectEnvironment, type GitRunner } from '../../src/results/environment.js';
+import { fileTimestamp } from '../../src/results/file-timestamp.js';
+import { BenchmarkEnvironmentSchema } from '../../src/results/result-schema.js';
+import { thinSamples } from '../../src/runner/sample-statistics.js';
+import { findWorkspaceRoot } from '../../src/runner/workspace-root.js';
+import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
 
 describe('parseCliOptions', () => {
   it('reads every option and the files', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTempWorkspace, PACKAGE_DIR, type TempWorkspace } from './temp-workspace.js';
+import { createTempWorkspace, PACKAGE_DIR, type TempWorkspace } from '../temp-workspace.js';
 
 const FIXTURE = join(PACKAGE_DIR, 'test', 'fixtures', 'legacy-decorators');
 

@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CompareDocument } from '../src/results/compare-document-schema.js';
+import type { CompareDocument } from '../../src/results/compare-document-schema.js';
 import {
   appendBenchmarkHistory,
   appendRunToHistory,
@@ -10,9 +10,9 @@ import {
   historyEntriesOfRun,
   readBenchmarkHistory,
   type HistoryEntry,
-} from '../src/history/benchmark-history.js';
-import type { BenchmarkRun } from '../src/results/result-schema.js';
-import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
+} from '../../src/history/benchmark-history.js';
+import type { BenchmarkRun } from '../../src/results/result-schema.js';
+import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
 
 const ENVIRONMENT = {
   os: 'Linux 6.1',

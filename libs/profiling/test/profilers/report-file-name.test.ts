@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileNamePart, reportStem } from '../src/profilers/report-file-name.js';
+import { fileNamePart, reportStem } from '../../src/profilers/report-file-name.js';
 
 describe('report file names', () => {
   const at = new Date('2026-11-24T14:00:00.123Z');

@@ -12,23 +12,23 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectEnvironment } from '../src/results/environment.js';
-import { parseNvidiaSmiGpus, queryGpus } from '../src/results/gpu-inventory.js';
-import { compareCases, roundLogRatio } from '../src/compare/case-comparison.js';
-import { CompareError } from '../src/compare/compare-error.js';
-import { parseCompareOptions } from '../src/compare/compare-options.js';
+import { collectEnvironment } from '../../src/results/environment.js';
+import { parseNvidiaSmiGpus, queryGpus } from '../../src/results/gpu-inventory.js';
+import { compareCases, roundLogRatio } from '../../src/compare/case-comparison.js';
+import { CompareError } from '../../src/compare/compare-error.js';
+import { parseCompareOptions } from '../../src/compare/compare-options.js';
 import {
   formatCompareMarkdown,
   formatCompareTable,
   githubAnnotations,
-} from '../src/compare/compare-table.js';
-import { linkSideNodeModules, sameLockfile } from '../src/compare/side-node-modules.js';
+} from '../../src/compare/compare-table.js';
+import { linkSideNodeModules, sameLockfile } from '../../src/compare/side-node-modules.js';
 import {
   findBenchProject,
   packagesToBuild,
   readWorkspacePackages,
-} from '../src/compare/workspace-packages.js';
-import type { CompareDocument } from '../src/results/compare-document-schema.js';
+} from '../../src/compare/workspace-packages.js';
+import type { CompareDocument } from '../../src/results/compare-document-schema.js';
 
 let dir: string;
 beforeEach(() => {

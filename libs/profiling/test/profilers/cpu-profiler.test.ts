@@ -1,16 +1,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { profileFunction } from '../src/profilers/cpu-profiler.js';
+import { profileFunction } from '../../src/profilers/cpu-profiler.js';
 import {
   clearProfilingResults,
   getProfilingResults,
-} from '../src/collector/profiling-collector.js';
-import { ProfilingError } from '../src/collector/profiling-error.js';
-import { profiled } from '../src/decorators/profiled.js';
-import { setProfilingMode } from '../src/collector/profiling-mode.js';
-import { readCpuProfileSummary } from '../src/results/result-reader.js';
-import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
+} from '../../src/collector/profiling-collector.js';
+import { ProfilingError } from '../../src/collector/profiling-error.js';
+import { profiled } from '../../src/decorators/profiled.js';
+import { setProfilingMode } from '../../src/collector/profiling-mode.js';
+import { readCpuProfileSummary } from '../../src/results/result-reader.js';
+import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
 
 // Works until it has used `ms` of CPU time: what the sampler sees is time on the CPU, which a
 // loaded machine does not shorten (it only stretches the wall time around it).

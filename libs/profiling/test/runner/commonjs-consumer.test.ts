@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readBenchmarkRun } from '../src/results/result-reader.js';
-import { installBuiltPackage } from './installed-package.js';
-import { createTempWorkspace, type TempWorkspace } from './temp-workspace.js';
+import { readBenchmarkRun } from '../../src/results/result-reader.js';
+import { installBuiltPackage } from '../installed-package.js';
+import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
 
 // A bench file as the README shows it, in a project `npm init -y` made (CommonJS by default).
 const TS_BENCH = `
