@@ -1,7 +1,11 @@
+// The documents the toolkit writes, their readers and the machine they describe.
 export * from './results/result-schema.js';
 export * from './results/compare-document-schema.js';
 export * from './results/profile-summary-schema.js';
 export * from './results/result-reader.js';
+export { collectEnvironment } from './results/environment.js';
+
+// The mitata runner behind prismq-bench, and the history it appends to.
 export { describeCase, type CaseMetadata } from './runner/case-metadata.js';
 export {
   runBenchmarks,
@@ -13,39 +17,26 @@ export {
   BenchmarkRunnerError,
   type BenchmarkRunnerErrorCode,
 } from './runner/benchmark-runner-error.js';
-export { collectEnvironment } from './results/environment.js';
+export {
+  HistoryEntrySchema,
+  MachineFingerprintSchema,
+  HistoryIntervalKindSchema,
+  HISTORY_SCHEMA_VERSION,
+  appendBenchmarkHistory,
+  benchmarkHistoryPath,
+  readBenchmarkHistory,
+  historyEntriesOfRun,
+  historyEntriesOfComparison,
+  machineFingerprint,
+  type HistoryEntry,
+  type MachineFingerprint,
+  type BenchmarkHistory,
+  type HistoryProblem,
+} from './history/benchmark-history.js';
+
+// The explicit profilers, their options and their summaries.
 export { profileFunction } from './profilers/cpu-profiler.js';
-export { profileMemory } from './decorators/profile-memory-call-or-decorator.js';
 export { timeFunction } from './profilers/time-profiler.js';
-export {
-  profile,
-  timed,
-  type ProfileDecoratorOptions,
-  type ProfileMemoryDecoratorOptions,
-} from './decorators/profile-decorators.js';
-export type { DualMethodDecorator, AnyMethod } from './decorators/method-decorator.js';
-export { profiled, type ProfiledOptions } from './decorators/profiled.js';
-export {
-  getProfilingMode,
-  setProfilingMode,
-  parseProfilingMode,
-  PROFILING_MODES,
-  type ProfilingMode,
-} from './collector/profiling-mode.js';
-export {
-  getProfilingResults,
-  clearProfilingResults,
-  onProfilingResult,
-  setProfilingResultCapacity,
-  DEFAULT_COLLECTOR_CAPACITY,
-  type ProfilingListener,
-} from './collector/profiling-collector.js';
-export type {
-  ProfilingResult,
-  ProfilingKind,
-  MemoryFigures,
-} from './collector/profiling-result.js';
-export { ProfilingError, type ProfilingErrorCode } from './collector/profiling-error.js';
 export {
   CpuProfileOptionsSchema,
   MemoryProfileOptionsSchema,
@@ -67,19 +58,37 @@ export {
   type SamplingHeapProfile,
   type HeapProfileNode,
 } from './profilers/heap-profile-summary.js';
+
+// The mode-gated decorators and wrappers.
+export { profileMemory } from './decorators/profile-memory-call-or-decorator.js';
 export {
-  HistoryEntrySchema,
-  MachineFingerprintSchema,
-  HistoryIntervalKindSchema,
-  HISTORY_SCHEMA_VERSION,
-  appendBenchmarkHistory,
-  benchmarkHistoryPath,
-  readBenchmarkHistory,
-  historyEntriesOfRun,
-  historyEntriesOfComparison,
-  machineFingerprint,
-  type HistoryEntry,
-  type MachineFingerprint,
-  type BenchmarkHistory,
-  type HistoryProblem,
-} from './history/benchmark-history.js';
+  profile,
+  timed,
+  type ProfileDecoratorOptions,
+  type ProfileMemoryDecoratorOptions,
+} from './decorators/profile-decorators.js';
+export type { DualMethodDecorator, AnyMethod } from './decorators/method-decorator.js';
+export { profiled, type ProfiledOptions } from './decorators/profiled.js';
+
+// The mode switch and the results every profiled call produces.
+export {
+  getProfilingMode,
+  setProfilingMode,
+  parseProfilingMode,
+  PROFILING_MODES,
+  type ProfilingMode,
+} from './collector/profiling-mode.js';
+export {
+  getProfilingResults,
+  clearProfilingResults,
+  onProfilingResult,
+  setProfilingResultCapacity,
+  DEFAULT_COLLECTOR_CAPACITY,
+  type ProfilingListener,
+} from './collector/profiling-collector.js';
+export type {
+  ProfilingResult,
+  ProfilingKind,
+  MemoryFigures,
+} from './collector/profiling-result.js';
+export { ProfilingError, type ProfilingErrorCode } from './collector/profiling-error.js';
