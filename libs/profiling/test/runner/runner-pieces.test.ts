@@ -11,6 +11,7 @@ import { BenchmarkEnvironmentSchema } from '../../src/results/result-schema.js';
 import { thinSamples } from '../../src/runner/sample-statistics.js';
 import { findWorkspaceRoot } from '../../src/runner/workspace-root.js';
 import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
+import { runBenchmarks } from '../../src/runner/benchmark-runner.js';
 
 describe('parseCliOptions', () => {
   it('reads every option and the files', () => {
@@ -40,6 +41,18 @@ describe('parseCliOptions', () => {
       /--filter \(""\) must not be empty/,
     );
     expect(() => parseCliOptions(['--project', 'x', '--speed'], {})).toThrow(/--speed/);
+  });
+});
+
+describe('runBenchmarks options', () => {
+  it('names the option, the value given and the rule before touching any file', async () => {
+    await expect(runBenchmarks({ project: 'Bad Name' })).rejects.toMatchObject({
+      code: 'BENCH_INVALID_OPTION',
+      message: 'option project ("Bad Name") must be a lower-case folder name',
+    });
+    await expect(runBenchmarks({ project: 'ok', filter: '(' })).rejects.toThrow(
+      /^option filter \("\("\) not a valid regular expression/,
+    );
   });
 });
 
