@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareCases, undecidedCaseIds } from '../src/compare/case-comparison.js';
-import { measurePairedRounds, type RoundRunner } from '../src/compare/paired-rounds.js';
-import type { WorkerTask } from '../src/compare/worker-protocol.js';
-import { seededRandom, type RandomSource } from '../src/stats/seeded-random.js';
+import { compareCases, undecidedCaseIds } from '../../src/compare/case-comparison.js';
+import { measurePairedRounds, type RoundRunner } from '../../src/compare/paired-rounds.js';
+import type { WorkerTask } from '../../src/compare/worker-protocol.js';
+import { seededRandom, type RandomSource } from '../../src/stats/seeded-random.js';
 
 const THRESHOLD = 0.01;
 const CONFIDENCE = 0.95;
