@@ -33,7 +33,7 @@ function printExitSummary(state: CollectorState): void {
 function createState(): CollectorState {
   const state: CollectorState = {
     capacity: DEFAULT_COLLECTOR_CAPACITY,
-    ring: new Array(DEFAULT_COLLECTOR_CAPACITY),
+    ring: new Array<ProfilingResult | undefined>(DEFAULT_COLLECTOR_CAPACITY),
     next: 0,
     size: 0,
     listeners: new Set(),
@@ -72,7 +72,7 @@ export function getProfilingResults(): ProfilingResult[] {
 
 /** Forgets the kept results (listeners stay). */
 export function clearProfilingResults(): void {
-  state.ring = new Array(state.capacity);
+  state.ring = new Array<ProfilingResult | undefined>(state.capacity);
   state.next = 0;
   state.size = 0;
 }

@@ -167,7 +167,7 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
     );
   }
   const options: CompareOptions = {
-    base: values.base as string,
+    base: values.base,
     projects: [...new Set(values.project)],
     rounds,
     maxRounds,

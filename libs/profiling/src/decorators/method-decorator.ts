@@ -105,7 +105,9 @@ function describeTarget(call: readonly unknown[]): string {
   const [target, key, descriptor] = call as [unknown, unknown, PropertyDescriptor | undefined];
   if (call.length === 2 && isStandardContext(call[1])) {
     const { kind, name } = call[1];
-    return `the ${kind} ${String(name ?? '(anonymous)')}`;
+    const shown =
+      typeof name === 'string' || typeof name === 'symbol' ? String(name) : '(anonymous)';
+    return `the ${kind} ${shown}`;
   }
   if (call.length === 1 && typeof target === 'function') {
     return `the function or class ${target.name || '(anonymous)'} (for a plain function use profiled(fn, { kind, name }))`;

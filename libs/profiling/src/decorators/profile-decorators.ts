@@ -3,7 +3,6 @@ import {
   createMethodDecorator,
   looksLikeDecoratorCall,
   missingParenthesesError,
-  type AnyMethod,
   type DualMethodDecorator,
   type ProfiledInvoker,
 } from './method-decorator.js';
@@ -48,9 +47,9 @@ export function cpuGatedProfiler(
   return {
     flag: CPU_FLAG,
     invoke: (method, thisArg, args, name) => {
-      if (cpuProfilerBusy()) return Reflect.apply(method, thisArg, args);
+      if (cpuProfilerBusy()) return Reflect.apply(method, thisArg, args) as unknown;
       const dir = prepareOutputDir('cpu', settings.outputDir);
-      return runCpuProfiled(method as AnyMethod, thisArg, args, { ...settings, name }, dir);
+      return runCpuProfiled<unknown>(method, thisArg, args, { ...settings, name }, dir);
     },
   };
 }
@@ -69,7 +68,7 @@ export function memoryGatedProfiler(
     flag: MEMORY_FLAG,
     invoke: (method, thisArg, args, name) => {
       const dir = prepareOutputDir('memory', settings.outputDir);
-      return runMemoryProfiled(method as AnyMethod, thisArg, args, { ...settings, name }, dir);
+      return runMemoryProfiled<unknown>(method, thisArg, args, { ...settings, name }, dir);
     },
   };
 }
@@ -81,7 +80,7 @@ export function timeGatedProfiler(options: TimeOptions, caller: string): ModeGat
   return {
     flag: TIME_FLAG,
     invoke: (method, thisArg, args, name) =>
-      runTimed(method as AnyMethod, thisArg, args, recorder, name),
+      runTimed<unknown>(method, thisArg, args, recorder, name),
   };
 }
 

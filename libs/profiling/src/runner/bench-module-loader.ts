@@ -44,7 +44,7 @@ function typeScriptLoaderActive(execArgv: readonly string[]): boolean {
 async function registerTypeScript(firstTypeScriptFile: string): Promise<void> {
   let api: { register: () => unknown };
   try {
-    api = (await import('tsx/esm/api')) as { register: () => unknown };
+    api = await import('tsx/esm/api');
   } catch (error) {
     throw new BenchmarkRunnerError(
       'BENCH_TYPESCRIPT_LOADER_MISSING',

@@ -190,7 +190,7 @@ export async function runBenchmarks(options: RunBenchmarksOptions): Promise<Benc
       print: options.print ?? ((text: string) => console.log(text)),
       ...(filter ? { filter } : {}),
     });
-    trials = result.benchmarks as unknown as MitataTrial[];
+    trials = result.benchmarks;
   } finally {
     restore();
   }

@@ -39,7 +39,7 @@ describe('decorators under experimentalDecorators (child process) and the PRISMQ
   it('profiles sync, async and throwing methods with PRISMQ_PROFILE=all', () => {
     const result = runFixture({ PRISMQ_PROFILE: 'all', PRISMQ_PROFILE_DIR: ws.dir });
     expect(result.status, result.stderr).toBe(0);
-    const output = JSON.parse(result.stdout);
+    const output = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(output).toMatchObject({
       mode: 'all',
       handled: 'ABC',

@@ -24,6 +24,13 @@ function busyLoop(ms: number): number {
   }
 }
 
+/** What the tests read of a `.cpuprofile` file. */
+interface RawProfile {
+  nodes: unknown[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
 /** One turn of the event loop: the rest of the function runs as awaited work. */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -60,7 +67,7 @@ describe('profileFunction (CPU)', () => {
       new RegExp(`sync-work_\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z_${process.pid}-\\d+\\.cpuprofile$`),
     );
 
-    const profile = JSON.parse(readFileSync(profilePath, 'utf8'));
+    const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as RawProfile;
     expect(Array.isArray(profile.nodes) && profile.nodes.length).toBeGreaterThan(0);
     expect(profile.samples.length).toBeGreaterThan(0);
     expect(profile.timeDeltas).toHaveLength(profile.samples.length);
@@ -135,7 +142,9 @@ describe('profileFunction (CPU)', () => {
     const results = getProfilingResults();
     expect(results.map((r) => r.name)).toEqual(names);
     for (const result of results) {
-      const profile = JSON.parse(readFileSync(result.reportPaths[0] as string, 'utf8'));
+      const profile = JSON.parse(
+        readFileSync(result.reportPaths[0] as string, 'utf8'),
+      ) as RawProfile;
       expect(profile.samples.length).toBeGreaterThan(0);
     }
   });

@@ -28,7 +28,7 @@ describe('profileMemory', () => {
     let kept: number[][] = [];
     const length = await profileMemory(
       () => {
-        kept = Array.from({ length: 200 }, () => new Array(5000).fill(1));
+        kept = Array.from({ length: 200 }, () => new Array<number>(5000).fill(1));
         return kept.length;
       },
       { name: 'sync-alloc', outputDir: ws.dir },
@@ -52,7 +52,9 @@ describe('profileMemory', () => {
     try {
       await profileMemory(
         async () => {
-          let big: number[][] | null = Array.from({ length: 400 }, () => new Array(5000).fill(2));
+          let big: number[][] | null = Array.from({ length: 400 }, () =>
+            new Array<number>(5000).fill(2),
+          );
           await vi.advanceTimersByTimeAsync(25);
           const size = big.length;
           big = null;
@@ -82,7 +84,10 @@ describe('profileMemory', () => {
     const { result, report } = reportOf('heap');
     expect(report.heapProfilePath).toMatch(/heap_.*\.heapprofile$/);
     expect(result?.reportPaths).toContain(report.heapProfilePath);
-    expect(JSON.parse(readFileSync(report.heapProfilePath as string, 'utf8')).head).toBeDefined();
+    const heapProfile = JSON.parse(readFileSync(report.heapProfilePath as string, 'utf8')) as {
+      head?: unknown;
+    };
+    expect(heapProfile.head).toBeDefined();
     expect(report.topAllocations?.length).toBeGreaterThan(0);
     const total = report.topAllocations?.reduce((sum, site) => sum + site.percent, 0) ?? 0;
     // Each share is rounded to 0.01 %, so the sum may pass 100 by half of that per site.
@@ -91,7 +96,7 @@ describe('profileMemory', () => {
 
   it('follows the heap over repeated calls so a leak shows as a rising series', async () => {
     const leak: number[][] = [];
-    await profileMemory(() => leak.push(new Array(100_000).fill(3)), {
+    await profileMemory(() => leak.push(new Array<number>(100_000).fill(3)), {
       name: 'leak',
       outputDir: ws.dir,
       repeat: 3,
@@ -138,7 +143,7 @@ describe('profileMemory nesting', () => {
   it('gives the heap profile to the outer call when both ask for heap sampling', async () => {
     await profileMemory(
       async () => {
-        await profileMemory(() => new Array(1000).fill('x'), {
+        await profileMemory(() => new Array<string>(1000).fill('x'), {
           name: 'inner',
           outputDir: ws.dir,
           heapSampling: true,

@@ -13,7 +13,10 @@ import { createTimeRecorder, runTimed, timeFunction } from '../../src/profilers/
 import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
 
 /** A clock the test moves by hand: what a timed call costs is what the test says it costs. */
-function manualClock(): { clock: ProfilerClock; advance(wallMs: number, cpuMs?: number): void } {
+function manualClock(): {
+  clock: ProfilerClock;
+  advance: (wallMs: number, cpuMs?: number) => void;
+} {
   let wall = 1_000;
   let cpuMicros = 0;
   return {
@@ -24,7 +27,7 @@ function manualClock(): { clock: ProfilerClock; advance(wallMs: number, cpuMs?: 
         system: -(since?.system ?? 0),
       }),
     },
-    advance(wallMs, cpuMs = 0) {
+    advance: (wallMs, cpuMs = 0) => {
       wall += wallMs;
       cpuMicros += cpuMs * 1000;
     },
@@ -132,7 +135,7 @@ describe('timeFunction', () => {
     const lines = readFileSync(file, 'utf8')
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line));
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({
       name: 'line',
@@ -141,7 +144,7 @@ describe('timeFunction', () => {
       threw: false,
     });
     expect(lines[0]).not.toHaveProperty('cpuMs');
-    expect(typeof lines[0].timestamp).toBe('string');
+    expect(typeof lines[0]?.timestamp).toBe('string');
   });
 
   it('notifies listeners and keeps only the newest results beyond the capacity', () => {
