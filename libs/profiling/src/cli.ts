@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runBenchmarks } from './benchmark-runner.js';
-import { BenchmarkRunnerError } from './benchmark-runner-error.js';
-import { parseCliOptions, USAGE } from './cli-options.js';
+import { runBenchmarks } from './runner/benchmark-runner.js';
+import { BenchmarkRunnerError } from './runner/benchmark-runner-error.js';
+import { parseCliOptions, USAGE } from './runner/cli-options.js';
 import { compareMain } from './compare/compare-cli.js';
 
 const CHILD_FLAG = 'PRISMQ_BENCH_CHILD';

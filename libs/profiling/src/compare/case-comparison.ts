@@ -1,4 +1,4 @@
-import type { CompareCase } from '../compare-document-schema.js';
+import type { CompareCase } from '../results/compare-document-schema.js';
 import { changeVerdict } from '../stats/change-verdict.js';
 import { median } from '../stats/median.js';
 import { pairedLogRatioInterval } from '../stats/paired-ratio-interval.js';

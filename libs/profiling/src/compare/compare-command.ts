@@ -2,20 +2,20 @@ import { appendFileSync, existsSync, mkdtempSync, realpathSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import { writeFileAtomic } from '../atomic-write.js';
-import { DEFAULT_BENCH_PATTERNS } from '../benchmark-runner.js';
+import { writeFileAtomic } from '../results/atomic-write.js';
+import { DEFAULT_BENCH_PATTERNS } from '../runner/benchmark-runner.js';
 import {
   COMPARE_SCHEMA_VERSION,
   CompareDocumentSchema,
   type CompareDocument,
-} from '../compare-document-schema.js';
-import { collectEnvironment } from '../environment.js';
+} from '../results/compare-document-schema.js';
+import { collectEnvironment } from '../results/environment.js';
 import {
   appendBenchmarkHistory,
   benchmarkHistoryPath,
   historyEntriesOfComparison,
 } from '../history/benchmark-history.js';
-import { findWorkspaceRoot } from '../workspace-root.js';
+import { findWorkspaceRoot } from '../runner/workspace-root.js';
 import { compareCases, undecidedCaseIds } from './case-comparison.js';
 import { stopChildren } from './child-process.js';
 import { CompareError } from './compare-error.js';
@@ -47,6 +47,7 @@ import {
   type WorkspacePackage,
 } from './workspace-packages.js';
 import type { SideName } from './worker-protocol.js';
+import { firstIssue, formatValidationIssue } from '../results/validation-issue.js';
 
 /** Confidence of every interval a comparison reports. */
 export const COMPARE_CONFIDENCE = 0.95;
@@ -311,10 +312,9 @@ export async function runCompare(options: CompareOptions, io: CompareIo): Promis
 function validateDocument(document: CompareDocument): CompareDocument {
   const parsed = CompareDocumentSchema.safeParse(document);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new CompareError(
       'COMPARE_MEASURE_FAILED',
-      `compare document of ${document.project} is invalid at ${issue?.path.join('.')}: ${issue?.message}`,
+      `compare document of ${document.project} is invalid at ${formatValidationIssue(firstIssue(parsed.error))}`,
     );
   }
   return parsed.data;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CompareError } from './compare-error.js';
+import { firstIssue, formatOptionIssue } from '../results/validation-issue.js';
 
 /** Rounds run when `--rounds` is not given: fresh processes, each alternating both sides. */
 export const DEFAULT_ROUNDS = 10;
@@ -151,13 +152,9 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
     project: parsed.values.project ?? [],
   });
   if (!checked.success) {
-    const issue = checked.error.issues[0];
-    const option = String(issue?.path[0] ?? 'options');
-    const given = (parsed.values as Record<string, unknown>)[option];
-    const shown = given === undefined || Array.isArray(given) ? '' : ` (${JSON.stringify(given)})`;
     throw new CompareError(
       'COMPARE_INVALID_OPTION',
-      `option --${option}${shown} ${issue?.message}`,
+      formatOptionIssue(firstIssue(checked.error), parsed.values, '--'),
     );
   }
   const values = checked.data;
@@ -170,7 +167,7 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
     );
   }
   const options: CompareOptions = {
-    base: values.base as string,
+    base: values.base,
     projects: [...new Set(values.project)],
     rounds,
     maxRounds,

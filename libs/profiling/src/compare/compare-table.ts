@@ -1,4 +1,4 @@
-import type { CompareCase, CompareDocument } from '../compare-document-schema.js';
+import type { CompareCase, CompareDocument } from '../results/compare-document-schema.js';
 
 /** A time per iteration in the unit that keeps 3–4 significant digits. */
 export function formatNanoseconds(ns: number): string {

@@ -8,7 +8,7 @@
  * the result is written to the task's `resultPath`.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../results/atomic-write.js';
 import { SideCases, type FileCases, type SliceRequest } from './side-thread.js';
 import {
   WorkerTaskSchema,

@@ -10,6 +10,7 @@ import {
   type WorkerResult,
   type WorkerTask,
 } from './worker-protocol.js';
+import { firstIssue, formatValidationIssue } from '../results/validation-issue.js';
 
 /** One side's benchmark project, checked out and built. */
 export interface SideBench {
@@ -73,7 +74,7 @@ export const runRoundProcess: RoundRunner = async (task, cwd) => {
   if (!parsed.success)
     throw new CompareError(
       'COMPARE_MEASURE_FAILED',
-      `a measuring round wrote an invalid result: ${parsed.error.issues[0]?.message}`,
+      `a measuring round wrote an invalid result at ${formatValidationIssue(firstIssue(parsed.error))}`,
     );
   return parsed.data;
 };

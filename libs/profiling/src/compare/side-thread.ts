@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { caseId } from '../benchmark-case-builder.js';
+import { caseId } from '../runner/benchmark-case-builder.js';
 
 /** The parts of a mitata `B` (one `bench()` call) a side reads. */
 interface TrialInternals {

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { z } from 'zod';
 import { CompareError } from './compare-error.js';
+import { firstIssue, formatValidationIssue } from '../results/validation-issue.js';
 
 /** A package of the npm workspace, as far as a comparison needs to know it. */
 export interface WorkspacePackage {
@@ -47,10 +48,9 @@ function readManifest<T>(path: string, schema: z.ZodType<T>): T {
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new CompareError(
       'COMPARE_UNKNOWN_PROJECT',
-      `${path} is not a valid package.json at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+      `${path} is not a valid package.json at ${formatValidationIssue(firstIssue(parsed.error))}`,
     );
   }
   return parsed.data;

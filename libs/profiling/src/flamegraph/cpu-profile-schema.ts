@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { CpuProfile } from '../cpu-profile-summary.js';
+import type { CpuProfile } from '../profilers/cpu-profile-summary.js';
+import { firstIssue, formatValidationIssue } from '../results/validation-issue.js';
 
 const CallFrameSchema = z.object({
   functionName: z.string(),
@@ -55,10 +56,9 @@ export function parseCpuProfile(text: string, source: string): CpuProfile {
   }
   const parsed = CpuProfileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     throw new CpuProfileFormatError(
       source,
-      `not a CPU profile at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+      `not a CPU profile at ${formatValidationIssue(firstIssue(parsed.error))}`,
     );
   }
   return parsed.data;

@@ -1,4 +1,8 @@
-import { frameLocation, type CpuProfile, type CpuProfileNode } from '../cpu-profile-summary.js';
+import {
+  frameLocation,
+  type CpuProfile,
+  type CpuProfileNode,
+} from '../profilers/cpu-profile-summary.js';
 
 /** One bar of a flame graph: a call-tree node, placed by its share of the samples. */
 export interface FlameFrame {

@@ -10,8 +10,13 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { CompareVerdictSchema, type CompareDocument } from '../compare-document-schema.js';
-import { CASE_ID_PATTERN, type BenchmarkEnvironment, type BenchmarkRun } from '../result-schema.js';
+import { CompareVerdictSchema, type CompareDocument } from '../results/compare-document-schema.js';
+import {
+  CASE_ID_PATTERN,
+  type BenchmarkEnvironment,
+  type BenchmarkRun,
+} from '../results/result-schema.js';
+import { firstIssue, formatValidationIssue } from '../results/validation-issue.js';
 
 /** Version of one history line; readers skip (and flag) lines of versions they do not know. */
 export const HISTORY_SCHEMA_VERSION = 1 as const;
@@ -194,10 +199,9 @@ export function parseBenchmarkHistory(text: string): BenchmarkHistory {
     const parsed = HistoryEntrySchema.safeParse(json);
     if (parsed.success) entries.push(parsed.data);
     else {
-      const issue = parsed.error.issues[0];
       problems.push({
         line: index + 1,
-        problem: `${issue?.path.join('.') || '(line)'}: ${issue?.message}`,
+        problem: formatValidationIssue(firstIssue(parsed.error), '(line)'),
       });
     }
   });
