@@ -2,7 +2,7 @@ import { quantileSorted } from 'simple-statistics';
 import type { ProfilingResult } from './profiling-result.js';
 
 /** Wall times kept per name for the percentiles; beyond it a uniform sample of them is kept. */
-export const SUMMARY_SAMPLE_LIMIT = 4096;
+const SUMMARY_SAMPLE_LIMIT = 4096;
 
 /** The calls of one name, as the exit summary counts them. */
 export interface CallTally {

@@ -77,13 +77,6 @@ export function getProfilingMode(): ProfilingMode {
   return modeState.mode;
 }
 
-/** The profiler flag of each kind: `@timed`/`time`, `@profile`/`cpu`, `@profileMemory`/`memory`. */
-export const KIND_FLAGS: Readonly<Record<'time' | 'cpu' | 'memory', number>> = {
-  time: TIME_FLAG,
-  cpu: CPU_FLAG,
-  memory: MEMORY_FLAG,
-};
-
 /**
  * Switches the decorators and `profiled()` wrappers at run time (overrides `PRISMQ_PROFILE`).
  * @throws {@link ProfilingError} `PROFILE_INVALID_MODE` for an unknown mode

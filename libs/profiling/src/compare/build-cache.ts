@@ -14,7 +14,7 @@ import type { GitCommand } from './git-checkout.js';
 import type { WorkspacePackage } from './workspace-packages.js';
 
 /** Builds kept per package: enough for a few branches, bounded however many commits are compared. */
-export const BUILDS_KEPT_PER_PACKAGE = 12;
+const BUILDS_KEPT_PER_PACKAGE = 12;
 
 /** Root files whose change can change any build. */
 const SHARED_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.json'];

@@ -11,7 +11,7 @@ export interface CaseRounds {
 }
 
 /** A slice this close to its side's fastest in the round counts as undisturbed. */
-export const CLEAN_SLICE_TOLERANCE = 0.05;
+const CLEAN_SLICE_TOLERANCE = 0.05;
 
 /**
  * One value per round, or NaN when the round has none: the median log(head / base) over the

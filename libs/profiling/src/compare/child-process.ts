@@ -10,7 +10,7 @@ export interface ChildOutcome {
 }
 
 /** Output kept per child: enough for a build's error, bounded however chatty it is. */
-export const OUTPUT_LIMIT = 64 * 1024;
+const OUTPUT_LIMIT = 64 * 1024;
 
 const live = new Set<ChildProcess>();
 

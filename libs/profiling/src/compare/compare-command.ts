@@ -50,11 +50,11 @@ import type { SideName } from './worker-protocol.js';
 import { firstIssue, formatValidationIssue } from '../results/validation-issue.js';
 
 /** Confidence of every interval a comparison reports. */
-export const COMPARE_CONFIDENCE = 0.95;
+const COMPARE_CONFIDENCE = 0.95;
 /** Alternations of base and head per case within one round. */
-export const PAIRS_PER_ROUND = 8;
+const PAIRS_PER_ROUND = 8;
 /** Name of the method recorded in the compare document. */
-export const COMPARE_METHOD = 'paired-rounds/wilcoxon-signed-rank';
+const COMPARE_METHOD = 'paired-rounds/wilcoxon-signed-rank';
 
 /** Where the command reads and writes; the defaults are the real process. */
 export interface CompareIo {

@@ -4,15 +4,15 @@ import { CompareError } from './compare-error.js';
 import { firstIssue, formatOptionIssue } from '../results/validation-issue.js';
 
 /** Rounds run when `--rounds` is not given: fresh processes, each alternating both sides. */
-export const DEFAULT_ROUNDS = 10;
+const DEFAULT_ROUNDS = 10;
 /** Most rounds an undecided case gets when `--max-rounds` is not given. */
-export const DEFAULT_MAX_ROUNDS = 30;
+const DEFAULT_MAX_ROUNDS = 30;
 /** Measuring time per case, per side and per round when `--time` is not given, in ms. */
-export const DEFAULT_TIME_MS = 100;
+const DEFAULT_TIME_MS = 100;
 /** Smallest change reported when `--threshold` is not given, in percent. */
-export const DEFAULT_THRESHOLD_PERCENT = 1;
+const DEFAULT_THRESHOLD_PERCENT = 1;
 /** Fewest rounds: with fewer, the signed-rank interval cannot reach 95 % confidence. */
-export const MIN_ROUNDS = 6;
+const MIN_ROUNDS = 6;
 
 /** Parsed command line of `prismq-bench compare`. */
 export interface CompareOptions {

@@ -1,7 +1,7 @@
 import type { CompareCase, CompareDocument } from '../results/compare-document-schema.js';
 
 /** A time per iteration in the unit that keeps 3–4 significant digits. */
-export function formatNanoseconds(ns: number): string {
+function formatNanoseconds(ns: number): string {
   if (ns >= 1e9) return `${(ns / 1e9).toFixed(2)} s`;
   if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
   if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;

@@ -35,7 +35,7 @@ export interface RoundPlan {
  * Extra rounds are added this many at a time, an even number so that each side leads as often
  * as the other.
  */
-export const EXTRA_ROUND_STEP = 4;
+const EXTRA_ROUND_STEP = 4;
 
 /** Everything the rounds measured. */
 export interface PairedMeasurement {
@@ -47,7 +47,7 @@ export interface PairedMeasurement {
 /** Starts one round; the default spawns the worker as a fresh Node process. */
 export type RoundRunner = (task: WorkerTask, cwd: string) => Promise<WorkerResult>;
 
-export const runRoundProcess: RoundRunner = async (task, cwd) => {
+const runRoundProcess: RoundRunner = async (task, cwd) => {
   const { script, nodeArgs } = workerCommand();
   const outcome = await runChild(process.execPath, [...nodeArgs, script, JSON.stringify(task)], {
     cwd,

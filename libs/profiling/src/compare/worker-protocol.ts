@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 /** The two sides of a comparison. */
-export const SideNameSchema = z.enum(['base', 'head']);
+const SideNameSchema = z.enum(['base', 'head']);
 /** The two sides of a comparison. */
 export type SideName = z.infer<typeof SideNameSchema>;
 
 /** Where one side's bench files are. */
-export const WorkerSideSchema = z.object({
+const WorkerSideSchema = z.object({
   side: SideNameSchema,
   /** The side's benchmark project folder: bench files resolve mitata and libraries from there. */
   benchDir: z.string().min(1),
@@ -30,7 +30,7 @@ export const WorkerTaskSchema = z.object({
 export type WorkerTask = z.infer<typeof WorkerTaskSchema>;
 
 /** One case measured in one round: median time per iteration of each slice, in ns, by pair. */
-export const RoundCaseSchema = z.object({
+const RoundCaseSchema = z.object({
   id: z.string().min(1),
   base: z.array(z.number().positive()),
   head: z.array(z.number().positive()),

@@ -175,7 +175,7 @@ export function appendRunToHistory(outDir: string, run: BenchmarkRun): void {
 }
 
 /** Parses the text of a history file; see {@link readBenchmarkHistory}. */
-export function parseBenchmarkHistory(text: string): BenchmarkHistory {
+function parseBenchmarkHistory(text: string): BenchmarkHistory {
   const lines = text.split('\n');
   const torn = lines.at(-1) !== '';
   if (!torn) lines.pop();

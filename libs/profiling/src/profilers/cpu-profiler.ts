@@ -145,7 +145,7 @@ export function runCpuProfiled<T>(
 }
 
 /** Whether the caller runs inside a CPU profile (its own call or work it started). */
-export function insideCpuProfile(): boolean {
+function insideCpuProfile(): boolean {
   return insideProfile.getStore() === true;
 }
 

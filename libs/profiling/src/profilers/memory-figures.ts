@@ -1,7 +1,7 @@
 import type { MemoryReport, MemorySnapshot } from '../results/profile-summary-schema.js';
 
 /** Heap used just before and just after one collection V8 ran during the call. */
-export interface CollectionObserved {
+interface CollectionObserved {
   usedBefore: number;
   usedAfter: number;
 }

@@ -45,7 +45,7 @@ interface CallMeasurement extends MemoryObservations {
 }
 
 /** Builds the memory report of one call (pure). */
-export function buildMemoryReport(
+function buildMemoryReport(
   settings: MemoryProfileSettings,
   measured: CallMeasurement,
   extras: { heapAfterRepeatedCalls?: number[]; heapProfilePath?: string },

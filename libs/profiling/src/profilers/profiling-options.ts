@@ -79,8 +79,6 @@ export const TimeOptionsSchema = z.object({
 });
 /** Options of the time profiler. */
 export type TimeOptions = z.input<typeof TimeOptionsSchema>;
-/** Time profiler options with defaults applied. */
-export type TimeSettings = z.output<typeof TimeOptionsSchema>;
 
 /**
  * Validates profiler options once, outside any hot path.

@@ -2,7 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import type * as Mitata from 'mitata';
 
 /** Measurement budget of quick mode: enough samples to prove the pipeline, not to compare. */
-export const QUICK_MEASURE_OPTIONS = {
+const QUICK_MEASURE_OPTIONS = {
   min_samples: 3,
   max_samples: 50,
   min_cpu_time: 5e6,
