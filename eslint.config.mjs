@@ -36,11 +36,11 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
-  // Fastify's async contract: an `async` plugin or hook turns anything its body throws (a
-  // duplicate route, a schema Fastify refuses) into a rejection that `register()` or the request
-  // reports; a plain function must take `done` and catch its own throws, or a throw escapes
-  // avvio's boot queue as an uncaught exception. So a plugin or hook with nothing to await stays
-  // `async` in the files that define them; route handlers there are plain functions.
+  // Fastify's async contract: a plugin or hook declared `async` is done when it returns and has
+  // failed when it throws. The other form takes a `done` callback that every path must call, and
+  // a callback plugin that throws escapes avvio's boot queue as an uncaught exception instead of
+  // failing `register()`. So the plugins and hooks in these files stay `async` with nothing to
+  // await; their route handlers are plain functions (Fastify sends a handler's returned value).
   {
     files: [
       'libs/client-backend/src/routes/*.ts',
