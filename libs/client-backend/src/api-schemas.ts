@@ -10,7 +10,7 @@ import { MAX_PARAMETERS, MAX_TEXT_LENGTH } from './parameter-validation.js';
 import { RUN_STATUSES, RunRecordSchema } from './run-record.js';
 
 /** The one error shape of every route. */
-export const ErrorResponseSchema = z.object({
+const ErrorResponseSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
@@ -44,7 +44,7 @@ const parameterValue = z.union([
 const count = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** Parameter values in a request body: names checked here, values per module later. */
-export const ParametersInputSchema = z
+const ParametersInputSchema = z
   .record(
     z
       .string()
@@ -169,7 +169,7 @@ export const SystemStatsResponseSchema = z.object({
 });
 
 /** Ten years, in hours: cleaning up anything older is the same as cleaning up nothing. */
-export const MAX_CLEANUP_HOURS = 87_600;
+const MAX_CLEANUP_HOURS = 87_600;
 export const CleanupBodySchema = z.strictObject({
   olderThanHours: z.number().min(0).max(MAX_CLEANUP_HOURS),
 });

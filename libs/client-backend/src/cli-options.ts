@@ -81,5 +81,5 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (values['allow-read'] !== undefined) options.allowRead = values['allow-read'];
   if (values['allow-insecure'] !== undefined) options.allowInsecure = values['allow-insecure'];
   if (values['reports-dir'] !== undefined) options.reportsDir = values['reports-dir'];
-  return { kind: 'serve', options: options as Partial<ServerOptionsInput> };
+  return { kind: 'serve', options };
 }

@@ -6,7 +6,7 @@ import { DataDirLockedError } from './errors.js';
 import { isSameProcess, processStartTime } from './process-identity.js';
 
 /** Name of the lock file inside the data folder. */
-export const LOCK_FILE_NAME = 'prismq.lock';
+const LOCK_FILE_NAME = 'prismq.lock';
 
 const LockHolderSchema = z.object({
   pid: z.number().int().positive(),

@@ -40,11 +40,6 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   SHUTTING_DOWN: 503,
 };
 
-/** Status of each error code. */
-export function statusOfCode(code: ApiErrorCode): number {
-  return STATUS_BY_CODE[code];
-}
-
 /** An error that maps to one HTTP status and the API's single error shape. */
 export class ApiError extends Error {
   /** Machine-readable reason, the `code` of the error response. */

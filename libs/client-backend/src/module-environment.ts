@@ -1,15 +1,7 @@
 import type { ModuleDefinition } from './module-schema.js';
 
 /** Env variables every module gets from the server's environment, when set. */
-export const BASE_MODULE_ENV: readonly string[] = [
-  'PATH',
-  'HOME',
-  'USER',
-  'LANG',
-  'TZ',
-  'TMPDIR',
-  'TERM',
-];
+const BASE_MODULE_ENV: readonly string[] = ['PATH', 'HOME', 'USER', 'LANG', 'TZ', 'TMPDIR', 'TERM'];
 
 /** Env variable names never handed to a module, whatever the registry lists. */
 const NEVER_PASSED = new Set(['PRISMQ_API_TOKEN']);

@@ -17,7 +17,7 @@ function formatIssue(issue: z.core.$ZodIssue): string {
  * folder so a registry can sit beside the modules it lists; a bare `node` becomes the running
  * Node binary so modules run on the same runtime as the server, whatever PATH holds.
  */
-export function resolveCommand(command: readonly string[], baseDir: string): string[] {
+function resolveCommand(command: readonly string[], baseDir: string): string[] {
   return command.map((part, index) => {
     if (index === 0 && part === 'node') return process.execPath;
     if (part.startsWith('./') || part.startsWith('../')) return path.resolve(baseDir, part);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Module and run ids: lower-case, digits and dashes, 1–64 characters. */
 export const MODULE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** Env variable names a registry entry may pass through. */
-export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Parameter names as they may appear in a run request. */
 export const PARAMETER_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 

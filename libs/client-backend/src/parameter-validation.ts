@@ -11,7 +11,7 @@ export type ParameterValues = Record<string, ParameterValue>;
 /** Most keys a request may carry in `parameters`. */
 export const MAX_PARAMETERS = 100;
 /** What a password value is replaced with wherever it would otherwise be stored or returned. */
-export const REDACTED = '***';
+const REDACTED = '***';
 
 /** Result of checking parameters against a module's declarations. */
 export type ParameterCheck =
@@ -20,7 +20,7 @@ export type ParameterCheck =
 /** Longest string a parameter value may be, in UTF-16 units. */
 export const MAX_TEXT_LENGTH = 65_536;
 /** Longest path a `path` parameter may hold. */
-export const MAX_PATH_LENGTH = 4_096;
+const MAX_PATH_LENGTH = 4_096;
 
 function controlCharacter(
   value: string,

@@ -66,6 +66,7 @@ export function parseServerOptions(input: unknown): ServerOptions {
   return parsed.data;
 }
 
+/** Env variable of each option that can come from the environment. */
 const ENV_NAMES = {
   host: 'PRISMQ_HOST',
   port: 'PRISMQ_PORT',
@@ -80,9 +81,6 @@ const ENV_NAMES = {
   allowedHosts: 'PRISMQ_ALLOWED_HOSTS',
   reportsDir: 'PRISMQ_REPORTS_DIR',
 } as const;
-
-/** Env variable of each option that can come from the environment. */
-export const SERVER_ENV_NAMES: Readonly<Record<keyof typeof ENV_NAMES, string>> = ENV_NAMES;
 
 const NUMERIC = new Set(['port', 'maxConcurrentRuns', 'maxQueuedRuns']);
 
@@ -99,5 +97,5 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<ServerOpti
         .filter(Boolean);
     else out[key] = NUMERIC.has(key) ? Number(value) : value;
   }
-  return out as Partial<ServerOptionsInput>;
+  return out;
 }

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../src/run-record.js';
+import type { LogsBody, ResultsBody } from './api-bodies.js';
 import { createServer, type PrismqServer } from '../src/server.js';
 import { makeDataDir, removeDataDir } from './test-server.js';
 
@@ -54,7 +55,9 @@ interface ApiLine {
 }
 
 async function runLog(runId: string): Promise<ApiLine[]> {
-  return (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}/logs` })).json().lines;
+  return (
+    await server.app.inject({ method: 'GET', url: `/api/runs/${runId}/logs` })
+  ).json<LogsBody>().lines;
 }
 
 async function runToEnd(moduleId: string, parameters: Record<string, unknown>): Promise<RunRecord> {
@@ -64,15 +67,16 @@ async function runToEnd(moduleId: string, parameters: Record<string, unknown>): 
     payload: { parameters },
   });
   expect(launched.statusCode, launched.body).toBe(202);
-  const { runId } = launched.json() as RunRecord;
+  const { runId } = launched.json<RunRecord>();
   await expect
     .poll(
       async () =>
-        (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json().status,
+        (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json<RunRecord>()
+          .status,
       { timeout: 20_000 },
     )
     .toMatch(/completed|failed/);
-  return (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json();
+  return (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json<RunRecord>();
 }
 
 describe('built-in modules', () => {
@@ -80,12 +84,12 @@ describe('built-in modules', () => {
     const run = await runToEnd('prismq-score', { input: inputFile });
     const logs = (
       await server.app.inject({ method: 'GET', url: `/api/runs/${run.runId}/logs` })
-    ).json();
+    ).json<LogsBody>();
     expect(run.status, JSON.stringify(logs.lines)).toBe('completed');
     expect(run.progress).toMatchObject({ processed: 3, total: 3, percent: 100 });
     const results = (
       await server.app.inject({ method: 'GET', url: `/api/runs/${run.runId}/results` })
-    ).json();
+    ).json<ResultsBody>();
     expect(results.files.map((file: { name: string }) => file.name)).toEqual(['scores.jsonl']);
     const scored = readFileSync(
       path.join(dataDir, 'runs', run.runId, 'output', 'scores.jsonl'),
@@ -111,10 +115,10 @@ describe('built-in modules', () => {
     expect(run.status).toBe('completed');
     const logs = (
       await server.app.inject({ method: 'GET', url: `/api/runs/${run.runId}/logs` })
-    ).json();
+    ).json<LogsBody>();
     const records = logs.lines
-      .filter((line: { stream: string }) => line.stream === 'stdout')
-      .map((line: { text: string }) => JSON.parse(line.text));
+      .filter((line) => line.stream === 'stdout')
+      .map((line): unknown => JSON.parse(line.text));
     expect(records).toHaveLength(3);
     expect(records[0]).toHaveProperty('enrichment');
   });

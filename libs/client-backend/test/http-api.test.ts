@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismqServer } from '../src/server.js';
 import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';
+import type { ModuleConfigBody, ModuleListBody, SystemStatsBody } from './api-bodies.js';
 
 let server: PrismqServer;
 let dataDir: string;
@@ -28,18 +29,22 @@ describe('modules and config', () => {
   });
 
   it('lists modules with category, tag and enabled filters', async () => {
-    const all = (await server.app.inject({ method: 'GET', url: '/api/modules' })).json();
+    const all = (
+      await server.app.inject({ method: 'GET', url: '/api/modules' })
+    ).json<ModuleListBody>();
     expect(all.total).toBe(5);
     const test = (
       await server.app.inject({ method: 'GET', url: '/api/modules?category=Test' })
-    ).json();
-    expect(test.modules.map((m: { id: string }) => m.id)).toEqual(['lines', 'sleeper']);
-    const slow = (await server.app.inject({ method: 'GET', url: '/api/modules?tag=slow' })).json();
-    expect(slow.modules.map((m: { id: string }) => m.id)).toEqual(['sleeper']);
+    ).json<ModuleListBody>();
+    expect(test.modules.map((m) => m.id)).toEqual(['lines', 'sleeper']);
+    const slow = (
+      await server.app.inject({ method: 'GET', url: '/api/modules?tag=slow' })
+    ).json<ModuleListBody>();
+    expect(slow.modules.map((m) => m.id)).toEqual(['sleeper']);
     const disabled = (
       await server.app.inject({ method: 'GET', url: '/api/modules?enabled=false' })
-    ).json();
-    expect(disabled.modules.map((m: { id: string }) => m.id)).toEqual(['off']);
+    ).json<ModuleListBody>();
+    expect(disabled.modules.map((m) => m.id)).toEqual(['off']);
   });
 
   it('returns one module, and 404 in the error shape for an unknown one', async () => {
@@ -76,20 +81,22 @@ describe('modules and config', () => {
     expect(put.statusCode).toBe(200);
     const saved = (
       await server.app.inject({ method: 'GET', url: '/api/modules/env/config' })
-    ).json();
+    ).json<ModuleConfigBody>();
     expect(saved.parameters).toEqual({ mode: 'fast', fail: false, input: 'in.jsonl', limit: 5 });
     expect(saved.updatedAt).toEqual(expect.any(String));
     const removed = await server.app.inject({ method: 'DELETE', url: '/api/modules/env/config' });
     expect(removed.json()).toEqual({ moduleId: 'env', deleted: true });
     expect(
-      (await server.app.inject({ method: 'GET', url: '/api/modules/env/config' })).json().updatedAt,
+      (
+        await server.app.inject({ method: 'GET', url: '/api/modules/env/config' })
+      ).json<ModuleConfigBody>().updatedAt,
     ).toBeNull();
   });
 
   it('serves the OpenAPI document and UI', async () => {
     const doc = await server.app.inject({ method: 'GET', url: '/docs/json' });
     expect(doc.statusCode).toBe(200);
-    const paths = Object.keys(doc.json().paths);
+    const paths = Object.keys(doc.json<{ paths: Record<string, unknown> }>().paths);
     expect(paths).toEqual(
       expect.arrayContaining([
         '/api/modules/{id}/runs',
@@ -102,7 +109,9 @@ describe('modules and config', () => {
   });
 
   it('reports system stats', async () => {
-    const stats = (await server.app.inject({ method: 'GET', url: '/api/system/stats' })).json();
+    const stats = (
+      await server.app.inject({ method: 'GET', url: '/api/system/stats' })
+    ).json<SystemStatsBody>();
     expect(stats.machine.cpus).toBeGreaterThan(0);
     expect(stats.server.rssBytes).toBeGreaterThan(0);
     expect(stats.runs).toEqual({ active: 0, queued: 0, total: expect.any(Number) });

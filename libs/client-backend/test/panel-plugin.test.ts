@@ -7,6 +7,7 @@ import { installErrorHandler } from '../src/plugins/error-handler.js';
 import { PANEL_CONTENT_SECURITY_POLICY, panelPlugin } from '../src/plugins/panel.js';
 import type { PrismqServer } from '../src/server.js';
 import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';
+import type { ErrorBody } from './api-bodies.js';
 
 let built: string;
 let app: FastifyInstance;
@@ -85,7 +86,7 @@ describe('panel plugin', () => {
     ]) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(404);
-      expect(response.json().error.code, url).toBe('NOT_FOUND');
+      expect(response.json<ErrorBody>().error.code, url).toBe('NOT_FOUND');
       expect(response.body, url).not.toContain('"secret":true');
       expect(response.body, url).not.toContain('not a panel file');
     }
@@ -95,7 +96,7 @@ describe('panel plugin', () => {
     const bare = await panelApp(path.join(built, 'nowhere'));
     const response = await bare.inject({ method: 'GET', url: '/' });
     expect(response.statusCode).toBe(404);
-    expect(response.json().error.message).toBe('the control panel page was not built');
+    expect(response.json<ErrorBody>().error.message).toBe('the control panel page was not built');
     await bare.close();
   });
 });

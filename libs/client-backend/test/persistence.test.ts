@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../src/run-record.js';
+import type { LogsBody, ModuleConfigBody, RunListBody } from './api-bodies.js';
 import { collect, spawnCli, waitForListening } from './cli-process.js';
 import { createServer } from '../src/server.js';
 import { FIXTURE_MODULES, makeDataDir, removeDataDir, startTestServer } from './test-server.js';
@@ -20,18 +21,21 @@ describe('restart on the same data folder', () => {
       url: '/api/modules/lines/runs',
       payload: { parameters: { count: 20, prefix: 'kept' } },
     });
-    const { runId } = launched.json() as RunRecord;
+    const { runId } = launched.json<RunRecord>();
     await expect
       .poll(
         async () =>
-          (await first.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json().status,
+          (await first.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json<RunRecord>()
+            .status,
       )
       .toBe('completed');
     await first.close();
 
     const second = await startTestServer(dataDir);
     try {
-      const run = (await second.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json();
+      const run = (
+        await second.app.inject({ method: 'GET', url: `/api/runs/${runId}` })
+      ).json<RunRecord>();
       expect(run).toMatchObject({
         runId,
         status: 'completed',
@@ -41,14 +45,16 @@ describe('restart on the same data folder', () => {
       });
       const config = (
         await second.app.inject({ method: 'GET', url: '/api/modules/lines/config' })
-      ).json();
+      ).json<ModuleConfigBody>();
       expect(config.parameters).toEqual({ count: 20, prefix: 'kept' });
       const logs = (
         await second.app.inject({ method: 'GET', url: `/api/runs/${runId}/logs?tail=2` })
-      ).json();
+      ).json<LogsBody>();
       expect(logs).toMatchObject({ totalLines: 21, truncated: true });
       expect(logs.lines.map((line: { seq: number }) => line.seq)).toEqual([20, 21]);
-      const list = (await second.app.inject({ method: 'GET', url: '/api/runs' })).json();
+      const list = (
+        await second.app.inject({ method: 'GET', url: '/api/runs' })
+      ).json<RunListBody>();
       expect(list.total).toBe(1);
     } finally {
       await second.close();
@@ -79,7 +85,9 @@ describe('restart on the same data folder', () => {
 
     const restarted = await startTestServer(dataDir);
     try {
-      const run = (await restarted.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json();
+      const run = (
+        await restarted.app.inject({ method: 'GET', url: `/api/runs/${runId}` })
+      ).json<RunRecord>();
       expect(run).toMatchObject({
         status: 'failed',
         errorMessage: 'interrupted by server restart',
@@ -107,7 +115,9 @@ describe('restart on the same data folder', () => {
       await expect
         .poll(
           async () =>
-            (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json().status,
+            (
+              await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })
+            ).json<RunRecord>().status,
         )
         .toBe('completed');
       const keep = await server.app.inject({
@@ -118,7 +128,8 @@ describe('restart on the same data folder', () => {
       expect(keep.json()).toEqual({ deleted: 0 });
       // "Older than 0 hours" means completed before now: wait until the clock has moved past it.
       const completedAt = Date.parse(
-        (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json().completedAt,
+        (await server.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json<RunRecord>()
+          .completedAt!,
       );
       await waitFor(() => Date.now() > completedAt, { what: 'the clock passing completedAt' });
       const removed = await server.app.inject({
@@ -152,7 +163,7 @@ describe('restart on the same data folder', () => {
         url: '/api/modules/demo/runs',
         payload: { parameters: { lines: 4, 'delay-ms': 100 } },
       });
-      const { runId } = launched.json() as RunRecord;
+      const { runId } = launched.json<RunRecord>();
       await server.close();
       return runId;
     };
@@ -161,7 +172,7 @@ describe('restart on the same data folder', () => {
     const reader = await startTestServer(dataDir);
     try {
       const get = async (runId: string) =>
-        (await reader.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json();
+        (await reader.app.inject({ method: 'GET', url: `/api/runs/${runId}` })).json<RunRecord>();
       expect(await get(finished)).toMatchObject({
         status: 'completed',
         exitCode: 0,

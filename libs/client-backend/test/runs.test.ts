@@ -3,6 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import type { RunRecord, RunStatus } from '../src/run-record.js';
+import type {
+  ErrorBody,
+  LogsBody,
+  ResultsBody,
+  RunListBody,
+  SystemStatsBody,
+} from './api-bodies.js';
 import type { PrismqServer } from '../src/server.js';
 import { runReaches } from './run-status-event.js';
 import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';
@@ -58,7 +65,7 @@ async function logText(
 }> {
   return (
     await server.app.inject({ method: 'GET', url: `/api/runs/${runId}/logs${query}` })
-  ).json();
+  ).json<LogsBody>();
 }
 
 function pidsFromLog(text: string): [number, number] {
@@ -115,7 +122,7 @@ describe('runs with real child processes', () => {
 
     const results = (
       await server.app.inject({ method: 'GET', url: `/api/runs/${done.runId}/results` })
-    ).json();
+    ).json<ResultsBody>();
     expect(
       results.files.map((file: { name: string; size: number }) => [file.name, file.size]),
     ).toEqual([
@@ -129,7 +136,7 @@ describe('runs with real child processes', () => {
     expect(db).not.toContain('hunter2');
     const history = (
       await server.app.inject({ method: 'GET', url: '/api/runs?moduleId=env' })
-    ).json();
+    ).json<RunListBody>();
     expect(JSON.stringify(history)).not.toContain('hunter2');
 
     const download = await server.app.inject({
@@ -168,7 +175,9 @@ describe('runs with real child processes', () => {
       expect(done.status).toBe('failed');
       expect(done.errorMessage).toMatch(/^cannot start /);
     }
-    const stats = (await server.app.inject({ method: 'GET', url: '/api/system/stats' })).json();
+    const stats = (
+      await server.app.inject({ method: 'GET', url: '/api/system/stats' })
+    ).json<SystemStatsBody>();
     expect(stats.runs).toMatchObject({ active: 0, queued: 0 });
   });
 
@@ -205,7 +214,7 @@ describe('runs with real child processes', () => {
     await expect.poll(() => alive(grandchild)).toBe(false);
     const again = await server.app.inject({ method: 'DELETE', url: `/api/runs/${run.runId}` });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error).toMatchObject({
+    expect(again.json<ErrorBody>().error).toMatchObject({
       code: 'RUN_FINISHED',
       details: [
         {
@@ -223,7 +232,7 @@ describe('runs with real child processes', () => {
     const [pid] = pidsFromLog(lines[0]!.text);
     const cancelled = (
       await server.app.inject({ method: 'DELETE', url: `/api/runs/${run.runId}` })
-    ).json();
+    ).json<RunRecord>();
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.errorMessage).toContain('SIGKILL');
     expect(alive(pid)).toBe(false);
@@ -240,19 +249,23 @@ describe('runs with real child processes', () => {
       'queued',
       'queued',
     ]);
-    const before = (await server.app.inject({ method: 'GET', url: '/api/runs' })).json().total;
+    const before = (
+      await server.app.inject({ method: 'GET', url: '/api/runs' })
+    ).json<RunListBody>().total;
     const refused = await server.app.inject({
       method: 'POST',
       url: '/api/modules/sleeper/runs',
       payload: { parameters: {} },
     });
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().error.code).toBe('QUEUE_FULL');
-    expect((await server.app.inject({ method: 'GET', url: '/api/runs' })).json().total).toBe(
-      before,
-    );
+    expect(refused.json<ErrorBody>().error.code).toBe('QUEUE_FULL');
+    expect(
+      (await server.app.inject({ method: 'GET', url: '/api/runs' })).json<RunListBody>().total,
+    ).toBe(before);
 
-    const stats = (await server.app.inject({ method: 'GET', url: '/api/system/stats' })).json();
+    const stats = (
+      await server.app.inject({ method: 'GET', url: '/api/system/stats' })
+    ).json<SystemStatsBody>();
     expect(stats.runs).toMatchObject({ active: 2, queued: 2 });
 
     // Cancelling a queued run takes it out without ever starting it.
@@ -273,14 +286,12 @@ describe('runs with real child processes', () => {
         method: 'GET',
         url: '/api/runs?status=cancelled&moduleId=sleeper&limit=2',
       })
-    ).json();
+    ).json<RunListBody>();
     expect(cancelled.total).toBeGreaterThanOrEqual(4);
     expect(cancelled.runs).toHaveLength(2);
     expect(
-      cancelled.runs.every(
-        (run: RunRecord) => run.status === 'cancelled' && run.moduleId === 'sleeper',
-      ),
+      cancelled.runs.every((run) => run.status === 'cancelled' && run.moduleId === 'sleeper'),
     ).toBe(true);
-    expect(cancelled.runs[0].createdAt >= cancelled.runs[1].createdAt).toBe(true);
+    expect(cancelled.runs[0]!.createdAt >= cancelled.runs[1]!.createdAt).toBe(true);
   });
 });

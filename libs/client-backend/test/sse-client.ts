@@ -8,7 +8,7 @@ export interface SseConnection {
   /** Resolves when the server ends the stream. */
   ended: Promise<void>;
   response: http.IncomingMessage;
-  close(): void;
+  close: () => void;
 }
 
 /** Opens `url` as an event stream; `headers` may carry `Last-Event-ID`. */

@@ -55,7 +55,7 @@ describe('SSE formatting', () => {
       ['log', '9'],
       ['log', '1234567'],
     ]);
-    expect(events.map((event) => JSON.parse(event.data))).toEqual(lines.map(toApiLogLine));
+    expect(events.map((event): unknown => JSON.parse(event.data))).toEqual(lines.map(toApiLogLine));
   });
 
   it('formats events without an id', () => {

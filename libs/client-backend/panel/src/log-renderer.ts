@@ -1,7 +1,7 @@
 import type { ApiLogLine } from './api-types.js';
 
 /** Most lines kept on the page; older ones leave the top as new ones arrive. */
-export const MAX_RENDERED_LINES = 5_000;
+const MAX_RENDERED_LINES = 5_000;
 
 const LEVEL_MARK: Record<ApiLogLine['level'], string> = {
   error: 'error',

@@ -23,10 +23,7 @@ function ModuleCard({ api, module, onLaunched }: ModuleActionProps) {
           ))}
         </ul>
       )}
-      <details
-        class="run-details"
-        onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
-      >
+      <details class="run-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>Run {module.name}…</summary>
         {open && <RunForm api={api} module={module} onLaunched={onLaunched} />}
       </details>
@@ -63,7 +60,7 @@ export function ModuleList({
           value={query}
           placeholder="name, category, tag…"
           aria-describedby="module-count"
-          onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
+          onInput={(event) => setQuery(event.currentTarget.value)}
         />
         <p id="module-count" class="muted" aria-live="polite">
           {modules === undefined

@@ -57,7 +57,7 @@ function Field({ module, parameter, value, error, onChange }: FieldProps) {
           {...common}
           type="checkbox"
           checked={value === true}
-          onChange={(event) => onChange((event.currentTarget as HTMLInputElement).checked)}
+          onChange={(event) => onChange(event.currentTarget.checked)}
         />
       );
       break;
@@ -253,7 +253,7 @@ export function RunForm({ api, module, onLaunched }: ModuleActionProps) {
           <input
             type="checkbox"
             checked={saveConfig}
-            onChange={(event) => setSaveConfig((event.currentTarget as HTMLInputElement).checked)}
+            onChange={(event) => setSaveConfig(event.currentTarget.checked)}
           />
           Remember these values
         </label>

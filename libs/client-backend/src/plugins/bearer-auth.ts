@@ -10,7 +10,7 @@ function digest(value: string): Buffer {
  * Compares in constant time. Both sides are hashed first so lengths match, which
  * `timingSafeEqual` needs, without leaking the token's length.
  */
-export function tokenMatches(expected: string, presented: string): boolean {
+function tokenMatches(expected: string, presented: string): boolean {
   return timingSafeEqual(digest(expected), digest(presented));
 }
 
@@ -18,12 +18,12 @@ export function tokenMatches(expected: string, presented: string): boolean {
 const BEARER = /^bearer +(\S+) *$/i;
 
 /** The credentials of an `Authorization: Bearer <token>` header, or '' when there are none. */
-export function presentedToken(header: string | undefined): string {
+function presentedToken(header: string | undefined): string {
   return BEARER.exec(header ?? '')?.[1] ?? '';
 }
 
 /** Answer headers of a refused request. */
-export const CHALLENGE = { 'www-authenticate': 'Bearer realm="prismq"' } as const;
+const CHALLENGE = { 'www-authenticate': 'Bearer realm="prismq"' } as const;
 
 /**
  * Requires `Authorization: Bearer <token>` on every route of the instance it is installed on.

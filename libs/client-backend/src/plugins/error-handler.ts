@@ -44,7 +44,7 @@ const HTTP_OF_RUN_ERROR: Record<
 };
 
 /** Maps any error to `{ error: { code, message, details? } }` with its status. */
-export function toApiError(error: unknown): ApiError {
+function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof RunError) {
     const http = HTTP_OF_RUN_ERROR[error.code];
@@ -56,8 +56,10 @@ export function toApiError(error: unknown): ApiError {
     );
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const context = (error as { validationContext?: string }).validationContext;
-    const details: ErrorDetail[] = error.validation.map((issue) => {
+    // Read through Fastify's own error type: the guard's element type comes from an extensionless
+    // `fastify/types/schema` import, which NodeNext (ESM) resolution cannot find.
+    const { validation = [], validationContext: context } = error as FastifyError;
+    const details: ErrorDetail[] = validation.map((issue) => {
       const field = fieldOf(context, issue.instancePath);
       return { field, rule: issue.keyword, message: `${field}: ${issue.message}` };
     });
@@ -102,7 +104,7 @@ export function toApiError(error: unknown): ApiError {
 }
 
 /** The body of every error response. */
-export function errorBody(apiError: ApiError): {
+function errorBody(apiError: ApiError): {
   error: { code: string; message: string; details?: ErrorDetail[] };
 } {
   return {
@@ -115,11 +117,7 @@ export function errorBody(apiError: ApiError): {
 }
 
 /** Sends `error` in the one error shape; for handlers that run outside the error handler. */
-export function sendApiError(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  error: unknown,
-): FastifyReply {
+function sendApiError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   const apiError = toApiError(error);
   if (apiError.statusCode >= 500 && !(error instanceof ApiError))
     request.log.error({ err: error }, 'request failed');

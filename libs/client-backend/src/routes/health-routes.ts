@@ -14,7 +14,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
   app.get(
     '/health',
     { schema: { tags: ['system'], response: { 200: HealthResponseSchema, ...errorResponses } } },
-    async () => {
+    () => {
       if (context.manager.isShuttingDown) throw new ServerShuttingDownError();
       return {
         status: 'ok' as const,

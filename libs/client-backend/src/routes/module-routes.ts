@@ -34,7 +34,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
         response: { 200: ModuleListResponseSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    (request) => {
       const { category, tag, enabled } = request.query;
       const modules = [...registry.values()].filter(
         (module) =>
@@ -56,7 +56,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
         response: { 200: ModuleDefinitionSchema, ...errorResponses },
       },
     },
-    async (request) => manager.getModule(request.params.id),
+    (request) => manager.getModule(request.params.id),
   );
 
   app.get(
@@ -68,7 +68,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
         response: { 200: ModuleConfigResponseSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    (request) => {
       const module = manager.getModule(request.params.id);
       const saved = store.getConfig(module.id);
       return {
@@ -89,7 +89,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
         response: { 200: ModuleConfigResponseSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    (request) => {
       const module = manager.getModule(request.params.id);
       const check = checkParameters(module, request.body.parameters);
       const details = check.ok ? manager.checkConfigPaths(module, check.values) : check.details;
@@ -114,7 +114,7 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
         },
       },
     },
-    async (request) => {
+    (request) => {
       const module = manager.getModule(request.params.id);
       return { moduleId: module.id, deleted: store.deleteConfig(module.id) };
     },
@@ -136,7 +136,8 @@ export const moduleRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
         request.body.parameters,
         request.body.saveConfig,
       );
-      return reply.code(202).send(run);
+      reply.code(202);
+      return run;
     },
   );
 };

@@ -64,7 +64,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
         response: { 200: RunListResponseSchema, ...errorResponses },
       },
     },
-    async (request) => manager.listRuns(request.query),
+    (request) => manager.listRuns(request.query),
   );
 
   app.get(
@@ -76,7 +76,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = asyn
         response: { 200: RunRecordSchema, ...errorResponses },
       },
     },
-    async (request) => manager.getRun(request.params.runId),
+    (request) => manager.getRun(request.params.runId),
   );
 
   app.delete(

@@ -20,7 +20,7 @@ export const systemRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
     {
       schema: { tags: ['system'], response: { 200: SystemStatsResponseSchema, ...errorResponses } },
     },
-    async () => {
+    () => {
       const memory = process.memoryUsage();
       const cpu = process.cpuUsage();
       const counts = store.countByStatus();
@@ -53,6 +53,6 @@ export const systemRoutes: FastifyPluginAsyncZod<{ context: ServerContext }> = a
         response: { 200: CleanupResponseSchema, ...errorResponses },
       },
     },
-    async (request) => ({ deleted: manager.cleanup(request.body.olderThanHours) }),
+    (request) => ({ deleted: manager.cleanup(request.body.olderThanHours) }),
   );
 };

@@ -90,7 +90,7 @@ export async function screenshotOnFailure(
     mkdirSync(RESULTS_DIR, { recursive: true });
     await page
       .screenshot({
-        path: path.join(RESULTS_DIR, `${name}.png`) as `${string}.png`,
+        path: path.join(RESULTS_DIR, `${name}.png`),
         fullPage: true,
       })
       .catch(() => undefined);

@@ -4,6 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { ModuleConfigResponseSchema, RunListResponseSchema } from '../../src/api-schemas.js';
+import { RunRecordSchema } from '../../src/run-record.js';
 import { createServer, type PrismqServer } from '../../src/server.js';
 import { makeDataDir, removeDataDir } from '../test-server.js';
 import {
@@ -37,6 +40,11 @@ async function startServer(
     ...(apiToken !== undefined ? { apiToken } : {}),
   });
   return { server, origin: await server.listen(), dataDir };
+}
+
+/** The JSON body of `GET url`, checked against the schema of the route's answer. */
+async function apiGet<S extends z.ZodType>(url: string, schema: S): Promise<z.output<S>> {
+  return schema.parse(await (await fetch(url)).json());
 }
 
 async function openDemoForm(page: Page): Promise<void> {
@@ -196,7 +204,10 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
           100,
         );
         // The form's values were saved as the module's config and come back pre-filled.
-        const saved = await (await fetch(`${open.origin}/api/modules/demo/config`)).json();
+        const saved = await apiGet(
+          `${open.origin}/api/modules/demo/config`,
+          ModuleConfigResponseSchema,
+        );
         expect(saved.parameters).toMatchObject({ lines: 6, 'delay-ms': 250, message });
         expect(await page.$('.log img')).toBeNull();
       });
@@ -204,7 +215,7 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
 
     it('shows the API refusal beside the field it names, and starts nothing', async () => {
       await inPage('validation', async (page) => {
-        const before = (await (await fetch(`${open.origin}/api/runs`)).json()).total;
+        const before = (await apiGet(`${open.origin}/api/runs`, RunListResponseSchema)).total;
         await page.goto(open.origin + '/');
         await openDemoForm(page);
         await page.locator('#param-demo-lines').fill('5000000');
@@ -222,7 +233,7 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
           focused: true,
         });
         expect(await page.$('#param-demo-message-error')).toBeNull();
-        expect((await (await fetch(`${open.origin}/api/runs`)).json()).total).toBe(before);
+        expect((await apiGet(`${open.origin}/api/runs`, RunListResponseSchema)).total).toBe(before);
       });
     });
 
@@ -235,7 +246,7 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
         await waitForStatus(page, 'cancelled');
         expect(await page.$('.run-view button.danger')).toBeNull();
         const runId = await page.$eval('.run-view', (view) => view.getAttribute('data-run-id'));
-        const run = await (await fetch(`${open.origin}/api/runs/${runId}`)).json();
+        const run = await apiGet(`${open.origin}/api/runs/${runId}`, RunRecordSchema);
         expect(run.status).toBe('cancelled');
         await page.waitForSelector(`tr[data-run-id="${runId}"] .status-cancelled`);
       });
@@ -270,10 +281,10 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
             saveConfig: false,
           }),
         });
-        const { runId } = await launched.json();
+        const { runId } = RunRecordSchema.parse(await launched.json());
         await expect
           .poll(
-            async () => (await (await fetch(`${open.origin}/api/runs/${runId}`)).json()).status,
+            async () => (await apiGet(`${open.origin}/api/runs/${runId}`, RunRecordSchema)).status,
             {
               timeout: 20_000,
             },

@@ -65,7 +65,7 @@ describe('no orphan modules after a server is killed', () => {
     }
   });
 
-  it('never signals a recorded pid that now belongs to another process', async () => {
+  it('never signals a recorded pid that now belongs to another process', () => {
     const dataDir = makeDataDir();
     dirs.push(dataDir);
     const bystander = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)'], {
