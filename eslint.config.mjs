@@ -1,4 +1,4 @@
-// Flat config for the whole workspace. The module-boundaries rule enforces the house plan
+// Flat config for the whole workspace. The module-boundaries rule enforces the import rules
 // in docs/architecture.md: what may import what is decided by project tags, not by review.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

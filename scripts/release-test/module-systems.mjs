@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, userEnv } from './shell.mjs';
 
-// One export per package that its spec names, checked in both module systems.
+// One documented export per package, checked in both module systems.
 const probes = {
   '@prismq/profiling': 'readBenchmarkRun',
   '@prismq/scoring': 'universalContentScore',
