@@ -1,16 +1,11 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
 import { ModuleRegistryError } from './errors.js';
 import { ModuleRegistryFileSchema, type ModuleDefinition } from './module-schema.js';
+import { formatValidationIssue } from './validation-issue.js';
 
 /** Modules by id, in file order. */
 export type ModuleRegistry = ReadonlyMap<string, ModuleDefinition>;
-
-function formatIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
-  return `${where}: ${issue.message}`;
-}
 
 /**
  * Relative program and script paths (`./x`, `../x`) are resolved against the registry file's
@@ -37,7 +32,11 @@ export function parseModuleRegistry(text: string, file: string): ModuleRegistry 
     throw new ModuleRegistryError(file, [`(root): not valid JSON: ${(error as Error).message}`]);
   }
   const parsed = ModuleRegistryFileSchema.safeParse(raw);
-  if (!parsed.success) throw new ModuleRegistryError(file, parsed.error.issues.map(formatIssue));
+  if (!parsed.success)
+    throw new ModuleRegistryError(
+      file,
+      parsed.error.issues.map((issue) => formatValidationIssue(issue, '(root)')),
+    );
   const baseDir = path.dirname(path.resolve(file));
   return new Map(
     parsed.data.modules.map((module) => [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ServerOptionsError } from './errors.js';
 import { isLoopbackName } from './plugins/host-allowlist.js';
+import { formatValidationIssue } from './validation-issue.js';
 
 /** Options of {@link createServer}; also what the CLI and env fill in. */
 export const ServerOptionsSchema = z
@@ -58,9 +59,7 @@ export function parseServerOptions(input: unknown): ServerOptions {
   const parsed = ServerOptionsSchema.safeParse(input);
   if (!parsed.success) {
     throw new ServerOptionsError(
-      parsed.error.issues.map(
-        (issue) => `${issue.path.map(String).join('.') || '(options)'}: ${issue.message}`,
-      ),
+      parsed.error.issues.map((issue) => formatValidationIssue(issue, '(options)')),
     );
   }
   return parsed.data;

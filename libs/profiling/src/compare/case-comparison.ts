@@ -1,4 +1,5 @@
 import type { CompareCase } from '../results/compare-document-schema.js';
+import { interquartileRange } from 'simple-statistics';
 import { changeVerdict } from '../stats/change-verdict.js';
 import { median } from '../stats/median.js';
 import { pairedLogRatioInterval } from '../stats/paired-ratio-interval.js';
@@ -9,6 +10,9 @@ export interface CaseRounds {
   /** One entry per round: slice times (ns per iteration) of base and head, by alternation. */
   rounds: { base: number[]; head: number[] }[];
 }
+
+/** 1.96 · √2 / 1.349: a 95 % bound on the difference of two draws, per interquartile range. */
+const UNPAIRED_BOUND_PER_IQR = 2.05;
 
 /** A slice this close to its side's fastest in the round counts as undisturbed. */
 const CLEAN_SLICE_TOLERANCE = 0.05;
@@ -40,10 +44,17 @@ export function roundLogRatio(round: { base: readonly number[]; head: readonly n
   return median(logs);
 }
 
-/** The slowest round's median over the fastest round's, minus 1. */
+/**
+ * How far apart two unpaired runs of a side can lie, from the spread of its rounds' medians: each
+ * round is a fresh process, so its median is one draw of what a run measures. For normally
+ * spread log-medians the difference of two draws stays within 1.96·√2·σ = 2.05 × their
+ * interquartile range 95 % of the time; the interquartile range keeps one wild round from
+ * deciding, as the full range would.
+ */
 function roundSpread(sliceTimes: readonly (readonly number[])[]): number {
-  const medians = sliceTimes.map((times) => median(times));
-  return Math.max(...medians) / Math.min(...medians) - 1;
+  const logMedians = sliceTimes.map((times) => Math.log(median(times)));
+  if (logMedians.length < 2) return 0;
+  return Math.exp(UNPAIRED_BOUND_PER_IQR * interquartileRange(logMedians)) - 1;
 }
 
 /** A case's usable rounds and the interval of their log-ratios, if they allow one. */
@@ -100,8 +111,11 @@ export function compareCases(
       low: interval.low,
       high: interval.high,
       verdict: conclusive ? changeVerdict(interval, threshold) : 'unchanged',
-      baseP50: median(usable.flatMap((round) => round.base)),
-      headP50: median(usable.flatMap((round) => round.head)),
+      // Median of the rounds' medians: extra rounds (one case alone) may run at another speed
+      // than the first ones, and pooling their slices could put each side's median in a
+      // different group of rounds.
+      baseP50: median(usable.map((round) => median(round.base))),
+      headP50: median(usable.map((round) => median(round.head))),
       rounds: usable.length,
       roundSpread: Math.max(
         roundSpread(usable.map((r) => r.base)),

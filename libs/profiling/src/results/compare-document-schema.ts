@@ -25,17 +25,17 @@ export const CompareCaseSchema = z.object({
   low: z.number().positive(),
   high: z.number().positive(),
   verdict: CompareVerdictSchema,
-  /** Median time per iteration of the base side over all its rounds, in ns. */
+  /** Median over the rounds of the base side's median time per iteration in the round, in ns. */
   baseP50: z.number().nonnegative(),
-  /** Median time per iteration of the head side over all its rounds, in ns. */
+  /** Median over the rounds of the head side's median time per iteration in the round, in ns. */
   headP50: z.number().nonnegative(),
   /** Paired rounds the ratio and its interval come from. */
   rounds: z.number().int().positive(),
   /**
-   * How far one round's median of a side can lie from another's, as a fraction: the slowest
-   * round's median over the fastest, minus 1, the larger of the two sides. Each round is a
-   * fresh process, so this is what two unpaired runs of the case on this machine can differ
-   * by with no change to the code (absent in documents written before it was recorded).
+   * How far two unpaired runs of the case on this machine can differ with no change to the code,
+   * as a fraction: 95 % bound from the interquartile range of the rounds' log-medians (each
+   * round is a fresh process), the larger of the two sides (absent in documents written before
+   * it was recorded).
    */
   roundSpread: z.number().nonnegative().optional(),
 });

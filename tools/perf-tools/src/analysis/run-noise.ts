@@ -3,9 +3,9 @@ import type { CompareCase } from '@prismq/profiling';
 /**
  * Run-to-run noise of one case, from an A/A comparison (the same commit against itself), as a
  * fraction (0.04 = ±4 %): the larger of how far the interval of its ratio reaches from 1 and how
- * far apart its rounds' medians lie (`roundSpread`). The interval alone is the noise of a
- * *paired* measurement, which cancels the machine's drift; each round is a fresh process, so
- * the spread of the rounds is what two *unpaired* runs — a baseline and a later run — can differ
+ * far two unpaired runs can differ (`roundSpread`). The interval alone is the noise of a *paired*
+ * measurement, which cancels the machine's drift; each round is a fresh process, so the spread
+ * of the rounds' medians is what two *unpaired* runs — a baseline and a later run — can differ
  * by on this machine with no change to the code.
  */
 export function runToRunNoise(aa: CompareCase): number {

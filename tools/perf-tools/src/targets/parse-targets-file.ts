@@ -1,3 +1,4 @@
+import { firstValidationProblem } from '../validation-issue';
 import { TargetsFileSchema, type TargetsFile } from './targets-file-schema';
 import { TargetsFileError } from './targets-file-error';
 
@@ -21,14 +22,8 @@ export function parseTargetsFile(text: string, path: string): TargetsFile {
   }
   const parsed = TargetsFileSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const location = issue ? issue.path.map(String).join('.') : '';
-    throw new TargetsFileError(
-      'TARGETS_FILE_INVALID',
-      path,
-      location || '(root)',
-      issue?.message ?? 'invalid',
-    );
+    const { field, rule } = firstValidationProblem(parsed.error, '(root)');
+    throw new TargetsFileError('TARGETS_FILE_INVALID', path, field, rule);
   }
   return parsed.data;
 }

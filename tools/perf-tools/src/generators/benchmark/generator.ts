@@ -1,3 +1,4 @@
+import { firstValidationProblem } from '../../validation-issue';
 import { join, posix } from 'node:path';
 import { formatFiles, generateFiles, getProjects, readJson, type Tree } from '@nx/devkit';
 import { BenchmarkOptionsSchema } from './benchmark-options';
@@ -49,10 +50,10 @@ function findProfiling(tree: Tree): { root: string; mitata: string } {
 export async function benchmarkGenerator(tree: Tree, rawOptions: unknown): Promise<void> {
   const parsed = BenchmarkOptionsSchema.safeParse(rawOptions);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const { field, rule } = firstValidationProblem(parsed.error, 'options');
     throw new BenchmarkProjectError(
       'BENCHMARK_OPTIONS_INVALID',
-      `benchmark option --${String(issue?.path[0] ?? 'options')} ${JSON.stringify((rawOptions as Record<string, unknown>)?.[String(issue?.path[0])])}: ${issue?.message}`,
+      `benchmark option --${field} ${JSON.stringify((rawOptions as Record<string, unknown>)?.[field])}: ${rule}`,
     );
   }
   const options = parsed.data;

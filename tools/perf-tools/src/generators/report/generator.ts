@@ -1,3 +1,4 @@
+import { firstValidationProblem } from '../../validation-issue';
 import { logger, type Tree } from '@nx/devkit';
 import { collectInputs } from '../../inputs/collect-inputs';
 import { collectPageInputs } from '../../inputs/page-inputs';
@@ -11,8 +12,8 @@ import { ReportOptionsSchema, type ReportOptionsInput } from './report-options';
 function parseOptions(raw: ReportOptionsInput) {
   const parsed = ReportOptionsSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ReportOptionsError(String(issue?.path[0] ?? 'options'), issue?.message ?? 'invalid');
+    const { field, rule } = firstValidationProblem(parsed.error, 'options');
+    throw new ReportOptionsError(field, rule);
   }
   return parsed.data;
 }
