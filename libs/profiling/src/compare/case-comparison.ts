@@ -45,14 +45,24 @@ export function roundLogRatio(round: { base: readonly number[]; head: readonly n
 }
 
 /**
- * How far apart two unpaired runs of a side can lie, from the spread of its rounds' medians: each
- * round is a fresh process, so its median is one draw of what a run measures. For normally
- * spread log-medians the difference of two draws stays within 1.96·√2·σ = 2.05 × their
- * interquartile range 95 % of the time; the interquartile range keeps one wild round from
- * deciding, as the full range would.
+ * A side's undisturbed speed in one round: the median of its slices within
+ * {@link CLEAN_SLICE_TOLERANCE} of its fastest. A slice slowed by other load says how busy the
+ * machine was for a few milliseconds, not how fast this process runs the code.
+ */
+function cleanMedian(times: readonly number[]): number {
+  const fastest = Math.min(...times);
+  return median(times.filter((time) => time <= fastest * (1 + CLEAN_SLICE_TOLERANCE)));
+}
+
+/**
+ * How far apart two unpaired runs of a side can lie, from the spread of its rounds' undisturbed
+ * medians: each round is a fresh process with its own JIT decisions, so its median is one draw
+ * of what a run measures. For normally spread log-medians the difference of two draws stays
+ * within 1.96·√2·σ = 2.05 × their interquartile range 95 % of the time; the interquartile range
+ * keeps one wild round from deciding, as the full range would.
  */
 function roundSpread(sliceTimes: readonly (readonly number[])[]): number {
-  const logMedians = sliceTimes.map((times) => Math.log(median(times)));
+  const logMedians = sliceTimes.map((times) => Math.log(cleanMedian(times)));
   if (logMedians.length < 2) return 0;
   return Math.exp(UNPAIRED_BOUND_PER_IQR * interquartileRange(logMedians)) - 1;
 }

@@ -236,6 +236,21 @@ describe('compareCases', () => {
       0.95,
     );
     expect(steady!.roundSpread).toBe(0);
+    // Slices slowed by other load for a moment are not the process's speed.
+    const [disturbed] = compareCases(
+      [
+        {
+          id: 'm/g/disturbed',
+          rounds: Array.from({ length: 12 }, (_, i) => ({
+            base: [100, 100, ...[0, 0, 0].map(() => (i % 2 === 0 ? 100 : 250))],
+            head: [105, 105, 105, 105, 105],
+          })),
+        },
+      ],
+      0.01,
+      0.95,
+    );
+    expect(disturbed!.roundSpread).toBe(0);
   });
 });
 
