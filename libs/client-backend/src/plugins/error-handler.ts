@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ApiError, type ApiErrorCode, type ErrorDetail } from '../errors.js';
 import { RunError, type RunErrorCode } from '../run-errors.js';
+import { formatValidationIssue } from '../validation-issue.js';
 
 function fieldOf(context: string | undefined, instancePath: string): string {
   const inner = instancePath.split('/').filter(Boolean).join('.');
@@ -61,7 +62,8 @@ function toApiError(error: unknown): ApiError {
     const { validation = [], validationContext: context } = error as FastifyError;
     const details: ErrorDetail[] = validation.map((issue) => {
       const field = fieldOf(context, issue.instancePath);
-      return { field, rule: issue.keyword, message: `${field}: ${issue.message}` };
+      const message = formatValidationIssue({ path: [field], message: issue.message ?? '' }, field);
+      return { field, rule: issue.keyword, message };
     });
     return new ApiError('INVALID_INPUT', `invalid ${context ?? 'request'}`, details);
   }
