@@ -118,7 +118,7 @@ export class SideCases {
       batch_samples: request.batchSamples,
       inner_gc: c.trial._gc === 'inner',
       // A full collection before every slice would cost more than the slice on a large heap;
-      // only the first slice of a case starts from a collected heap (and 'inner' cases as asked).
+      // only the first slice of a case starts from a collected heap; a case set to gc('inner') keeps its own.
       gc:
         c.trial._gc === 'inner' || (request.collectFirst && c.trial._gc !== false)
           ? undefined

@@ -9,7 +9,7 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
-/** The issue a message names: zod reports the first failed check first. */
+/** The failed check a message names: the first, as zod reports checks in the order of the schema. */
 export function firstIssue(error: z.ZodError): ValidationIssue {
   return error.issues[0] ?? { path: [], message: 'does not match the schema' };
 }
