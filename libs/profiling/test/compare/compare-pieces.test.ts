@@ -215,6 +215,18 @@ describe('compareCases', () => {
     expect(cases[0]!.ratio).toBeGreaterThan(1.09);
   });
 
+  it("gives each side the median of its rounds' medians, so one side's many slow slices do not move it", () => {
+    // Three rounds where the base mostly runs at 10 ns, three where it runs at 25 ns. Pooled,
+    // the base's slices would put its median at 25 ns; its rounds say 10 and 25, so 17.5 ns.
+    const rounds = Array.from({ length: 6 }, (_, i) => ({
+      base: i < 3 ? [10, 10, 30] : [25, 25, 25],
+      head: i < 3 ? [10, 10, 30] : [25, 25, 25],
+    }));
+    const [found] = compareCases([{ id: 'm/g/p50', rounds }], 0.01, 0.95);
+    expect(found!.baseP50).toBe(17.5);
+    expect(found!.headP50).toBe(17.5);
+  });
+
   it('bounds how far two unpaired runs can differ from the rounds of the wider side, robust to one wild round', () => {
     const rounds = (baseMedian: (i: number) => number) =>
       Array.from({ length: 12 }, (_, i) => ({
