@@ -4,6 +4,21 @@ export * from './results/compare-document-schema.js';
 export * from './results/profile-summary-schema.js';
 export * from './results/result-reader.js';
 export { collectEnvironment } from './results/environment.js';
+export {
+  REPORTS_FOLDER,
+  workspaceReportsDir,
+  reportsFolder,
+  latestRunPath,
+  runDocumentPath,
+  baselinePath,
+  compareDocumentPath,
+  parseCompareDocumentName,
+  historyPath,
+  parseHistoryFileName,
+  loadReportPath,
+  type ReportsFolder,
+  type CompareKind,
+} from './results/reports-layout.js';
 
 // The mitata runner behind prismq-bench, and the history it appends to.
 export { describeCase, type CaseMetadata } from './runner/case-metadata.js';

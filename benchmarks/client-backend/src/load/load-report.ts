@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { LoadTestReportSchema, type LoadTestCase, type LoadTestReport } from '@prismq/profiling';
+import {
+  LoadTestReportSchema,
+  REPORTS_FOLDER,
+  loadReportPath,
+  type LoadTestCase,
+  type LoadTestReport,
+} from '@prismq/profiling';
 
 /** The nearest folder at or above `start` holding `nx.json`. */
 export function workspaceRoot(start: string): string {
@@ -39,7 +45,7 @@ export function writeLoadReport(
     quick,
     cases,
   });
-  const file = `reports/load/${project}.json`;
+  const file = loadReportPath(REPORTS_FOLDER, project);
   const target = path.join(root, file);
   mkdirSync(path.dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.tmp`;

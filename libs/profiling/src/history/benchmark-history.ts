@@ -16,6 +16,7 @@ import {
   type BenchmarkEnvironment,
   type BenchmarkRun,
 } from '../results/result-schema.js';
+import { historyPath } from '../results/reports-layout.js';
 import { firstIssue, formatValidationIssue } from '../results/validation-issue.js';
 
 /** Version of one history line; readers skip (and flag) lines of versions they do not know. */
@@ -165,7 +166,7 @@ export function appendBenchmarkHistory(path: string, entries: readonly HistoryEn
 
 /** `<outDir>/../history/<project>.jsonl`: the history file next to a runner's output folder. */
 export function benchmarkHistoryPath(outDir: string, project: string): string {
-  return join(outDir, '..', 'history', `${project}.jsonl`);
+  return historyPath(join(outDir, '..'), project);
 }
 
 /** Appends a run's cases to the history next to the runner's output folder; quick runs are not history. */

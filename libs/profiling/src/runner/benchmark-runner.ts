@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { z } from 'zod';
 import { writeFileAtomic } from '../results/atomic-write.js';
@@ -9,6 +9,7 @@ import { benchModuleUrl, prepareBenchModuleLoading } from './bench-module-loader
 import { clearCaseMetadata, getCaseMetadata } from './case-metadata.js';
 import { collectEnvironment, runGit, type GitRunner } from '../results/environment.js';
 import { fileTimestamp } from '../results/file-timestamp.js';
+import { reportsFolder, runDocumentPath, workspaceReportsDir } from '../results/reports-layout.js';
 import { enableQuickMeasurement } from './quick-mode.js';
 import {
   BENCHMARK_SCHEMA_VERSION,
@@ -143,7 +144,7 @@ function noCasesError(files: readonly string[]): BenchmarkRunnerError {
 function defaultOutDir(cwd: string, env: Readonly<Record<string, string | undefined>>): string {
   const fromEnv = env['PRISMQ_BENCH_DIR'];
   if (fromEnv) return resolve(cwd, fromEnv);
-  return join(findWorkspaceRoot(cwd), 'reports', 'benchmarks');
+  return reportsFolder(workspaceReportsDir(findWorkspaceRoot(cwd)), 'benchmarks');
 }
 
 /**
@@ -234,9 +235,8 @@ export async function runBenchmarks(options: RunBenchmarksOptions): Promise<Benc
     );
   }
 
-  const folder = join(outDir, project);
-  const runPath = join(folder, `${fileTimestamp(startedAt)}.json`);
-  const latestPath = join(folder, 'latest.json');
+  const runPath = runDocumentPath(outDir, project, `${fileTimestamp(startedAt)}.json`);
+  const latestPath = runDocumentPath(outDir, project);
   const text = `${JSON.stringify(parsed.data, null, 2)}\n`;
   writeFileAtomic(runPath, text);
   writeFileAtomic(latestPath, text);

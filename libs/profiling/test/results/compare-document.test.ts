@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCompareDocument, ResultFileError } from '../../src/results/result-reader.js';
+import { TEST_ENVIRONMENT as environment } from '../fixtures/test-environment.js';
 
-const environment = {
-  os: 'Linux',
-  platform: 'linux',
-  arch: 'x64',
-  cpuModel: 'cpu',
-  cpuCount: 2,
-  totalMemoryBytes: 1,
-  nodeVersion: 'v20.20.0',
-  v8Version: '11',
-  gitCommit: null,
-  gitDirty: null,
-  commandLine: [],
-  exposeGc: true,
-};
 const commit = 'a'.repeat(40);
 
 function documentWith(cases: unknown[]): Record<string, unknown> {

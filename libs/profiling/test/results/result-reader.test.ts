@@ -6,6 +6,7 @@ import {
   ResultFileError,
 } from '../../src/results/result-reader.js';
 import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
+import { TEST_ENVIRONMENT } from '../fixtures/test-environment.js';
 
 const validRun = {
   schemaVersion: 1,
@@ -13,20 +14,7 @@ const validRun = {
   startedAt: '2026-11-24T10:00:00.000Z',
   finishedAt: '2026-11-24T10:00:05.000Z',
   quick: true,
-  environment: {
-    os: 'Linux',
-    platform: 'linux',
-    arch: 'x64',
-    cpuModel: 'cpu',
-    cpuCount: 2,
-    totalMemoryBytes: 1,
-    nodeVersion: 'v20.20.0',
-    v8Version: '11',
-    gitCommit: null,
-    gitDirty: null,
-    commandLine: [],
-    exposeGc: true,
-  },
+  environment: TEST_ENVIRONMENT,
   cases: [],
 };
 

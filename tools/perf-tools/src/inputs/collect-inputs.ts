@@ -2,12 +2,16 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import {
   ResultFileError,
+  baselinePath,
+  latestRunPath,
   readBenchmarkRun,
+  reportsFolder,
   readCpuProfileSummary,
   readLoadTestReport,
   readMemoryReport,
   type BenchmarkRun,
   type CompareDocument,
+  type ReportsFolder,
 } from '@prismq/profiling';
 import { readTargetsFile } from '../targets/read-targets-file';
 import { readCompareDocuments } from './read-compare-documents';
@@ -103,14 +107,13 @@ function readRuns(locations: InputLocations, warnings: InputWarning[]): Sourced<
       if (acceptRun(run, locations.allowQuick, warnings)) runs.push(run);
     }
   } else {
-    const benchDir = join(root, reportsDir, 'benchmarks');
-    const found = listDir(benchDir).filter((name) =>
-      existsSync(join(benchDir, name, 'latest.json')),
+    const found = listDir(join(root, reportsFolder(reportsDir, 'benchmarks'))).filter((name) =>
+      existsSync(join(root, latestRunPath(reportsDir, name))),
     );
     for (const project of found) {
       const run = readSourced(
         root,
-        join(benchDir, project, 'latest.json'),
+        join(root, latestRunPath(reportsDir, project)),
         readBenchmarkRun,
         warnings,
       );
@@ -119,7 +122,7 @@ function readRuns(locations: InputLocations, warnings: InputWarning[]): Sourced<
     for (const project of locations.expectedProjects) {
       if (!found.includes(project)) {
         warnings.push({
-          file: toPosix(join(reportsDir, 'benchmarks', project, 'latest.json')),
+          file: latestRunPath(reportsDir, project),
           problem: `project "${project}" has a bench target but no results; run its bench target`,
         });
       }
@@ -145,7 +148,7 @@ function readBaselines(
 ) {
   const baselines: Sourced<BenchmarkRun>[] = [];
   for (const project of projects) {
-    const path = join(locations.root, locations.reportsDir, 'baseline', `${project}.json`);
+    const path = join(locations.root, baselinePath(locations.reportsDir, project));
     if (!existsSync(path)) continue;
     const baseline = readSourced(locations.root, path, readBenchmarkRun, warnings);
     if (baseline) baselines.push(baseline);
@@ -155,12 +158,12 @@ function readBaselines(
 
 function readFolder<T>(
   locations: InputLocations,
-  folder: string,
+  folder: ReportsFolder,
   suffix: string,
   reader: (path: string) => T,
   warnings: InputWarning[],
 ): Sourced<T>[] {
-  const dir = join(locations.root, locations.reportsDir, folder);
+  const dir = join(locations.root, reportsFolder(locations.reportsDir, folder));
   return listDir(dir)
     .filter((name) => name.endsWith(suffix))
     .map((name) => readSourced(locations.root, join(dir, name), reader, warnings))
@@ -236,7 +239,7 @@ export function collectInputs(locations: InputLocations): ReportInputs {
   const needsLoad = targets.targets.some((t) => t.source === 'load');
   if (needsLoad && loadReports.length === 0) {
     warnings.push({
-      file: toPosix(join(locations.reportsDir, 'load')),
+      file: reportsFolder(locations.reportsDir, 'load'),
       problem: 'no load-test results; targets on whole-server metrics are not measured',
     });
   }

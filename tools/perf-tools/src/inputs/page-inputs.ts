@@ -1,6 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBenchmarkHistory, type CpuProfileSummary, type HistoryEntry } from '@prismq/profiling';
+import {
+  historyPath,
+  parseHistoryFileName,
+  readBenchmarkHistory,
+  reportsFolder,
+  type CpuProfileSummary,
+  type HistoryEntry,
+} from '@prismq/profiling';
 import { parseCpuProfile, type CpuProfile } from '@prismq/profiling/flamegraph';
 import type { InputWarning, Sourced } from './report-inputs';
 import { workspaceRelative } from './workspace-relative';
@@ -26,17 +33,17 @@ export interface PageInputs {
 }
 
 function readHistories(root: string, reportsDir: string, warnings: InputWarning[]) {
-  const dir = join(root, reportsDir, 'history');
-  const names = existsSync(dir)
+  const dir = join(root, reportsFolder(reportsDir, 'history'));
+  const projects = existsSync(dir)
     ? readdirSync(dir)
-        .filter((n) => n.endsWith('.jsonl'))
         .sort()
+        .flatMap((name) => parseHistoryFileName(name) ?? [])
     : [];
   const history: HistoryEntry[] = [];
   const files: string[] = [];
-  for (const name of names) {
-    const file = `${reportsDir}/history/${name}`;
-    const read = readBenchmarkHistory(join(dir, name));
+  for (const project of projects) {
+    const file = historyPath(reportsDir, project);
+    const read = readBenchmarkHistory(join(root, file));
     files.push(file);
     history.push(...read.entries);
     for (const problem of read.problems)

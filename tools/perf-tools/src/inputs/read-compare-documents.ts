@@ -1,6 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ResultFileError, readCompareDocument, type CompareDocument } from '@prismq/profiling';
+import {
+  ResultFileError,
+  compareDocumentPath,
+  parseCompareDocumentName,
+  readCompareDocument,
+  reportsFolder,
+  type CompareDocument,
+} from '@prismq/profiling';
 import { CompareFileError } from './compare-file-error';
 import type { Sourced } from './report-inputs';
 
@@ -11,8 +18,6 @@ export interface CompareDocuments {
   /** `compare/<project>.aa.json`: one clean commit against itself, the run-to-run noise. */
   readonly noiseMeasurements: Sourced<CompareDocument>[];
 }
-
-const A_A_SUFFIX = '.aa.json';
 
 function read(root: string, file: string): CompareDocument {
   try {
@@ -53,17 +58,17 @@ function checkAA(file: string, doc: CompareDocument): void {
  *   another project than its file name, or is an `.aa.json` whose two sides differ
  */
 export function readCompareDocuments(root: string, reportsDir: string): CompareDocuments {
-  const dir = join(root, reportsDir, 'compare');
+  const dir = join(root, reportsFolder(reportsDir, 'compare'));
   const names = existsSync(dir) ? readdirSync(dir).sort() : [];
   const compares: Sourced<CompareDocument>[] = [];
   const noiseMeasurements: Sourced<CompareDocument>[] = [];
-  for (const name of names.filter((n) => n.endsWith('.json'))) {
-    const file = `${reportsDir}/compare/${name}`;
-    const isAA = name.endsWith(A_A_SUFFIX);
-    const project = name.slice(0, -(isAA ? A_A_SUFFIX : '.json').length);
+  for (const name of names) {
+    const parsed = parseCompareDocumentName(name);
+    if (!parsed) continue;
+    const file = compareDocumentPath(reportsDir, parsed.project, parsed.kind);
     const data = read(root, file);
-    checkProject(file, project, data);
-    if (isAA) {
+    checkProject(file, parsed.project, data);
+    if (parsed.kind === 'aa') {
       checkAA(file, data);
       noiseMeasurements.push({ file, data });
     } else compares.push({ file, data });

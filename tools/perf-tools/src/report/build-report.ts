@@ -1,3 +1,4 @@
+import { baselinePath } from '@prismq/profiling';
 import { analyzeInputs, type Analysis } from '../analysis/analysis';
 import type { ComparisonPolicy } from '../analysis/baseline-comparison';
 import { buildReportCharts } from '../charts/report-charts';
@@ -72,7 +73,7 @@ export function buildReport(
     ...flames.map((flame) => flame.file),
   ];
   const baselineFiles = inputs.runs.map((run) => ({
-    path: `${reportsDir}/baseline/${run.data.project}.json`,
+    path: baselinePath(reportsDir, run.data.project),
     content: `${JSON.stringify(run.data, null, 2)}\n`,
   }));
   return {
