@@ -5,6 +5,7 @@ import { runBenchmarks } from './runner/benchmark-runner.js';
 import { BenchmarkRunnerError } from './runner/benchmark-runner-error.js';
 import { parseCliOptions, USAGE } from './runner/cli-options.js';
 import { compareMain } from './compare/compare-cli.js';
+import { mergeMain } from './compare/merge-cli.js';
 
 const CHILD_FLAG = 'PRISMQ_BENCH_CHILD';
 
@@ -23,8 +24,17 @@ function reexecWithGc(): number | null {
 }
 
 async function main(): Promise<number> {
-  // compare measures in worker processes of its own; it needs neither tsx nor gc here.
+  // compare measures in worker processes of its own, and merge measures nothing: neither needs
+  // tsx or gc here.
   if (process.argv[2] === 'compare') return compareMain(process.argv.slice(3));
+  if (process.argv[2] === 'merge')
+    return mergeMain(process.argv.slice(3), {
+      cwd: process.cwd(),
+      env: process.env,
+      stdout: (text) => console.log(text),
+      stderr: (text) => console.error(text),
+      colour: process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined,
+    });
   const relayed = reexecWithGc();
   if (relayed !== null) return relayed;
   const options = parseCliOptions(process.argv.slice(2), process.env);

@@ -12,6 +12,7 @@ export {
   runDocumentPath,
   baselinePath,
   compareDocumentPath,
+  shardDocumentPath,
   parseCompareDocumentName,
   historyPath,
   parseHistoryFileName,

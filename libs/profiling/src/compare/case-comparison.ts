@@ -133,5 +133,10 @@ export function compareCases(
       ),
     });
   }
-  return cases.sort((a, b) => b.ratio - a.ratio || a.id.localeCompare(b.id));
+  return cases.sort(slowestFirst);
+}
+
+/** The order of a compare document's cases: slowest ratio first, then by id. */
+export function slowestFirst(a: CompareCase, b: CompareCase): number {
+  return b.ratio - a.ratio || a.id.localeCompare(b.id);
 }

@@ -8,6 +8,7 @@ import type { CompareKind } from '../results/reports-layout.js';
 import { firstIssue, formatValidationIssue } from '../results/validation-issue.js';
 import { compareCases } from './case-comparison.js';
 import { CompareError } from './compare-error.js';
+import type { ShardAssignment, ShardSpec } from './compare-shard.js';
 import type { PairedMeasurement } from './paired-rounds.js';
 
 /** Confidence of every interval a comparison reports. */
@@ -26,6 +27,8 @@ export interface ProjectMeasurement {
   /** Smallest change reported as slower or faster, as a fraction. */
   threshold: number;
   rounds: PairedMeasurement;
+  /** With `--shard`: which shard this is and the cases dealt to it. */
+  shard?: ShardSpec & ShardAssignment;
 }
 
 /** A case the rounds measured on one side only, or that threw on a side. */
@@ -70,6 +73,7 @@ export function analyseComparison(measured: ProjectMeasurement): ProjectAnalysis
       confidence: COMPARE_CONFIDENCE,
     },
     cases: compareCases(rounds.cases, measured.threshold, COMPARE_CONFIDENCE),
+    ...(measured.shard ? { shard: { ...measured.shard, notCompared } } : {}),
   });
   return { document, notCompared };
 }

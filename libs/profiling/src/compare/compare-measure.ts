@@ -19,7 +19,15 @@ import {
   workingTreeChanges,
   type GitCommand,
 } from './git-checkout.js';
-import { measurePairedRounds, type RoundRunner, type SideBench } from './paired-rounds.js';
+import {
+  exactIds,
+  listCases,
+  measurePairedRounds,
+  type PairedMeasurement,
+  type RoundRunner,
+  type SideBench,
+} from './paired-rounds.js';
+import { assignShard, type ShardSpec } from './compare-shard.js';
 import { buildSide, installSide, type SideCommand } from './side-build.js';
 import { linkSideNodeModules, sameLockfile } from './side-node-modules.js';
 import type { SideName } from './worker-protocol.js';
@@ -115,10 +123,53 @@ async function benchFiles(benchDir: string, project: string, side: Side): Promis
 }
 
 /**
+ * Lists the project's cases on both sides and deals them: this shard's cases, those of them both
+ * sides have (to measure) and those only one side has (to report).
+ */
+async function assignProjectShard(
+  project: string,
+  located: Record<SideName, SideBench>,
+  shard: ShardSpec,
+  filter: RegExp | undefined,
+  tempDir: string,
+  io: MeasureIo,
+) {
+  const listed = await listCases({
+    base: located.base,
+    head: located.head,
+    tempDir,
+    ...(filter ? { filter } : {}),
+    ...(io.runRound ? { runRound: io.runRound } : {}),
+  });
+  const all = [...listed.base, ...listed.head];
+  if (all.length === 0) {
+    const what = filter ? `filter ${filter} matches no case` : 'the bench files register no case';
+    throw new CompareError(
+      'COMPARE_FILTER_NO_MATCH',
+      `${what} present on both sides of ${project}`,
+    );
+  }
+  const assignment = assignShard(all, shard);
+  const mine = new Set(assignment.caseIds);
+  const onlyIn = (['base', 'head'] as const).flatMap((side) => {
+    const other = new Set(listed[side === 'base' ? 'head' : 'base']);
+    return listed[side].filter((id) => mine.has(id) && !other.has(id)).map((id) => ({ id, side }));
+  });
+  const head = new Set(listed.head);
+  return {
+    ...shard,
+    ...assignment,
+    onBoth: assignment.caseIds.filter((id) => head.has(id) && listed.base.includes(id)),
+    onlyIn,
+  };
+}
+
+/**
  * The measuring stage of `prismq-bench compare`: resolves both refs, checks each out into a
  * temporary git worktree (the head with the working tree's changes when `--head` is not
  * given), gives it `node_modules` and builds what its benchmark projects load, then measures
- * the projects one after the other in paired rounds, yielding each project's rounds as soon as
+ * the projects one after the other in paired rounds — with `--shard`, only the shard's part of
+ * each project's cases (listed on both sides first, then dealt) — yielding each project's rounds as soon as
  * they are done. The worktrees are removed when the iteration ends — finished, abandoned or
  * failed — and on SIGINT/SIGTERM.
  * @throws {@link CompareError} for anything that prevents measuring
@@ -190,22 +241,39 @@ export async function* measureComparison(
           files: await benchFiles(benchDir, name, side),
         };
       }
-      const rounds = await measurePairedRounds({
-        project: name,
-        base: located.base,
-        head: located.head,
-        plan: {
-          rounds: options.rounds,
-          maxRounds: options.maxRounds,
-          timeNs: options.timeMs * 1e6,
-          pairs: PAIRS_PER_ROUND,
-        },
-        undecided: (cases) => undecidedCaseIds(cases, options.threshold, COMPARE_CONFIDENCE),
-        tempDir,
-        progress: io.stderr,
-        ...(options.filter ? { filter: options.filter } : {}),
-        ...(io.runRound ? { runRound: io.runRound } : {}),
-      });
+      const plan = {
+        rounds: options.rounds,
+        maxRounds: options.maxRounds,
+        timeNs: options.timeMs * 1e6,
+        pairs: PAIRS_PER_ROUND,
+      };
+      const measure = (filter: RegExp | undefined) =>
+        measurePairedRounds({
+          project: name,
+          base: located.base,
+          head: located.head,
+          plan,
+          undecided: (cases) => undecidedCaseIds(cases, options.threshold, COMPARE_CONFIDENCE),
+          tempDir,
+          progress: io.stderr,
+          ...(filter ? { filter } : {}),
+          ...(io.runRound ? { runRound: io.runRound } : {}),
+        });
+      const shard = options.shard
+        ? await assignProjectShard(name, located, options.shard, options.filter, tempDir, io)
+        : undefined;
+      let rounds: PairedMeasurement;
+      if (!shard) rounds = await measure(options.filter);
+      else {
+        io.stderr(
+          `compare ${name}: shard ${shard.index}/${shard.count} holds ${shard.caseIds.length} of ${shard.caseCount} cases`,
+        );
+        rounds =
+          shard.onBoth.length > 0
+            ? await measure(exactIds(shard.onBoth))
+            : { cases: [], onlyIn: [], failures: [] };
+        rounds.onlyIn = shard.onlyIn;
+      }
       yield {
         project: name,
         base: { ref: sides.base.ref, commit: baseCommit },
@@ -214,6 +282,17 @@ export async function* measureComparison(
         measuredAt: io.now(),
         threshold: options.threshold,
         rounds,
+        ...(shard
+          ? {
+              shard: {
+                index: shard.index,
+                count: shard.count,
+                caseIds: shard.caseIds,
+                caseCount: shard.caseCount,
+                caseSetHash: shard.caseSetHash,
+              },
+            }
+          : {}),
       };
     }
   } finally {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CompareError } from './compare-error.js';
+import type { ShardSpec } from './compare-shard.js';
 import { firstIssue, formatOptionIssue } from '../results/validation-issue.js';
 
 /** Rounds run when `--rounds` is not given: fresh processes, each alternating both sides. */
@@ -13,6 +14,8 @@ const DEFAULT_TIME_MS = 100;
 const DEFAULT_THRESHOLD_PERCENT = 1;
 /** Fewest rounds: with fewer, the signed-rank interval cannot reach 95 % confidence. */
 const MIN_ROUNDS = 6;
+/** Most shards a comparison may be split into. */
+const MAX_SHARDS = 256;
 
 /** Parsed command line of `prismq-bench compare`. */
 export interface CompareOptions {
@@ -28,13 +31,15 @@ export interface CompareOptions {
   timeMs: number;
   /** Fraction, e.g. 0.02. */
   threshold: number;
+  /** Measure only this shard's part of the cases (`--shard i/n`). */
+  shard?: ShardSpec;
   help: boolean;
 }
 
 /** Usage text of `prismq-bench compare`. */
 export const COMPARE_USAGE = `Usage: prismq-bench compare --base <git-ref> [--head <git-ref>] --project <name> [--project <name>...]
                            [--filter <regex>] [--json <file>] [--rounds <n>] [--max-rounds <n>]
-                           [--time <ms>] [--threshold <percent>]
+                           [--time <ms>] [--threshold <percent>] [--shard <i>/<n>]
 
 Checks out both refs in temporary git worktrees (the working tree is never touched), builds
 each, and runs the project's bench files against each side's own build, paired: every round is
@@ -52,6 +57,9 @@ a fresh process that alternates base and head case by case (ABBA), so machine dr
                        interval does not yet (default ${DEFAULT_MAX_ROUNDS}; equal to --rounds: none extra)
   --time <ms>          measuring time per case, side and round (default ${DEFAULT_TIME_MS})
   --threshold <pct>    smallest change reported as slower/faster (default ${DEFAULT_THRESHOLD_PERCENT})
+  --shard <i>/<n>      measure only shard i of n: the cases sorted by id, every n-th from the
+                       i-th; writes reports/compare/shards/<project>.<i>-of-<n>.json for
+                       prismq-bench merge to join
 
 Verdicts: slower / faster when the whole 95 % interval of head/base lies beyond the threshold,
 unchanged otherwise. A case whose estimate lies beyond the threshold but whose interval still
@@ -74,6 +82,17 @@ const integer = (min: number, max: number) =>
     .regex(/^\d+$/, 'must be a whole number')
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+// `i/n` with 1 ≤ i ≤ n: shard i of n.
+const ShardSchema = z
+  .string()
+  .regex(/^\d+\/\d+$/, 'must be <i>/<n> with whole numbers, such as 1/2')
+  .transform((text) => {
+    const [index, count] = text.split('/').map(Number) as [number, number];
+    return { index, count };
+  })
+  .refine(({ count }) => count >= 1 && count <= MAX_SHARDS, `must have 1 to ${MAX_SHARDS} shards`)
+  .refine(({ index, count }) => index >= 1 && index <= count, 'must have i from 1 to n');
 
 const CompareCliSchema = z.object({
   base: z.string({ error: 'is required' }).pipe(RefSchema),
@@ -106,6 +125,7 @@ const CompareCliSchema = z.object({
     .transform(Number)
     .pipe(z.number().max(100, 'must be at most 100'))
     .optional(),
+  shard: ShardSchema.optional(),
 });
 
 /**
@@ -129,6 +149,7 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
         'max-rounds': { type: 'string' },
         time: { type: 'string' },
         threshold: { type: 'string' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -177,6 +198,7 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
   };
   if (values.head !== undefined) options.head = values.head;
   if (values.filter !== undefined) options.filter = values.filter;
+  if (values.shard !== undefined) options.shard = values.shard;
   if (values.json !== undefined) {
     if (options.projects.length > 1) {
       throw new CompareError(

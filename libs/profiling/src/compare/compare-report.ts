@@ -6,7 +6,7 @@ import {
 } from '../history/benchmark-history.js';
 import { writeFileAtomic } from '../results/atomic-write.js';
 import type { CompareDocument } from '../results/compare-document-schema.js';
-import { compareDocumentPath, historyPath } from '../results/reports-layout.js';
+import { compareDocumentPath, historyPath, shardDocumentPath } from '../results/reports-layout.js';
 import { compareKind, type ProjectAnalysis } from './compare-analysis.js';
 import { CompareError } from './compare-error.js';
 import {
@@ -36,17 +36,21 @@ export interface ReportTarget {
  * warnings), writes the document atomically to its place in the reports folder (and to
  * `target.json`), appends the head's points to the history unless it is an A/A run, prints the
  * table and, in GitHub Actions, appends the step summary and prints an error annotation per
- * slower case.
+ * slower case. A shard's document (`document.shard`) goes to the shards folder, joins no history
+ * and tells GitHub nothing: `prismq-bench merge` does all that once for the whole comparison.
  * @throws {@link CompareError} `COMPARE_MEASURE_FAILED` when no case could be compared
  */
 export function reportComparison(analysis: ProjectAnalysis, target: ReportTarget): CompareDocument {
   const { document, notCompared } = analysis;
-  const project = document.project;
+  const { project, shard } = document;
+  const github = target.env['GITHUB_ACTIONS'] === 'true' && !shard;
   for (const { id, why } of notCompared) {
     target.stderr(`compare ${project}: ${id} ${why}`);
-    if (target.env['GITHUB_ACTIONS'] === 'true') target.stdout(githubWarning(project, id, why));
+    if (github) target.stdout(githubWarning(project, id, why));
   }
-  if (document.cases.length === 0)
+  // A shard may hold no case, or only cases that failed: whether the comparison as a whole
+  // measured anything is for the merge to say.
+  if (document.cases.length === 0 && !shard)
     throw new CompareError(
       'COMPARE_MEASURE_FAILED',
       `no case of ${project} could be measured on both sides`,
@@ -54,11 +58,13 @@ export function reportComparison(analysis: ProjectAnalysis, target: ReportTarget
 
   const text = `${JSON.stringify(document, null, 2)}\n`;
   const kind = compareKind(document);
-  const reportPath = compareDocumentPath(target.reportsDir, project, kind);
+  const reportPath = shard
+    ? shardDocumentPath(target.reportsDir, project, shard.index, shard.count)
+    : compareDocumentPath(target.reportsDir, project, kind);
   writeFileAtomic(reportPath, text);
   // A comparison is a point of the head's history too, carrying its verdict; an A/A run
   // measures noise, not the code, so it stays out.
-  if (kind !== 'aa')
+  if (kind !== 'aa' && !shard)
     appendBenchmarkHistory(
       historyPath(target.reportsDir, project),
       historyEntriesOfComparison(document),
@@ -66,12 +72,11 @@ export function reportComparison(analysis: ProjectAnalysis, target: ReportTarget
   if (target.json !== undefined) writeFileAtomic(target.json, text);
   target.stdout(`${formatCompareTable(document, target.colour)}\n`);
   target.stderr(`compare ${project}: written to ${relative(target.cwd, reportPath) || reportPath}`);
-  reportToGithub(document, target);
+  if (github) reportToGithub(document, target);
   return document;
 }
 
 function reportToGithub(document: CompareDocument, target: ReportTarget): void {
-  if (target.env['GITHUB_ACTIONS'] !== 'true') return;
   const summary = target.env['GITHUB_STEP_SUMMARY'];
   if (summary && existsSync(resolve(summary, '..')))
     appendFileSync(summary, `${formatCompareMarkdown(document)}\n`);

@@ -36,7 +36,8 @@ function heading(document: CompareDocument): string {
   const head = document.head.dirty
     ? `${document.head.ref} (${document.head.commit.slice(0, 10)} + working tree changes)`
     : `${document.head.ref} (${document.head.commit.slice(0, 10)})`;
-  return `${document.project}: ${head} against ${document.base.ref} (${document.base.commit.slice(0, 10)}), threshold ${(document.method.threshold * 100).toFixed(1)} %`;
+  const shard = document.shard ? ` (shard ${document.shard.index}/${document.shard.count})` : '';
+  return `${document.project}${shard}: ${head} against ${document.base.ref} (${document.base.commit.slice(0, 10)}), threshold ${(document.method.threshold * 100).toFixed(1)} %`;
 }
 
 /** The comparison as a text table, cases in the document's order; `colour` marks verdicts with ANSI colours. */

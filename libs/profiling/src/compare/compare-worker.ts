@@ -170,6 +170,10 @@ async function runRound(): Promise<void> {
     const other = ids[side === 'base' ? 'head' : 'base'];
     for (const id of ids[side]) if (!other.includes(id)) result.onlyIn.push({ id, side });
   }
+  if (task.list) {
+    writeFileAtomic(task.resultPath, `${JSON.stringify({ ...result, listed: ids })}\n`);
+    return;
+  }
   for (const id of ids.base.filter((candidate) => ids.head.includes(candidate))) {
     try {
       const measured = await measureCase(id, order, threads, task);

@@ -85,9 +85,36 @@ function seconds(ms: number): string {
     : `${Math.max(1, Math.round(ms / 1000))} s`;
 }
 
-function exactIds(ids: readonly string[]): RegExp {
+/** A filter that matches exactly the given case ids. */
+export function exactIds(ids: readonly string[]): RegExp {
   const escaped = ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^(?:${escaped.join('|')})$`);
+}
+
+/**
+ * Lists the cases (after `filter`) each side's bench files register, in one process that loads
+ * both sides and measures nothing.
+ */
+export async function listCases(options: {
+  base: SideBench;
+  head: SideBench;
+  filter?: RegExp;
+  tempDir: string;
+  runRound?: RoundRunner;
+}): Promise<Record<SideName, string[]>> {
+  const runRound = options.runRound ?? runRoundProcess;
+  const task: WorkerTask = {
+    sides: [options.base, options.head],
+    sliceNs: 1,
+    pairs: 1,
+    resultPath: join(options.tempDir, 'list.json'),
+    list: true,
+    ...(options.filter ? { filter: options.filter.source } : {}),
+  };
+  const result = await runRound(task, options.head.benchDir);
+  if (!result.listed)
+    throw new CompareError('COMPARE_MEASURE_FAILED', 'listing the cases returned no list');
+  return result.listed;
 }
 
 /**

@@ -25,6 +25,8 @@ export const WorkerTaskSchema = z.object({
   pairs: z.number().int().positive(),
   /** Where the worker writes its {@link WorkerResult}. */
   resultPath: z.string().min(1),
+  /** Only list the cases (after the filter) each side registers; measure nothing. */
+  list: z.boolean().optional(),
 });
 /** What one round (one worker process) measures. */
 export type WorkerTask = z.infer<typeof WorkerTaskSchema>;
@@ -47,6 +49,8 @@ export const WorkerResultSchema = z.object({
   failures: z.array(z.object({ id: z.string(), side: SideNameSchema, message: z.string() })),
   /** Per side, the bench files that register a selected case: later rounds load only these. */
   files: z.object({ base: z.array(z.string()), head: z.array(z.string()) }),
+  /** Per side, the ids of the cases it registers (after the filter); written by a listing task. */
+  listed: z.object({ base: z.array(z.string()), head: z.array(z.string()) }).optional(),
 });
 /** What a worker reports back. */
 export type WorkerResult = z.infer<typeof WorkerResultSchema>;

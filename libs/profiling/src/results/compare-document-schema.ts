@@ -43,6 +43,33 @@ export const CompareCaseSchema = z.object({
 export type CompareCase = z.infer<typeof CompareCaseSchema>;
 
 /**
+ * Which part of a comparison's cases a shard document holds (`prismq-bench compare --shard i/n`):
+ * the cases are sorted by id (code-unit order) and dealt round-robin, the `i`-th of every `n` to
+ * shard `i`, so every machine assigns alike and the shards differ by at most one case.
+ */
+export const CompareShardSchema = z
+  .object({
+    /** `i` of `i/n`, from 1. */
+    index: z.number().int().positive(),
+    /** `n` of `i/n`. */
+    count: z.number().int().positive(),
+    /** Ids of the cases dealt to this shard, both sides of each measured here. */
+    caseIds: z.array(z.string()),
+    /** How many cases all shards together hold. */
+    caseCount: z.number().int().nonnegative(),
+    /** SHA-256 (hex) of the ids of all shards' cases, sorted, one per line. */
+    caseSetHash: z.string().regex(/^[0-9a-f]{64}$/, 'caseSetHash must be a SHA-256 in hex'),
+    /** Cases of this shard that could not be compared, and why. */
+    notCompared: z.array(z.object({ id: z.string(), why: z.string() })),
+  })
+  .refine((shard) => shard.index <= shard.count, {
+    message: 'index must be at most count',
+    path: ['index'],
+  });
+/** Which part of a comparison's cases a shard document holds. */
+export type CompareShard = z.infer<typeof CompareShardSchema>;
+
+/**
  * The result of `prismq-bench compare`: `reports/compare/<project>.json` (or, when both sides
  * are the same clean commit, the A/A noise measurement `reports/compare/<project>.aa.json`).
  */
@@ -64,6 +91,21 @@ export const CompareDocumentSchema = z.object({
     confidence: z.number().gt(0).lt(1),
   }),
   cases: z.array(CompareCaseSchema),
+  /** Present on the document of one shard (`--shard i/n`), which holds only its part of the cases. */
+  shard: CompareShardSchema.optional(),
+  /**
+   * Present on a document `prismq-bench merge` joined from shard documents: each shard's machine
+   * and time (the document's `environment` is the first shard's).
+   */
+  shards: z
+    .array(
+      z.object({
+        index: z.number().int().positive(),
+        createdAt: z.iso.datetime(),
+        environment: BenchmarkEnvironmentSchema,
+      }),
+    )
+    .optional(),
 });
 /** The result of `prismq-bench compare` for one project. */
 export type CompareDocument = z.infer<typeof CompareDocumentSchema>;

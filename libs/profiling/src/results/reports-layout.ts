@@ -10,6 +10,7 @@ import { isAbsolute, join } from 'node:path';
  * <reportsDir>/baseline/<project>.json                              committed baselines
  * <reportsDir>/compare/<project>.json                               paired comparisons
  * <reportsDir>/compare/<project>.aa.json                            A/A noise measurements
+ * <reportsDir>/compare/shards/<project>.<i>-of-<n>.json             shards of a comparison
  * <reportsDir>/history/<project>.jsonl                              benchmark history
  * <reportsDir>/cpu/, memory/, load/<project>.json                   profiles and load tests
  * ```
@@ -91,6 +92,21 @@ export function parseCompareDocumentName(
   if (name.endsWith(JSON_SUFFIX))
     return { project: name.slice(0, -JSON_SUFFIX.length), kind: 'compare' };
   return undefined;
+}
+
+/**
+ * `<reportsDir>/compare/shards/<project>.<index>-of-<count>.json`: the document of one shard of a
+ * comparison (`prismq-bench compare --shard <index>/<count>`), for `prismq-bench merge` to join.
+ * Shards sit in a folder of their own, so that readers of `compare/*.json` never take a part of a
+ * comparison for the whole.
+ */
+export function shardDocumentPath(
+  reportsDir: string,
+  project: string,
+  index: number,
+  count: number,
+): string {
+  return under(reportsDir, 'compare', 'shards', `${project}.${index}-of-${count}${JSON_SUFFIX}`);
 }
 
 /** `<reportsDir>/history/<project>.jsonl`: the benchmark history of a project. */
