@@ -244,6 +244,14 @@ describe('paired comparisons', () => {
     expect(reportOnDisk(root, { check: true }).blocking).toEqual([]);
   });
 
+  it('never takes a shard of a comparison (compare/shards/) for the whole', () => {
+    const root = twoRuns({ seed: 2 });
+    writeAt(root, 'reports/compare/shards/alpha.1-of-2.json', paired);
+    const build = reportOnDisk(root, {});
+    expect(build.findings.filter((f) => f.rule === 'regression')).toEqual([]);
+    expect(build.analysis.baselineJudgements[0]!.reason).not.toMatch(/paired comparison/);
+  });
+
   it('warns when the pair measured another commit than the benchmark run', () => {
     const root = twoRuns({ seed: 2 });
     writeAt(root, 'reports/compare/alpha.json', paired);
