@@ -87,10 +87,15 @@ export function compare(cwd: string, ...args: string[]) {
 
 /** Runs `prismq-bench <args…>` from the sources, in `cwd`, outside GitHub Actions. */
 export function prismqBench(cwd: string, ...args: string[]) {
+  return prismqBenchWith({}, cwd, ...args);
+}
+
+/** {@link prismqBench} with more environment variables (GitHub Actions', say). */
+export function prismqBenchWith(env: Record<string, string>, cwd: string, ...args: string[]) {
   return spawnSync(process.execPath, ['--import', TSX, CLI, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' },
+    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env },
     timeout: 240_000,
   });
 }

@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeShards, type ShardFile } from '../../src/compare/compare-merge.js';
 import { parseCompareOptions } from '../../src/compare/compare-options.js';
@@ -9,7 +9,14 @@ import { readBenchmarkHistory } from '../../src/history/benchmark-history.js';
 import type { CompareCase, CompareDocument } from '../../src/results/compare-document-schema.js';
 import { readCompareDocument } from '../../src/results/result-reader.js';
 import { TEST_ENVIRONMENT } from '../fixtures/test-environment.js';
-import { compare, createRepository, FAST, LIBRARY, prismqBench } from './compare-repository.js';
+import {
+  compare,
+  createRepository,
+  FAST,
+  LIBRARY,
+  prismqBench,
+  prismqBenchWith,
+} from './compare-repository.js';
 
 describe('--shard i/n', () => {
   const base = ['--base', 'main', '--project', 'demo'];
@@ -214,7 +221,8 @@ describe('prismq-bench compare --shard and merge (real git repository, real proc
     writeFileSync(join(repo, 'libs', 'work', 'index.js'), LIBRARY(60000));
   });
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
-  const againstHead = ['--base', 'HEAD', '--project', 'demo', ...FAST];
+  // Up to 4 extra rounds for a case that a busy machine left with too few clean rounds.
+  const againstHead = ['--base', 'HEAD', '--project', 'demo', ...FAST, '--max-rounds', '10'];
   const shardPath = (i: number, n: number) =>
     join(repo, 'reports', 'compare', 'shards', `demo.${i}-of-${n}.json`);
 
@@ -263,10 +271,35 @@ describe('prismq-bench compare --shard and merge (real git repository, real proc
     expect(
       readBenchmarkHistory(join(repo, 'reports', 'history', 'demo.jsonl')).entries,
     ).toHaveLength(historyLines + 2);
+
+    // In GitHub Actions the merge writes the one step summary and the annotations.
+    const summary = join(repo, 'out', 'summary.md');
+    mkdirSync(dirname(summary), { recursive: true });
+    writeFileSync(summary, '');
+    const github = { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary };
+    const again = prismqBenchWith(github, repo, 'merge', shardPath(1, 2), shardPath(2, 2));
+    expect(again.status, again.stderr).toBe(1);
+    const markdown = readFileSync(summary, 'utf8');
+    expect(markdown.match(/### Benchmark comparison/g)).toHaveLength(1);
+    expect(markdown).toMatch(/demo\/work\/planted .*🔴 slower/);
+    expect(markdown).toMatch(/demo\/work\/steady/);
+    expect(again.stdout).toMatch(/^::error title=Benchmark slower%3A demo\/work\/planted::/m);
   }, 600_000);
 
   it('writes an empty shard document when the shard holds no case, and exits 0', () => {
-    const result = compare(repo, ...againstHead, '--shard', '3/3');
+    // A shard leaves GitHub's step summary to the merge.
+    const summary = join(repo, 'out', 'shard-summary.md');
+    mkdirSync(dirname(summary), { recursive: true });
+    writeFileSync(summary, '');
+    const result = prismqBenchWith(
+      { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+      repo,
+      'compare',
+      ...againstHead,
+      '--shard',
+      '3/3',
+    );
+    expect(readFileSync(summary, 'utf8')).toBe('');
     expect(result.status, result.stderr).toBe(0);
     const document = readCompareDocument(shardPath(3, 3));
     expect(document.shard).toMatchObject({ index: 3, count: 3, caseIds: [], caseCount: 2 });
@@ -286,6 +319,9 @@ describe('prismq-bench compare --shard and merge (real git repository, real proc
       expect(foreign.stderr).toMatch(
         /COMPARE_MERGE_BAD_FILE.*other\.json is not a compare document/,
       );
+      const help = prismqBench(repo, 'merge', '--help');
+      expect(help.status).toBe(0);
+      expect(help.stdout).toContain('Usage: prismq-bench merge <shard document>...');
       const none = prismqBench(repo, 'merge');
       expect(none.status).toBe(2);
       expect(none.stderr).toMatch(/COMPARE_INVALID_OPTION.*must name a shard document/);
