@@ -1,8 +1,4 @@
-import {
-  frameLocation,
-  type CpuProfile,
-  type CpuProfileNode,
-} from '../profilers/cpu-profile-summary.js';
+import { frameLocation, type CpuProfile, type CpuProfileNode } from '../profilers/cpu-profile.js';
 
 /** One bar of a flame graph: a call-tree node, placed by its share of the samples. */
 export interface FlameFrame {

@@ -1,4 +1,4 @@
-import type { CpuProfile } from '../profilers/cpu-profile-summary.js';
+import type { CpuProfile } from '../profilers/cpu-profile.js';
 import { layoutFlameGraph } from './flame-graph-layout.js';
 import { escapeMarkup, renderFlameGraphSvg } from './flame-graph-svg.js';
 import { renderOfflinePage } from './offline-page.js';

@@ -1,4 +1,4 @@
-import type { CpuProfile } from '../profilers/cpu-profile-summary.js';
+import type { CpuProfile } from '../profilers/cpu-profile.js';
 import { layoutFlameGraph, type FlameFrame } from './flame-graph-layout.js';
 
 /** Size of a drawn flame graph. */

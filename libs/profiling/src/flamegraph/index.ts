@@ -3,4 +3,9 @@ export { renderFlameGraphSvg, escapeMarkup, type FlameGraphSvgOptions } from './
 export { renderFlameGraphPage, type FlameGraphPageOptions } from './flame-graph-page.js';
 export { renderOfflinePage, OFFLINE_CSP, type OfflinePage } from './offline-page.js';
 export { parseCpuProfile, CpuProfileSchema, CpuProfileFormatError } from './cpu-profile-schema.js';
-export type { CpuProfile, CpuProfileNode, CallFrame } from '../profilers/cpu-profile-summary.js';
+export type {
+  CpuProfile,
+  CpuProfileNode,
+  CallFrame,
+  PositionTick,
+} from '../profilers/cpu-profile.js';

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   LEAST_UPPER_BOUND,
@@ -278,5 +279,12 @@ export function resolveSourceMapsWith(
  * ```
  */
 export function createSourceMapResolver(options: SourceMapResolverOptions): SourceMapResolver {
-  return resolveSourceMapsWith(nodeSourceFileSystem, options);
+  let root: string;
+  try {
+    // V8 names scripts by their real paths, so the root is compared by its real path too.
+    root = realpathSync(options.root);
+  } catch {
+    root = resolve(options.root);
+  }
+  return resolveSourceMapsWith(nodeSourceFileSystem, { ...options, root });
 }

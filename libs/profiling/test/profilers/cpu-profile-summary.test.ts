@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeCpuProfile, type CpuProfile } from '../../src/profilers/cpu-profile-summary.js';
+import type { CpuProfile } from '../../src/profilers/cpu-profile.js';
+import { summarizeCpuProfile } from '../../src/profilers/cpu-profile-summary.js';
 import { formatCpuSummary } from '../../src/profilers/cpu-summary-table.js';
 import { CpuProfileSummarySchema } from '../../src/results/profile-summary-schema.js';
 
