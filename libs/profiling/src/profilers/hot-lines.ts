@@ -26,6 +26,7 @@ export function hotLines(
   sourceMaps: SourceMapResolver | undefined,
   limit = HOT_LINES_PER_FUNCTION,
 ): HotLine[] {
+  if (frame.url === '') return []; // native code: its lines are in no file
   let total = 0;
   for (const count of ticks.values()) total += count;
   if (total === 0) return [];
