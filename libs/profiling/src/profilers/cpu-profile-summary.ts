@@ -66,14 +66,14 @@ function toTiming(
   const percent = (us: number) => (sampledUs > 0 ? round((us / sampledUs) * 100, 2) : 0);
   const located = frameSource(entry.frame, options.sourceMaps);
   const selfMs = round(entry.selfUs / 1000);
+  // Each line is charged its share of the function's self time.
   const lines = hotLines(
     entry.frame,
     located,
     entry.ticks,
-    selfMs,
     options.sourceMaps,
     options.hotLines ?? HOT_LINES_PER_FUNCTION,
-  );
+  ).map((l) => ({ line: l.line, selfMs: round(selfMs * l.share), share: l.share, ticks: l.ticks }));
   return {
     functionName: displayName(entry.frame),
     url: entry.frame.url,

@@ -1,7 +1,16 @@
-import type { HotLine } from '../results/profile-summary-schema.js';
 import type { SourceMapResolver } from '../source-map/source-map-resolver.js';
 import type { CallFrame } from './cpu-profile.js';
 import type { FrameSource } from './frame-source.js';
+
+/** One line's samples within a function. */
+export interface LineTicks {
+  /** 1-based line in the file of the function's location. */
+  readonly line: number;
+  /** Samples taken on it. */
+  readonly ticks: number;
+  /** Its share of the function's samples, 0–1. */
+  readonly share: number;
+}
 
 /** Lines kept per function in a summary. */
 export const HOT_LINES_PER_FUNCTION = 10;
@@ -12,26 +21,25 @@ function round(value: number, digits: number): number {
 }
 
 /**
- * A function's hottest lines from V8's position ticks (`built line → samples`), in the file its
+ * A function's hottest lines from V8's position ticks (`[built line, samples]` pairs), in the file its
  * `location` names: through the source map when the function was mapped (ticks on a line that
  * maps into another file, or not at all, count in the shares but are not listed), else the
- * built lines. Each line is charged its share of the function's self time. Pure but for the
- * resolver's cached reads.
+ * built lines. Pure but for the resolver's cached reads.
  */
 export function hotLines(
   frame: CallFrame,
   located: FrameSource,
-  ticks: ReadonlyMap<number, number>,
-  selfMs: number,
+  ticks: Iterable<readonly [line: number, ticks: number]>,
   sourceMaps: SourceMapResolver | undefined,
   limit = HOT_LINES_PER_FUNCTION,
-): HotLine[] {
+): LineTicks[] {
+  const entries = [...ticks];
   if (frame.url === '') return []; // native code: its lines are in no file
   let total = 0;
-  for (const count of ticks.values()) total += count;
+  for (const [, count] of entries) total += count;
   if (total === 0) return [];
   const byLine = new Map<number, number>();
-  for (const [builtLine, count] of ticks) {
+  for (const [builtLine, count] of entries) {
     let line: number | undefined = builtLine;
     if (located.source && sourceMaps) {
       // The tick's column is unknown: on the function's own line its start, elsewhere the
@@ -45,10 +53,5 @@ export function hotLines(
   return [...byLine]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, limit)
-    .map(([line, count]) => ({
-      line,
-      selfMs: round((selfMs * count) / total, 3),
-      share: round(count / total, 4),
-      ticks: count,
-    }));
+    .map(([line, count]) => ({ line, ticks: count, share: round(count / total, 4) }));
 }

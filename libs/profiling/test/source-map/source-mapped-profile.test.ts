@@ -2,6 +2,8 @@ import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layoutFlameGraph } from '../../src/flamegraph/flame-graph-layout.js';
+import { renderFlameGraphPage } from '../../src/flamegraph/flame-graph-page.js';
 import { summarizeCpuProfile } from '../../src/profilers/cpu-profile-summary.js';
 import type { CpuProfile } from '../../src/profilers/cpu-profile.js';
 import { readCpuProfileSummary } from '../../src/results/result-reader.js';
@@ -245,5 +247,31 @@ describe('bad source maps keep the built location and warn', () => {
     expect(sourceMaps.resolve('', -1, -1)).toEqual({ status: 'native' });
     expect(sourceMaps.resolve('node:internal/timers', 10, 2)).toEqual({ status: 'native' });
     expect(sourceMaps.warnings()).toEqual([]);
+  });
+});
+
+describe('the flame graph of a real profile', () => {
+  it('locates frames in their sources and lists their hot lines', () => {
+    const sourceMaps = createSourceMapResolver({ root: ws.dir });
+    const graph = layoutFlameGraph(profile, sourceMaps);
+    const frame = graph.frames.find((f) => f.name === 'sumRoots');
+    expect(frame?.location).toMatch(/^src\/hot-loop\.ts:\d+$/);
+    expect(frame?.builtLocation).toMatch(/dist\/hot-loop\.js:\d+$/);
+    expect(frame?.lines.map((l) => l.line)).toContain(lines.loop);
+    // Without source maps the same frame keeps its built location.
+    const plain = layoutFlameGraph(profile).frames.find((f) => f.name === 'sumRoots');
+    expect(plain?.location).toBe(frame?.builtLocation);
+  });
+
+  it("shows a frame's source and hot lines in its details, and the built files left unmapped", () => {
+    const page = renderFlameGraphPage(profile, {
+      title: 'hot-loop',
+      sourceMaps: createSourceMapResolver({ root: ws.dir }),
+    });
+    const title = /<title>(sumRoots \(src\/hot-loop\.ts:\d+\)[^<]*)<\/title>/.exec(page)?.[1];
+    expect(title).toContain(`hot lines: :${lines.loop} `);
+    expect(title).toMatch(/\[built [^\]]*dist\/hot-loop\.js:\d+\]/);
+    expect(page).toContain('kept their built location');
+    expect(page).toContain('profile-hot-loop.mjs: it has no sourceMappingURL comment');
   });
 });
