@@ -1,6 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBenchmarkHistory, type CpuProfileSummary, type HistoryEntry } from '@prismq/profiling';
+import {
+  createSourceMapResolver,
+  readBenchmarkHistory,
+  type CpuProfileSummary,
+  type HistoryEntry,
+  type SourceMapResolver,
+} from '@prismq/profiling';
 import { parseCpuProfile, type CpuProfile } from '@prismq/profiling/flamegraph';
 import type { InputWarning, Sourced } from './report-inputs';
 import { workspaceRelative } from './workspace-relative';
@@ -22,6 +28,8 @@ export interface PageInputs {
   /** Workspace-relative history files that were read. */
   readonly historyFiles: readonly string[];
   readonly flameSources: readonly FlameSource[];
+  /** Locates the flame graphs' frames in their sources (relative to the workspace root). */
+  readonly sourceMaps?: SourceMapResolver;
   readonly warnings: readonly InputWarning[];
 }
 
@@ -94,7 +102,8 @@ function readFlameSources(
 
 /**
  * Reads the benchmark history (`<reportsDir>/history/*.jsonl`) and the `.cpuprofile` behind
- * each CPU profile summary. Bad lines and unreadable profiles become warnings.
+ * each CPU profile summary, with a source-map resolver over the workspace for their frames.
+ * Bad lines and unreadable profiles become warnings.
  */
 export function collectPageInputs(
   root: string,
@@ -104,5 +113,6 @@ export function collectPageInputs(
   const warnings: InputWarning[] = [];
   const { history, files } = readHistories(root, reportsDir, warnings);
   const flameSources = readFlameSources(root, cpuProfiles, warnings);
-  return { history, historyFiles: files, flameSources, warnings };
+  const sourceMaps = createSourceMapResolver({ root });
+  return { history, historyFiles: files, flameSources, sourceMaps, warnings };
 }
