@@ -125,7 +125,7 @@ describe('report generator on planted results', () => {
     expect(cpu[0]!.title).toContain('hotLoop at libs/alpha/src/scorer.ts:12');
     expect(cpu[0]!.recommendation).toMatch(/^Open libs\/alpha\/src\/scorer\.ts:15, /);
     expect(cpu[0]!.evidence).toContain(
-      'hottest lines of hotLoop: libs/alpha/src/scorer.ts:15 (150 ms, 75 %), libs/alpha/src/scorer.ts:13 (50 ms, 25 %)',
+      'hottest lines of hotLoop in libs/alpha/src/scorer.ts: 15 (150 ms, 75 %), 13 (50 ms, 25 %)',
     );
     const report = read(root, 'reports/BOTTLENECK_IDENTIFICATION.md');
     expect(report).toContain('Open libs/alpha/src/scorer.ts:15');

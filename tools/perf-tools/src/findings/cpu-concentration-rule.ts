@@ -15,10 +15,8 @@ function hotLinesEvidence(top: FunctionTiming): string[] {
   if (lines.length === 0) return [];
   const file = top.location.replace(/:\d+$/, '');
   return [
-    `hottest lines of ${top.functionName || '(anonymous)'}: ${lines
-      .map(
-        (l) => `${file}:${l.line} (${formatNumber(l.selfMs)} ms, ${formatNumber(l.share * 100)} %)`,
-      )
+    `hottest lines of ${top.functionName || '(anonymous)'} in ${file}: ${lines
+      .map((l) => `${l.line} (${formatNumber(l.selfMs)} ms, ${formatNumber(l.share * 100)} %)`)
       .join(', ')}`,
   ];
 }
