@@ -28,7 +28,7 @@ export interface ResolvedPosition {
  * Maps positions in built code (as V8's CPU profiler reports them) to the original sources
  * through the build's source maps, reading each built file and its map once. Positions it
  * cannot map safely — no map, a stale or malformed map, a source outside the root — keep their
- * built location and leave a {@link SourceMapWarning}; it never throws for bad input.
+ * built location and leave a warning (`SourceMapWarning`); it never throws for bad input.
  */
 export interface SourceMapResolver {
   /** Absolute folder that source paths are relative to and must lie in. */
