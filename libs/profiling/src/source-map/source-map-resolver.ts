@@ -85,6 +85,11 @@ type BuiltEntry =
       readonly sources: Map<string, Failed | { readonly ok: true; readonly file: string }>;
     };
 
+function namedSource(map: TraceMap, resolved: string): string {
+  const index = map.resolvedSources.indexOf(resolved);
+  return (index >= 0 ? map.sources[index] : undefined) ?? resolved;
+}
+
 function posixPath(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
@@ -170,7 +175,8 @@ export function resolveSourceMapsWith(
       return {
         ok: false,
         status: 'outside-root',
-        message: `its source map points at ${path}, outside ${root}`,
+        // As the map names it: the message must not carry where the root is checked out.
+        message: `its source map names ${namedSource(entry.map, source)}, which lies outside the source root`,
       };
     const text = files.readText(path);
     if (text === undefined)
