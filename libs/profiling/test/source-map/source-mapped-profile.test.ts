@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutFlameGraph } from '../../src/flamegraph/flame-graph-layout.js';
 import { renderFlameGraphPage } from '../../src/flamegraph/flame-graph-page.js';
-import { summarizeCpuProfile } from '../../src/profilers/cpu-profile-summary.js';
+import { cpuFunctionTimes, summarizeCpuProfile } from '../../src/profilers/cpu-profile-summary.js';
 import type { CpuProfile } from '../../src/profilers/cpu-profile.js';
 import { readCpuProfileSummary } from '../../src/results/result-reader.js';
 import type { FunctionTiming } from '../../src/results/profile-summary-schema.js';
@@ -108,6 +108,22 @@ describe('a real profile of a source-mapped bundle', () => {
     expect(text).toMatch(/sumRoots\s+src\/hot-loop\.ts:\d+\n/);
     expect(text).toContain('Hottest lines');
     expect(text).toContain(`:${lines.loop} `);
+  });
+
+  it('times every function of the profile, source-mapped, most self time first', () => {
+    const times = cpuFunctionTimes(profile, {
+      sourceMaps: createSourceMapResolver({ root: ws.dir }),
+    });
+    const selfs = times.functions.map((f) => f.selfMs);
+    expect(selfs).toEqual([...selfs].sort((a, b) => b - a));
+    expect(times.functions[0]?.functionName).toBe('sumRoots');
+    expect(times.functions[0]?.location).toMatch(/^src\/hot-loop\.ts:\d+$/);
+    expect(times.functions[0]?.lines?.map((l) => l.line)).toContain(lines.loop);
+    // Every function with time in the profile, the unmapped runner script's too.
+    expect(times.functions.find((f) => f.url.endsWith('profile-hot-loop.mjs'))?.mapping).toBe(
+      'no-map',
+    );
+    expect(times.totalSamples).toBe(profile.samples?.length);
   });
 
   it('maps through an inline (data URL) source map too', async () => {
