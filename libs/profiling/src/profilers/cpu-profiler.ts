@@ -22,7 +22,10 @@ import {
 import type { ProfilingResult } from '../collector/profiling-result.js';
 import { reportStem } from './report-file-name.js';
 import { settle } from './settle.js';
-import { createSourceMapResolver } from '../source-map/source-map-resolver.js';
+import {
+  createCachedSourceMapResolver,
+  type SourceMapCache,
+} from '../source-map/source-map-resolver.js';
 import { repositoryRoot } from '../source-map/repository-root.js';
 
 // Marks the async context of a running CPU profile, to tell a nested call (which would wait
@@ -32,6 +35,8 @@ let running = false;
 let queueHeld = false;
 let warmedUp = false;
 let queueTail: Promise<void> = Promise.resolve();
+// The built files and source maps read so far: profiles of one process see the same build.
+const builtFiles: SourceMapCache = new Map();
 
 function acquireTurn(): Promise<() => void> {
   let release!: () => void;
@@ -63,9 +68,10 @@ function writeReports(
 ): string[] {
   const stem = reportStem(dir, settings.name, startedAt);
   const profilePath = `${stem}.cpuprofile`;
-  const sourceMaps = createSourceMapResolver({
-    root: settings.sourceRoot ?? repositoryRoot(process.cwd()),
-  });
+  const sourceMaps = createCachedSourceMapResolver(
+    { root: settings.sourceRoot ?? repositoryRoot(process.cwd()) },
+    builtFiles,
+  );
   const tables = summarizeCpuProfile(
     profile,
     settings.top,

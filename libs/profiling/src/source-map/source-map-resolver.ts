@@ -100,16 +100,26 @@ function insideRoot(root: string, path: string): string | undefined {
   return posixPath(rel);
 }
 
+interface CachedBuilt {
+  readonly builtMs: number | undefined;
+  readonly entry: BuiltEntry;
+}
+
+/** Built files already read, kept across resolvers (by root and path). */
+export type SourceMapCache = Map<string, CachedBuilt>;
+
 /**
  * A {@link SourceMapResolver} over the given file reads (the functional core; tests pass an
- * in-memory or real file system).
+ * in-memory or real file system). With a shared `cache`, a built file unchanged since an
+ * earlier resolver read it is not read again.
  */
 export function resolveSourceMapsWith(
   files: SourceFileSystem,
   options: SourceMapResolverOptions,
+  cache: SourceMapCache = new Map(),
 ): SourceMapResolver {
   const root = resolve(options.root);
-  const built = new Map<string, BuiltEntry>();
+  const seen = new Set<string>();
   const warnings = new Map<string, SourceMapWarning>();
   const shown = (path: string) => insideRoot(root, path) ?? path;
 
@@ -142,15 +152,26 @@ export function resolveSourceMapsWith(
     return { ok: true, map: loaded.map, builtMs, sources: new Map() };
   };
 
+  // A built file is read once for as long as its modification time holds; each resolver
+  // still reports the problems of the files it was asked about.
   const builtEntry = (path: string): BuiltEntry => {
-    let entry = built.get(path);
-    if (!entry) {
-      entry = loadBuilt(path);
-      built.set(path, entry);
+    const key = `${root}\u0000${path}`;
+    let cached = cache.get(key);
+    if (!seen.has(key)) {
+      seen.add(key);
+      const builtMs = files.modifiedMs(path);
+      if (!cached || cached.builtMs !== builtMs) {
+        cached = { builtMs, entry: loadBuilt(path) };
+        cache.set(key, cached);
+      }
+      const { entry } = cached;
       if (!entry.ok && entry.status !== 'source-file')
         warn(entry.status, shown(path), entry.message);
+      if (entry.ok)
+        for (const check of entry.sources.values())
+          if (!check.ok) warn(check.status, shown(path), check.message);
     }
-    return entry;
+    return (cached as CachedBuilt).entry;
   };
 
   const checkSource = (
@@ -274,6 +295,24 @@ export function resolveSourceMapsWith(
 }
 
 /**
+ * {@link createSourceMapResolver} with a cache shared across resolvers, for a process that
+ * summarizes many profiles of the same build.
+ */
+export function createCachedSourceMapResolver(
+  options: SourceMapResolverOptions,
+  cache: SourceMapCache,
+): SourceMapResolver {
+  let root: string;
+  try {
+    // V8 names scripts by their real paths, so the root is compared by its real path too.
+    root = realpathSync(options.root);
+  } catch {
+    root = resolve(options.root);
+  }
+  return resolveSourceMapsWith(nodeSourceFileSystem, { ...options, root }, cache);
+}
+
+/**
  * Creates a {@link SourceMapResolver} over the real file system: it reads built files, their
  * source maps (a `sourceMappingURL` comment, inline or a file, else `<file>.map` beside it)
  * and the sources they name, each once.
@@ -285,12 +324,5 @@ export function resolveSourceMapsWith(
  * ```
  */
 export function createSourceMapResolver(options: SourceMapResolverOptions): SourceMapResolver {
-  let root: string;
-  try {
-    // V8 names scripts by their real paths, so the root is compared by its real path too.
-    root = realpathSync(options.root);
-  } catch {
-    root = resolve(options.root);
-  }
-  return resolveSourceMapsWith(nodeSourceFileSystem, { ...options, root });
+  return createCachedSourceMapResolver(options, new Map());
 }

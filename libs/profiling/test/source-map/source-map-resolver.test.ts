@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceFileSystem } from '../../src/source-map/source-file-system.js';
-import { resolveSourceMapsWith } from '../../src/source-map/source-map-resolver.js';
+import {
+  resolveSourceMapsWith,
+  type SourceMapCache,
+} from '../../src/source-map/source-map-resolver.js';
 import { createTempWorkspace, type TempWorkspace } from '../temp-workspace.js';
 import { buildFixture, fixtureLines } from './source-mapped-profile.js';
 
@@ -129,5 +132,36 @@ describe('resolveSourceMapsWith', () => {
     const resolver = resolveSourceMapsWith(counting, { root: ROOT });
     for (let i = 0; i < 5; i++) resolver.resolve(JS, sumRootsLine() + (i % 3), 0);
     expect(reads.sort()).toEqual([JS, `${JS}.map`, '/repo/src/hot-loop.ts'].sort());
+  });
+
+  it('shares what it read across resolvers until the built file changes, and each one warns', () => {
+    const reads: string[] = [];
+    const times: Record<string, number> = {};
+    const files = memoryFiles(
+      standardFiles({ '/repo/dist/plain.js': 'export const x = 1;\n' }),
+      times,
+    );
+    const counting: SourceFileSystem = {
+      readText: (path) => {
+        reads.push(path);
+        return files.readText(path);
+      },
+      modifiedMs: (path) => files.modifiedMs(path),
+    };
+    const cache: SourceMapCache = new Map();
+    const first = resolveSourceMapsWith(counting, { root: ROOT }, cache);
+    first.resolve(JS, sumRootsLine(), 0);
+    first.resolve('/repo/dist/plain.js', 0, 0);
+    const afterFirst = reads.length;
+    const second = resolveSourceMapsWith(counting, { root: ROOT }, cache);
+    expect(second.resolve(JS, sumRootsLine(), 0).status).toBe('mapped');
+    expect(second.resolve('/repo/dist/plain.js', 0, 0)).toEqual({ status: 'no-map' });
+    expect(reads.length).toBe(afterFirst);
+    expect(second.warnings().map((w) => [w.code, w.file])).toEqual([
+      ['SOURCE_MAP_MISSING', 'dist/plain.js'],
+    ]);
+    times[JS] = 2_000_000; // rebuilt
+    resolveSourceMapsWith(counting, { root: ROOT }, cache).resolve(JS, sumRootsLine(), 0);
+    expect(reads.slice(afterFirst)).toContain(JS);
   });
 });
