@@ -63,11 +63,21 @@ export {
 } from './profilers/profiling-options.js';
 export {
   summarizeCpuProfile,
-  type CpuProfile,
-  type CpuProfileNode,
-  type CallFrame,
   type CpuTables,
+  type CpuSummaryOptions,
 } from './profilers/cpu-profile-summary.js';
+export type {
+  CpuProfile,
+  CpuProfileNode,
+  CallFrame,
+  PositionTick,
+} from './profilers/cpu-profile.js';
+export {
+  createSourceMapResolver,
+  type SourceMapResolver,
+  type SourceMapResolverOptions,
+  type ResolvedPosition,
+} from './source-map/source-map-resolver.js';
 export { formatCpuSummary } from './profilers/cpu-summary-table.js';
 export {
   topAllocationSites,

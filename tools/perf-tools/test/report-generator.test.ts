@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBenchmarkRun } from '@prismq/profiling';
+import { readBenchmarkRun, type CpuProfileSummary } from '@prismq/profiling';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportGenerator } from '../src/generators/report/generator';
 import { PerfCheckFailedError } from '../src/generators/report/perf-check-failed-error';
@@ -100,6 +100,55 @@ describe('report generator on planted results', () => {
     expect(cpu).toHaveLength(1);
     expect(cpu[0]!.title).toContain('hotLoop at src/scorer.ts:12');
     expect(cpu[0]!.files).toEqual(['reports/cpu/alpha-scoring_1.cpu.json']);
+  });
+
+  it('sends the reader to the hottest source line of a source-mapped profile, listing its hot lines', () => {
+    const root = workspace();
+    const path = join(root, 'reports/cpu/alpha-scoring_1.cpu.json');
+    const summary = JSON.parse(readFileSync(path, 'utf8')) as CpuProfileSummary;
+    const hot = summary.topSelf[1]!;
+    summary.topSelf[1] = {
+      ...hot,
+      url: `file://${root}/libs/alpha/dist/index.js`,
+      line: 389,
+      location: 'libs/alpha/src/scorer.ts:12',
+      builtLocation: `${root}/libs/alpha/dist/index.js:389`,
+      mapping: 'mapped',
+      source: { file: 'libs/alpha/src/scorer.ts', line: 12, column: 8 },
+      lines: [
+        { line: 15, selfMs: 150, share: 0.75, ticks: 1500 },
+        { line: 13, selfMs: 50, share: 0.25, ticks: 500 },
+      ],
+    };
+    writeFileSync(path, JSON.stringify(summary));
+    const cpu = reportOnDisk(root, {}).findings.filter((f) => f.rule === 'cpu-concentration');
+    expect(cpu[0]!.title).toContain('hotLoop at libs/alpha/src/scorer.ts:12');
+    expect(cpu[0]!.recommendation).toMatch(/^Open libs\/alpha\/src\/scorer\.ts:15, /);
+    expect(cpu[0]!.evidence).toContain(
+      'hottest lines of hotLoop in libs/alpha/src/scorer.ts: 15 (150 ms, 75 %), 13 (50 ms, 25 %)',
+    );
+    const report = read(root, 'reports/BOTTLENECK_IDENTIFICATION.md');
+    expect(report).toContain('Open libs/alpha/src/scorer.ts:15');
+    expect(report).not.toContain('dist/index.js:389,');
+  });
+
+  it('says a hot spot is built code when its profile had no usable source map', () => {
+    const root = workspace();
+    const path = join(root, 'reports/cpu/alpha-scoring_1.cpu.json');
+    const summary = JSON.parse(readFileSync(path, 'utf8')) as CpuProfileSummary;
+    const location = `${root}/libs/alpha/dist/index.js:389`;
+    summary.topSelf[1] = {
+      ...summary.topSelf[1]!,
+      location,
+      builtLocation: location,
+      mapping: 'stale',
+    };
+    writeFileSync(path, JSON.stringify(summary));
+    const cpu = reportOnDisk(root, {}).findings.filter((f) => f.rule === 'cpu-concentration');
+    expect(cpu[0]!.recommendation).toContain(
+      'Open libs/alpha/dist/index.js:389 (built code: its source map was not usable)',
+    );
+    expect(cpu[0]!.evidence.join('\n')).toContain('source map: stale');
   });
 
   it('fails check mode on critical findings and regressions, printing them, and writes nothing', () => {

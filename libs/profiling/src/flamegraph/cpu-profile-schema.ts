@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CpuProfile } from '../profilers/cpu-profile-summary.js';
+import type { CpuProfile } from '../profilers/cpu-profile.js';
 import { firstIssue, formatValidationIssue } from '../results/validation-issue.js';
 
 const CallFrameSchema = z.object({
@@ -19,6 +19,11 @@ export const CpuProfileSchema = z.object({
         callFrame: CallFrameSchema,
         hitCount: z.number().int().nonnegative().optional(),
         children: z.array(z.number().int()).optional(),
+        positionTicks: z
+          .array(
+            z.object({ line: z.number().int().positive(), ticks: z.number().int().nonnegative() }),
+          )
+          .optional(),
       }),
     )
     .min(1),

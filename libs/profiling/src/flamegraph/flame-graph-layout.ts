@@ -1,15 +1,24 @@
-import {
-  frameLocation,
-  type CpuProfile,
-  type CpuProfileNode,
-} from '../profilers/cpu-profile-summary.js';
+import type { CpuProfile, CpuProfileNode } from '../profilers/cpu-profile.js';
+import { frameSource } from '../profilers/frame-source.js';
+import { hotLines, type LineTicks } from '../profilers/hot-lines.js';
+import type { SourceMapResolver } from '../source-map/source-map-resolver.js';
+
+/** Hot lines listed per flame-graph frame. */
+const LINES_PER_FRAME = 5;
 
 /** One bar of a flame graph: a call-tree node, placed by its share of the samples. */
 export interface FlameFrame {
   /** Function name, `(anonymous)` when V8 has none. */
   name: string;
-  /** `file:line`, or `(native)`. */
+  /**
+   * `file:line`: the original source (relative to the resolver's root) when the layout was
+   * given source maps and the frame mapped, else the built location, or `(native)`.
+   */
   location: string;
+  /** `file:line` of the built code V8 ran. */
+  builtLocation: string;
+  /** Hottest lines of this frame's own samples (position ticks), in `location`'s file. */
+  lines: LineTicks[];
   /** Depth in the call tree; the root is 0. */
   depth: number;
   /** Start, as a fraction of all samples (0–1). */
@@ -52,9 +61,10 @@ function rootOf(profile: CpuProfile): CpuProfileNode | undefined {
 /**
  * Lays out a `.cpuprofile` as an icicle (root on top): each node's width is its share of the
  * samples (its own and its callees'), children sorted by name so the same profile always
- * draws the same way. Pure.
+ * draws the same way. With `sourceMaps`, frames are located in their original sources. Pure
+ * but for the resolver's cached reads.
  */
-export function layoutFlameGraph(profile: CpuProfile): FlameGraph {
+export function layoutFlameGraph(profile: CpuProfile, sourceMaps?: SourceMapResolver): FlameGraph {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = selfCounts(profile);
   const totals = new Map<number, number>();
@@ -78,9 +88,18 @@ export function layoutFlameGraph(profile: CpuProfile): FlameGraph {
     const samples = totals.get(node.id) ?? 0;
     if (samples === 0 || totalSamples === 0) return;
     maxDepth = Math.max(maxDepth, depth);
+    const located = frameSource(node.callFrame, sourceMaps);
     frames.push({
       name: node.callFrame.functionName || '(anonymous)',
-      location: frameLocation(node.callFrame),
+      location: located.location,
+      builtLocation: located.builtLocation,
+      lines: hotLines(
+        node.callFrame,
+        located,
+        (node.positionTicks ?? []).map((t) => [t.line, t.ticks] as const),
+        sourceMaps,
+        LINES_PER_FRAME,
+      ),
       depth,
       x: x / totalSamples,
       width: samples / totalSamples,

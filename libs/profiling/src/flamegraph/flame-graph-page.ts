@@ -1,4 +1,5 @@
-import type { CpuProfile } from '../profilers/cpu-profile-summary.js';
+import type { CpuProfile } from '../profilers/cpu-profile.js';
+import type { SourceMapResolver } from '../source-map/source-map-resolver.js';
 import { layoutFlameGraph } from './flame-graph-layout.js';
 import { escapeMarkup, renderFlameGraphSvg } from './flame-graph-svg.js';
 import { renderOfflinePage } from './offline-page.js';
@@ -11,11 +12,16 @@ export interface FlameGraphPageOptions {
   profileHref?: string;
   /** Link back, e.g. to the report page (relative). */
   backHref?: string;
+  /**
+   * Locates frames and their hot lines in the original sources (see `createSourceMapResolver`);
+   * the page lists the built files that kept their built location, and why.
+   */
+  sourceMaps?: SourceMapResolver;
 }
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:1.5rem;color:#222}
 .flame-graph .frame{cursor:pointer}.flame-graph .frame:hover rect{stroke:#000;stroke-width:.5}
-.flame-graph text{pointer-events:none;fill:#222}#details{font-family:monospace;min-height:1.4em}
+.flame-graph text{pointer-events:none;fill:#222}#details{font-family:monospace;min-height:2.8em;white-space:pre-line}
 button{margin:.5rem 0}`;
 
 // Click a frame to zoom into it; "Reset zoom" shows the whole profile again.
@@ -33,11 +39,17 @@ document.getElementById('reset').addEventListener('click',function(){zoom(0,1,0)
 
 /**
  * A self-contained HTML page showing a `.cpuprofile` as a flame graph: the SVG is drawn here
- * (no viewer, no network), with click-to-zoom and hover details from an inline script.
- * Pure: the same profile and options give the same bytes.
+ * (no viewer, no network), with click-to-zoom and hover details (location, hottest lines)
+ * from an inline script. Pure but for the resolver's cached reads.
  */
 export function renderFlameGraphPage(profile: CpuProfile, options: FlameGraphPageOptions): string {
-  const graph = layoutFlameGraph(profile);
+  const graph = layoutFlameGraph(profile, options.sourceMaps);
+  const svg = renderFlameGraphSvg(profile, { sourceMaps: options.sourceMaps });
+  const warnings = options.sourceMaps?.warnings() ?? [];
+  const warningList =
+    warnings.length > 0
+      ? `<details class="source-map-warnings"><summary>${warnings.length} built file(s) kept their built location</summary><ul>${warnings.map((w) => `<li><code>${escapeMarkup(w.code)}</code> ${escapeMarkup(w.message)}</li>`).join('')}</ul></details>\n`
+      : '';
   const links = [
     options.backHref ? `<a href="${escapeMarkup(options.backHref)}">← report</a>` : '',
     options.profileHref ? `<a href="${escapeMarkup(options.profileHref)}">raw .cpuprofile</a>` : '',
@@ -47,9 +59,9 @@ export function renderFlameGraphPage(profile: CpuProfile, options: FlameGraphPag
     style: STYLE,
     body: `<h1>Flame graph: ${escapeMarkup(options.title)}</h1>
 <p>${graph.totalSamples} samples over ${graph.profileMs.toFixed(1)} ms. Callers above callees; a frame's width is its share of the samples. Click a frame to zoom.${links.length > 0 ? ` ${links.join(' · ')}` : ''}</p>
-<button id="reset" type="button">Reset zoom</button>
+${warningList}<button id="reset" type="button">Reset zoom</button>
 <div id="details"></div>
-${renderFlameGraphSvg(profile)}`,
+${svg}`,
     script: SCRIPT,
   });
 }

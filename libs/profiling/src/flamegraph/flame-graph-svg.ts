@@ -1,4 +1,5 @@
-import type { CpuProfile } from '../profilers/cpu-profile-summary.js';
+import type { CpuProfile } from '../profilers/cpu-profile.js';
+import type { SourceMapResolver } from '../source-map/source-map-resolver.js';
 import { layoutFlameGraph, type FlameFrame } from './flame-graph-layout.js';
 
 /** Size of a drawn flame graph. */
@@ -7,6 +8,8 @@ export interface FlameGraphSvgOptions {
   width?: number;
   /** Height of one row in px (default 18). */
   rowHeight?: number;
+  /** Locates frames and their hot lines in the original sources (see `createSourceMapResolver`). */
+  sourceMaps?: SourceMapResolver;
 }
 
 /** Escapes text for XML and HTML content and attribute values. */
@@ -32,7 +35,12 @@ function frameMarkup(frame: FlameFrame, width: number, rowHeight: number, total:
   const w = round(frame.width * width);
   const y = frame.depth * rowHeight;
   const percent = ((frame.samples / total) * 100).toFixed(2);
-  const label = `${frame.name} (${frame.location}): ${frame.samples} samples, ${percent}%, self ${frame.selfSamples}`;
+  const built = frame.builtLocation === frame.location ? '' : ` [built ${frame.builtLocation}]`;
+  const lines =
+    frame.lines.length > 0
+      ? `\nhot lines: ${frame.lines.map((l) => `:${l.line} ${(l.share * 100).toFixed(1)}% (${l.ticks})`).join(', ')}`
+      : '';
+  const label = `${frame.name} (${frame.location}): ${frame.samples} samples, ${percent}%, self ${frame.selfSamples}${built}${lines}`;
   // Room for about one character per 7 px; a frame too narrow for 3 characters has no label.
   const chars = Math.floor((w - 6) / 7);
   const text =
@@ -49,7 +57,8 @@ function frameMarkup(frame: FlameFrame, width: number, rowHeight: number, total:
 /**
  * Draws a `.cpuprofile` as an SVG icicle chart (root on top, callees below, widths
  * proportional to samples). Every frame is a `<g class="frame">` with `data-name`,
- * `data-samples` and a `<title>` tooltip. Pure: the same profile gives the same bytes.
+ * `data-samples` and a `<title>` tooltip naming its location and its hottest lines. Pure but
+ * for the resolver's cached reads: the same profile and files give the same bytes.
  */
 export function renderFlameGraphSvg(
   profile: CpuProfile,
@@ -57,7 +66,7 @@ export function renderFlameGraphSvg(
 ): string {
   const width = options.width ?? 1200;
   const rowHeight = options.rowHeight ?? 18;
-  const graph = layoutFlameGraph(profile);
+  const graph = layoutFlameGraph(profile, options.sourceMaps);
   const height = (graph.maxDepth + 1) * rowHeight;
   const frames = graph.frames
     .map((frame) => frameMarkup(frame, width, rowHeight, graph.totalSamples))

@@ -1,44 +1,8 @@
 import type { FunctionTiming } from '../results/profile-summary-schema.js';
-
-/** The V8 call frame of a profile node. */
-export interface CallFrame {
-  /** Name of the function; empty for an anonymous one. */
-  functionName: string;
-  /** V8's id of the script the function is in. */
-  scriptId?: string;
-  /** URL of that script (`file://…`, `node:…`), empty for native code. */
-  url: string;
-  /** 0-based, -1 when unknown. */
-  lineNumber: number;
-  /** 0-based, -1 when unknown. */
-  columnNumber: number;
-}
-
-/** A node of a `.cpuprofile` call tree. */
-export interface CpuProfileNode {
-  /** Id of the node, unique within the profile. */
-  id: number;
-  /** The function this node stands for. */
-  callFrame: CallFrame;
-  /** Samples taken while this node was on top of the stack. */
-  hitCount?: number;
-  /** Ids of the nodes it called. */
-  children?: number[];
-}
-
-/** The `.cpuprofile` document V8 returns from `Profiler.stop` (times in µs). */
-export interface CpuProfile {
-  /** The call tree, root first. */
-  nodes: CpuProfileNode[];
-  /** Start of profiling, µs. */
-  startTime: number;
-  /** End of profiling, µs. */
-  endTime: number;
-  /** Node id on top of the stack at each sample. */
-  samples?: number[];
-  /** µs since the previous sample, one per sample. */
-  timeDeltas?: number[];
-}
+import type { SourceMapResolver } from '../source-map/source-map-resolver.js';
+import type { CallFrame, CpuProfile } from './cpu-profile.js';
+import { frameSource } from './frame-source.js';
+import { HOT_LINES_PER_FUNCTION, hotLines } from './hot-lines.js';
 
 /** Top functions of a profile by self time and by total time. */
 export interface CpuTables {
@@ -52,11 +16,33 @@ export interface CpuTables {
   profileMs: number;
 }
 
+/** How a profile is summarized beyond its number of rows. */
+export interface CpuSummaryOptions {
+  /** Leaves out the functions for which it returns true (their time still counts in the percentages' total). */
+  exclude?: (frame: CallFrame) => boolean;
+  /** Maps every frame and hot line to its original source; without it they keep their built location. */
+  sourceMaps?: SourceMapResolver;
+  /** Hot lines kept per function (default 10). */
+  hotLines?: number;
+}
+
+/** Every sampled function of a profile, most self time first. */
+export interface CpuFunctionTimes {
+  /** Every function with time in the profile, by self time, most first. */
+  functions: FunctionTiming[];
+  /** Samples in the profile. */
+  totalSamples: number;
+  /** Length of the profile, ms. */
+  profileMs: number;
+}
+
 interface Accumulator {
   frame: CallFrame;
   selfUs: number;
   totalUs: number;
   hits: number;
+  /** Samples per 1-based built line, from the position ticks of the function's nodes. */
+  ticks: Map<number, number>;
 }
 
 function frameKey(frame: CallFrame): string {
@@ -67,47 +53,55 @@ function displayName(frame: CallFrame): string {
   return frame.functionName || '(anonymous)';
 }
 
-/** `file:line` of a frame (1-based line), or the bare name for native and internal frames. */
-export function frameLocation(frame: Pick<CallFrame, 'url' | 'lineNumber'>): string {
-  if (!frame.url) return '(native)';
-  const file = frame.url.startsWith('file://')
-    ? decodeURIComponent(new URL(frame.url).pathname)
-    : frame.url;
-  return frame.lineNumber >= 0 ? `${file}:${frame.lineNumber + 1}` : file;
-}
-
 function round(value: number, digits = 3): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
 
-function toTiming(entry: Accumulator, sampledUs: number): FunctionTiming {
+function toTiming(
+  entry: Accumulator,
+  sampledUs: number,
+  options: CpuSummaryOptions,
+): FunctionTiming {
   const percent = (us: number) => (sampledUs > 0 ? round((us / sampledUs) * 100, 2) : 0);
+  const located = frameSource(entry.frame, options.sourceMaps);
+  const selfMs = round(entry.selfUs / 1000);
+  // Each line is charged its share of the function's self time.
+  const lines = hotLines(
+    entry.frame,
+    located,
+    entry.ticks,
+    options.sourceMaps,
+    options.hotLines ?? HOT_LINES_PER_FUNCTION,
+  ).map((l) => ({ line: l.line, selfMs: round(selfMs * l.share), share: l.share, ticks: l.ticks }));
   return {
     functionName: displayName(entry.frame),
     url: entry.frame.url,
     line: Math.max(0, entry.frame.lineNumber + 1),
     column: Math.max(0, entry.frame.columnNumber + 1),
-    location: frameLocation(entry.frame),
-    selfMs: round(entry.selfUs / 1000),
+    location: located.location,
+    selfMs,
     totalMs: round(entry.totalUs / 1000),
     selfPercent: percent(entry.selfUs),
     totalPercent: percent(entry.totalUs),
     hitCount: entry.hits,
+    ...(located.mapping ? { mapping: located.mapping } : {}),
+    ...(located.source ? { source: located.source } : {}),
+    builtLocation: located.builtLocation,
+    ...(lines.length > 0 ? { lines } : {}),
   };
 }
 
-/**
- * Ranks the functions of a CPU profile by self time (time on top of the stack) and by total
- * time (time anywhere on the stack, counted once per sample so recursion is not double-counted).
- * A sample is charged the time until the next sample. Functions for which `exclude` returns
- * true are left out of both tables (their time still counts in the percentages' total).
- */
-export function summarizeCpuProfile(
-  profile: CpuProfile,
-  top: number,
-  exclude: (frame: CallFrame) => boolean = () => false,
-): CpuTables {
+interface Accumulated {
+  entries: Accumulator[];
+  sampledUs: number;
+  totalSamples: number;
+  profileMs: number;
+}
+
+// A sample is charged the time until the next sample; total time counts a function once per
+// sample, so recursion is not double-counted.
+function accumulate(profile: CpuProfile, exclude: (frame: CallFrame) => boolean): Accumulated {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes)
@@ -118,7 +112,7 @@ export function summarizeCpuProfile(
     const key = frameKey(frame);
     let entry = functions.get(key);
     if (!entry) {
-      entry = { frame, selfUs: 0, totalUs: 0, hits: 0 };
+      entry = { frame, selfUs: 0, totalUs: 0, hits: 0, ticks: new Map() };
       functions.set(key, entry);
     }
     return entry;
@@ -161,17 +155,70 @@ export function summarizeCpuProfile(
     }
     for (const entry of stackOf(id)) entry.totalUs += us;
   }
-
-  const all = [...functions.values()];
-  const rank = (pick: (entry: Accumulator) => number) =>
-    [...all]
-      .sort((a, b) => pick(b) - pick(a) || b.hits - a.hits)
-      .slice(0, top)
-      .map((entry) => toTiming(entry, sampledUs));
+  for (const node of profile.nodes) {
+    if (!node.positionTicks || node.positionTicks.length === 0) continue;
+    const key = frameKey(node.callFrame);
+    const entry = functions.get(key);
+    if (!entry) continue; // a node never sampled on top, or left out
+    for (const { line, ticks } of node.positionTicks)
+      entry.ticks.set(line, (entry.ticks.get(line) ?? 0) + ticks);
+  }
   return {
-    topSelf: rank((entry) => entry.selfUs),
-    topTotal: rank((entry) => entry.totalUs),
+    entries: [...functions.values()],
+    sampledUs,
     totalSamples: samples.length,
     profileMs: round((profile.endTime - profile.startTime) / 1000),
+  };
+}
+
+const bySelf = (a: Accumulator, b: Accumulator) => b.selfUs - a.selfUs || b.hits - a.hits;
+const byTotal = (a: Accumulator, b: Accumulator) => b.totalUs - a.totalUs || b.hits - a.hits;
+
+/**
+ * Every function of a CPU profile with its self and total time, its source location (through
+ * `options.sourceMaps`) and its hottest lines, most self time first.
+ */
+export function cpuFunctionTimes(
+  profile: CpuProfile,
+  options: CpuSummaryOptions = {},
+): CpuFunctionTimes {
+  const run = accumulate(profile, options.exclude ?? (() => false));
+  return {
+    functions: run.entries.sort(bySelf).map((entry) => toTiming(entry, run.sampledUs, options)),
+    totalSamples: run.totalSamples,
+    profileMs: run.profileMs,
+  };
+}
+
+/**
+ * Ranks the functions of a CPU profile by self time (time on top of the stack) and by total
+ * time (time anywhere on the stack, counted once per sample so recursion is not double-counted).
+ * A sample is charged the time until the next sample. Functions for which `exclude` returns
+ * true are left out of both tables (their time still counts in the percentages' total).
+ * With `options.sourceMaps`, every row's `location` is its original source line when the
+ * build's source map allows (see {@link SourceMapResolver}); every row lists its hottest lines
+ * from V8's position ticks.
+ */
+export function summarizeCpuProfile(
+  profile: CpuProfile,
+  top: number,
+  exclude: (frame: CallFrame) => boolean = () => false,
+  options: Omit<CpuSummaryOptions, 'exclude'> = {},
+): CpuTables {
+  const run = accumulate(profile, exclude);
+  const timing = new Map<Accumulator, FunctionTiming>();
+  const timingOf = (entry: Accumulator) => {
+    let made = timing.get(entry);
+    if (!made) {
+      made = toTiming(entry, run.sampledUs, options);
+      timing.set(entry, made);
+    }
+    return made;
+  };
+  return {
+    topSelf: [...run.entries].sort(bySelf).slice(0, top).map(timingOf),
+    topTotal: [...run.entries].sort(byTotal).slice(0, top).map(timingOf),
+    totalSamples: run.totalSamples,
+    profileMs: run.profileMs,
   };
 }

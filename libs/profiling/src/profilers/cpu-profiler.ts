@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { writeFileAtomic } from '../results/atomic-write.js';
-import { summarizeCpuProfile, type CpuProfile } from './cpu-profile-summary.js';
+import type { CpuProfile } from './cpu-profile.js';
+import { summarizeCpuProfile } from './cpu-profile-summary.js';
 import { formatCpuSummary } from './cpu-summary-table.js';
 import { postInspector } from './inspector-session.js';
 import { excludeProfilerFrames } from './profiler-frames.js';
@@ -21,6 +22,11 @@ import {
 import type { ProfilingResult } from '../collector/profiling-result.js';
 import { reportStem } from './report-file-name.js';
 import { settle } from './settle.js';
+import {
+  createCachedSourceMapResolver,
+  type SourceMapCache,
+} from '../source-map/source-map-resolver.js';
+import { repositoryRoot } from '../source-map/repository-root.js';
 
 // Marks the async context of a running CPU profile, to tell a nested call (which would wait
 // for itself forever if queued) from a concurrent one (which can wait its turn).
@@ -29,6 +35,8 @@ let running = false;
 let queueHeld = false;
 let warmedUp = false;
 let queueTail: Promise<void> = Promise.resolve();
+// The built files and source maps read so far: profiles of one process see the same build.
+const builtFiles: SourceMapCache = new Map();
 
 function acquireTurn(): Promise<() => void> {
   let release!: () => void;
@@ -60,10 +68,15 @@ function writeReports(
 ): string[] {
   const stem = reportStem(dir, settings.name, startedAt);
   const profilePath = `${stem}.cpuprofile`;
+  const sourceMaps = createCachedSourceMapResolver(
+    { root: settings.sourceRoot ?? repositoryRoot(process.cwd()) },
+    builtFiles,
+  );
   const tables = summarizeCpuProfile(
     profile,
     settings.top,
     settings.includeProfilerFrames ? undefined : excludeProfilerFrames,
+    { sourceMaps },
   );
   const summary = CpuProfileSummarySchema.parse({
     schemaVersion: PROFILE_SUMMARY_SCHEMA_VERSION,
@@ -77,6 +90,8 @@ function writeReports(
     profilePath,
     topSelf: tables.topSelf,
     topTotal: tables.topTotal,
+    sourceRoot: sourceMaps.root,
+    sourceMapWarnings: sourceMaps.warnings(),
   });
   writeFileAtomic(profilePath, JSON.stringify(profile));
   writeFileAtomic(`${stem}.cpu.json`, `${JSON.stringify(summary, null, 2)}\n`);
@@ -152,7 +167,10 @@ function insideCpuProfile(): boolean {
 /**
  * Runs `fn` (sync or async) under V8's sampling CPU profiler and writes
  * `<name>_<timestamp>_<pid>-<n>.cpuprofile` (open it in Chrome DevTools or speedscope), a `.cpu.json`
- * summary and a `.cpu.txt` table of the top functions by self and total time. Concurrent calls
+ * summary and a `.cpu.txt` table of the top functions by self and total time, each located in
+ * its original source through the build's source maps (`libs/x/src/scan.ts:42`) with its
+ * hottest lines; a frame without a usable map keeps its built location and the summary's
+ * `sourceMapWarnings` say why. Concurrent calls
  * wait their turn; the function's value or error is passed through unchanged, and a profile is
  * written even when it throws.
  * @throws {@link ProfilingError} for invalid options, an unwritable folder, or a call nested

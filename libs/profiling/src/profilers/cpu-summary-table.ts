@@ -10,6 +10,43 @@ const HEADERS = [
   'location',
 ] as const;
 
+// Frames that kept their built location although a map was looked for say so, and why.
+function shownLocation(timing: FunctionTiming): string {
+  const { mapping } = timing;
+  if (
+    mapping === undefined ||
+    mapping === 'mapped' ||
+    mapping === 'native' ||
+    mapping === 'source-file'
+  )
+    return timing.location;
+  return `${timing.location} [built: ${mapping}]`;
+}
+
+/** Functions whose hottest lines the table lists. */
+const HOT_FUNCTIONS = 5;
+/** Lines listed per function. */
+const LINES_SHOWN = 5;
+
+function hotLinesSection(timings: readonly FunctionTiming[]): string[] {
+  const hot = timings.filter((t) => t.lines && t.lines.length > 0).slice(0, HOT_FUNCTIONS);
+  if (hot.length === 0) return [];
+  const file = (t: FunctionTiming) => t.location.replace(/:\d+$/, '');
+  return [
+    '',
+    "Hottest lines of the top functions (self ms, share of the function's self time)",
+    ...hot.flatMap((t) => [
+      `${t.functionName}  ${file(t)}`,
+      ...(t.lines ?? [])
+        .slice(0, LINES_SHOWN)
+        .map(
+          (l) =>
+            `  ${`:${l.line}`.padEnd(7)}${l.selfMs.toFixed(3).padStart(10)} ms  ${(l.share * 100).toFixed(1).padStart(5)} %`,
+        ),
+    ]),
+  ];
+}
+
 function row(timing: FunctionTiming): string[] {
   return [
     timing.selfMs.toFixed(3),
@@ -18,7 +55,7 @@ function row(timing: FunctionTiming): string[] {
     timing.totalPercent.toFixed(2),
     String(timing.hitCount),
     timing.functionName,
-    timing.location,
+    shownLocation(timing),
   ];
 }
 
@@ -38,7 +75,11 @@ function table(title: string, timings: readonly FunctionTiming[]): string {
   return [title, ...rows.map(format)].join('\n');
 }
 
-/** The summary of a CPU profile as two plain-text tables (by self time, by total time). */
+/**
+ * The summary of a CPU profile as two plain-text tables (by self time, by total time), the
+ * hottest lines of the top functions, and the source-map warnings. A frame that kept its built
+ * location although a source map was looked for is marked `[built: <why>]`.
+ */
 export function formatCpuSummary(summary: CpuProfileSummary): string {
   const heading =
     `CPU profile ${summary.name} at ${summary.timestamp}: wall ${summary.wallMs.toFixed(3)} ms, ` +
@@ -47,8 +88,12 @@ export function formatCpuSummary(summary: CpuProfileSummary): string {
     heading,
     '',
     table('By self time', summary.topSelf),
+    ...hotLinesSection(summary.topSelf),
     '',
     table('By total time', summary.topTotal),
+    ...(summary.sourceMapWarnings && summary.sourceMapWarnings.length > 0
+      ? ['', 'Source maps', ...summary.sourceMapWarnings.map((w) => `${w.code}  ${w.message}`)]
+      : []),
     '',
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import type { AllocationSite } from '../results/profile-summary-schema.js';
-import { frameLocation, type CallFrame } from './cpu-profile-summary.js';
+import { frameLocation, type CallFrame } from './cpu-profile.js';
 
 /** A node of V8's sampling heap profile. */
 export interface HeapProfileNode {

@@ -1,6 +1,6 @@
 import { basename, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CallFrame } from './cpu-profile-summary.js';
+import type { CallFrame } from './cpu-profile.js';
 
 // The folder of this package's own code: frames from it are the profiler measuring itself —
 // the wrapper around a decorated method, the recorder of a timed call — not the code the user

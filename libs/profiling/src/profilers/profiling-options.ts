@@ -28,6 +28,12 @@ export const CpuProfileOptionsSchema = z.object({
    * profiler measuring itself). The raw profile always has every frame.
    */
   includeProfilerFrames: z.boolean().default(false),
+  /**
+   * Folder that source-mapped locations are relative to; a source map pointing outside it is
+   * refused (default: the nearest folder at or above the working directory holding `.git`,
+   * else the working directory).
+   */
+  sourceRoot: z.string().min(1, 'must not be empty').optional(),
 });
 /** Options of the CPU profiler. */
 export type CpuProfileOptions = z.input<typeof CpuProfileOptionsSchema>;

@@ -1,7 +1,79 @@
 import { z } from 'zod';
 
-/** Version of the CPU and memory profile summary documents. */
+/**
+ * Version of the CPU and memory profile summary documents. Fields added as optional keep it:
+ * a reader of this version accepts documents with and without them.
+ */
 export const PROFILE_SUMMARY_SCHEMA_VERSION = 1 as const;
+
+/**
+ * How a CPU frame's location was found: `mapped` through the build's source map, `native` for
+ * V8 and Node internals (no file), `source-file` for a script that is a TypeScript source
+ * itself (run through a loader); every other value names why the frame kept its built location.
+ */
+export const MappingStatusSchema = z.enum([
+  'mapped',
+  'native',
+  'source-file',
+  'no-map',
+  'unreadable',
+  'invalid-map',
+  'stale',
+  'outside-root',
+  'invalid-path',
+  'missing-source',
+  'unmapped',
+]);
+/** How a CPU frame's location was found. */
+export type MappingStatus = z.infer<typeof MappingStatusSchema>;
+
+/** Why a frame kept its built location, as a code callers can branch on. */
+export const SourceMapWarningCodeSchema = z.enum([
+  'BUILT_FILE_UNREADABLE',
+  'SOURCE_MAP_MISSING',
+  'SOURCE_MAP_INVALID',
+  'SOURCE_MAP_STALE',
+  'SOURCE_OUTSIDE_ROOT',
+  'SOURCE_PATH_INVALID',
+  'SOURCE_MISSING',
+  'POSITION_UNMAPPED',
+]);
+/** Why a frame kept its built location. */
+export type SourceMapWarningCode = z.infer<typeof SourceMapWarningCodeSchema>;
+
+/** A built file whose frames could not be (or were not safely) mapped to their source. */
+export const SourceMapWarningSchema = z.object({
+  code: SourceMapWarningCodeSchema,
+  /** The built file (relative to the source root when inside it), or the script URL. */
+  file: z.string(),
+  /** What is wrong and what the summary did about it. */
+  message: z.string(),
+});
+/** A built file whose frames could not be (or were not safely) mapped to their source. */
+export type SourceMapWarning = z.infer<typeof SourceMapWarningSchema>;
+
+/** An original source position: path relative to the source root, 1-based line and column. */
+export const SourcePositionSchema = z.object({
+  file: z.string().min(1),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+});
+/** An original source position. */
+export type SourcePosition = z.infer<typeof SourcePositionSchema>;
+
+/** One line of a function, by the samples V8 took while that line ran. */
+export const HotLineSchema = z.object({
+  /** 1-based line in the file of the function's `location` (its source when mapped). */
+  line: z.number().int().positive(),
+  /** The function's self time charged to this line (self time × the line's share of ticks). */
+  selfMs: z.number().nonnegative(),
+  /** The line's share of the function's self time, 0–1. */
+  share: z.number().min(0).max(1),
+  /** Samples taken on this line. */
+  ticks: z.number().int().nonnegative(),
+});
+/** One line of a function, by the samples V8 took while that line ran. */
+export type HotLine = z.infer<typeof HotLineSchema>;
 
 /** One function's share of a CPU profile. */
 export const FunctionTimingSchema = z.object({
@@ -11,13 +83,24 @@ export const FunctionTimingSchema = z.object({
   /** 1-based line of the function's start, or 0 when V8 gives none. */
   line: z.number().int().nonnegative(),
   column: z.number().int().nonnegative(),
-  /** `file:line`, ready for a table or an editor link. */
+  /**
+   * `file:line`, ready for a table or an editor link: the original source (relative to the
+   * source root) when the frame was mapped, else the built code as V8 ran it.
+   */
   location: z.string(),
   selfMs: z.number().nonnegative(),
   totalMs: z.number().nonnegative(),
   selfPercent: z.number().nonnegative(),
   totalPercent: z.number().nonnegative(),
   hitCount: z.number().int().nonnegative(),
+  /** How `location` was found; absent in summaries written before source mapping. */
+  mapping: MappingStatusSchema.optional(),
+  /** The original source position, when the frame was mapped. */
+  source: SourcePositionSchema.optional(),
+  /** `file:line` of the built code V8 ran (what `location` was before mapping). */
+  builtLocation: z.string().optional(),
+  /** The function's hottest lines by self time, hottest first (from V8's position ticks). */
+  lines: z.array(HotLineSchema).optional(),
 });
 /** One function's share of a CPU profile. */
 export type FunctionTiming = z.infer<typeof FunctionTimingSchema>;
@@ -35,6 +118,10 @@ export const CpuProfileSummarySchema = z.object({
   profilePath: z.string(),
   topSelf: z.array(FunctionTimingSchema),
   topTotal: z.array(FunctionTimingSchema),
+  /** Absolute folder that `source.file` paths are relative to. */
+  sourceRoot: z.string().optional(),
+  /** Built files whose frames kept their built location, and why. */
+  sourceMapWarnings: z.array(SourceMapWarningSchema).optional(),
 });
 /** Summary of a `.cpuprofile`. */
 export type CpuProfileSummary = z.infer<typeof CpuProfileSummarySchema>;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { profileFunction } from '../../src/profilers/cpu-profiler.js';
-import type { CpuProfile } from '../../src/profilers/cpu-profile-summary.js';
+import type { CpuProfile } from '../../src/profilers/cpu-profile.js';
 import {
   CpuProfileFormatError,
   layoutFlameGraph,

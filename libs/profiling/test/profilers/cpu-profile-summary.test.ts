@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeCpuProfile, type CpuProfile } from '../../src/profilers/cpu-profile-summary.js';
+import type { CpuProfile } from '../../src/profilers/cpu-profile.js';
+import { summarizeCpuProfile } from '../../src/profilers/cpu-profile-summary.js';
 import { formatCpuSummary } from '../../src/profilers/cpu-summary-table.js';
 import { CpuProfileSummarySchema } from '../../src/results/profile-summary-schema.js';
 
@@ -80,5 +81,32 @@ describe('summarizeCpuProfile', () => {
     expect(text).toContain('By total time');
     expect(text).toMatch(/7\.000\s+70\.00\s+7\.000\s+70\.00\s+3\s+walk\s+\/app\/main\.js:10/);
     expect(text).toContain('(native)');
+  });
+
+  it("charges each of a function's lines its share of the position ticks, summed over its nodes", () => {
+    const ticked: CpuProfile = {
+      ...profile,
+      nodes: profile.nodes.map((node) =>
+        node.id === 3
+          ? { ...node, positionTicks: [{ line: 11, ticks: 1 }] }
+          : node.id === 4
+            ? {
+                ...node,
+                positionTicks: [
+                  { line: 12, ticks: 2 },
+                  { line: 11, ticks: 1 },
+                ],
+              }
+            : node,
+      ),
+    };
+    const walk = summarizeCpuProfile(ticked, 10).topSelf.find((f) => f.functionName === 'walk');
+    // walk has 7 ms of self time over 4 ticks: lines 11 and 12 have two ticks each.
+    expect(walk?.lines).toEqual([
+      { line: 11, selfMs: 3.5, share: 0.5, ticks: 2 },
+      { line: 12, selfMs: 3.5, share: 0.5, ticks: 2 },
+    ]);
+    expect(walk?.builtLocation).toBe('/app/main.js:10');
+    expect(walk?.mapping).toBeUndefined();
   });
 });

@@ -1,12 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  createSourceMapResolver,
   historyPath,
   parseHistoryFileName,
   readBenchmarkHistory,
   reportsFolder,
   type CpuProfileSummary,
   type HistoryEntry,
+  type SourceMapResolver,
 } from '@prismq/profiling';
 import { parseCpuProfile, type CpuProfile } from '@prismq/profiling/flamegraph';
 import type { InputWarning, Sourced } from './report-inputs';
@@ -29,6 +31,8 @@ export interface PageInputs {
   /** Workspace-relative history files that were read. */
   readonly historyFiles: readonly string[];
   readonly flameSources: readonly FlameSource[];
+  /** Locates the flame graphs' frames in their sources (relative to the workspace root). */
+  readonly sourceMaps?: SourceMapResolver;
   readonly warnings: readonly InputWarning[];
 }
 
@@ -101,7 +105,8 @@ function readFlameSources(
 
 /**
  * Reads the benchmark history (`<reportsDir>/history/*.jsonl`) and the `.cpuprofile` behind
- * each CPU profile summary. Bad lines and unreadable profiles become warnings.
+ * each CPU profile summary, with a source-map resolver over the workspace for their frames.
+ * Bad lines and unreadable profiles become warnings.
  */
 export function collectPageInputs(
   root: string,
@@ -111,5 +116,6 @@ export function collectPageInputs(
   const warnings: InputWarning[] = [];
   const { history, files } = readHistories(root, reportsDir, warnings);
   const flameSources = readFlameSources(root, cpuProfiles, warnings);
-  return { history, historyFiles: files, flameSources, warnings };
+  const sourceMaps = createSourceMapResolver({ root });
+  return { history, historyFiles: files, flameSources, sourceMaps, warnings };
 }

@@ -17,6 +17,9 @@ function relativeTiming(timing: FunctionTiming, root: string): FunctionTiming {
     ...timing,
     url: workspaceRelative(timing.url, root),
     location: workspaceRelative(timing.location, root),
+    ...(timing.builtLocation !== undefined
+      ? { builtLocation: workspaceRelative(timing.builtLocation, root) }
+      : {}),
   };
 }
 
@@ -27,6 +30,9 @@ export function relativeCpuSummary(summary: CpuProfileSummary, root: string): Cp
     profilePath: workspaceRelative(summary.profilePath, root),
     topSelf: summary.topSelf.map((t) => relativeTiming(t, root)),
     topTotal: summary.topTotal.map((t) => relativeTiming(t, root)),
+    ...(summary.sourceRoot !== undefined
+      ? { sourceRoot: workspaceRelative(summary.sourceRoot, root) }
+      : {}),
   };
 }
 

@@ -2,7 +2,13 @@ import type { ReportContext } from '../report/report-context';
 import { formatBytes, formatMeasure, formatNumber } from './format-value';
 import { markdownTable } from './markdown-table';
 
-/** CPU hot spots (top 5 by self time), memory per scenario and whole-system load metrics. */
+// Mapping statuses under which a location is where the code was written.
+const SOURCE_STATUSES = new Set(['mapped', 'native', 'source-file']);
+
+/**
+ * CPU hot spots (top 5 by self time, at their source lines, with their hottest lines), memory
+ * per scenario and whole-system load metrics.
+ */
 export function profilesSection(ctx: ReportContext): string[] {
   const lines = ['## CPU hot spots and memory per scenario', '', '### CPU hot spots', ''];
   const { cpuProfiles, memoryReports, loadReports } = ctx.inputs;
@@ -15,17 +21,19 @@ export function profilesSection(ctx: ReportContext): string[] {
       `Source: \`${file}\`; ${formatNumber(data.profileMs)} ms profiled, ${data.totalSamples} samples.`,
       '',
       markdownTable(
-        ['function', 'location', 'self ms', 'self %', 'total %'],
-        data.topSelf
-          .slice(0, 5)
-          .map((f) => [
-            `\`${f.functionName || '(anonymous)'}\``,
-            `\`${f.location}\``,
-            formatNumber(f.selfMs),
-            formatNumber(f.selfPercent),
-            formatNumber(f.totalPercent),
-          ]),
-        ['left', 'left', 'right', 'right', 'right'],
+        ['function', 'location', 'self ms', 'self %', 'total %', 'hottest lines'],
+        data.topSelf.slice(0, 5).map((f) => [
+          `\`${f.functionName || '(anonymous)'}\``,
+          `\`${f.location}\`${f.mapping && !SOURCE_STATUSES.has(f.mapping) ? ` (built: ${f.mapping})` : ''}`,
+          formatNumber(f.selfMs),
+          formatNumber(f.selfPercent),
+          formatNumber(f.totalPercent),
+          (f.lines ?? [])
+            .slice(0, 3)
+            .map((l) => `:${l.line} ${formatNumber(l.share * 100)} %`)
+            .join(', ') || '—',
+        ]),
+        ['left', 'left', 'right', 'right', 'right', 'left'],
       ),
       '',
     );

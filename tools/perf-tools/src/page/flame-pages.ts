@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { layoutFlameGraph, renderFlameGraphPage } from '@prismq/profiling/flamegraph';
+import type { SourceMapResolver } from '@prismq/profiling';
 import type { FlameSource } from '../inputs/page-inputs';
 import type { OutputFile } from '../report/build-report';
 import { chartSlug } from '../report/chart-file';
@@ -18,14 +19,22 @@ export interface FlamePage {
 /** Folder of the flame-graph pages inside the reports folder. */
 export const FLAME_DIR = 'flame';
 
-/** One self-contained flame-graph page per profile, under `<reportsDir>/flame/`. Pure. */
-export function buildFlamePages(sources: readonly FlameSource[], reportsDir: string): FlamePage[] {
+/**
+ * One self-contained flame-graph page per profile, under `<reportsDir>/flame/`, its frames
+ * located in their sources through `sourceMaps` when given. Pure but for the resolver's reads.
+ */
+export function buildFlamePages(
+  sources: readonly FlameSource[],
+  reportsDir: string,
+  sourceMaps?: SourceMapResolver,
+): FlamePage[] {
   return sources.map((source) => {
     const href = `${FLAME_DIR}/${chartSlug(source.name)}.html`;
     const page = renderFlameGraphPage(source.profile, {
       title: source.name,
       profileHref: posix.relative(`${reportsDir}/${FLAME_DIR}`, source.profileFile),
       backHref: '../index.html',
+      sourceMaps,
     });
     return {
       name: source.name,

@@ -58,7 +58,7 @@ export function buildReport(
   const findings = findBottlenecks(analysis);
   const charts = buildReportCharts(analysis);
   const ctx = { inputs, analysis, findings, reportsDir };
-  const flames = buildFlamePages(page.flameSources, reportsDir);
+  const flames = buildFlamePages(page.flameSources, reportsDir, page.sourceMaps);
   const reportFiles: OutputFile[] = [
     { path: `${reportsDir}/${REPORT_FILE_NAMES.baseline}`, content: renderBaselineReport(ctx) },
     {
