@@ -65,6 +65,7 @@ describe('readRecordLines', () => {
     let delivered = 0;
     async function* source(): AsyncGenerator<Uint8Array> {
       for (let i = 0; i < 100; i++) {
+        await new Promise(setImmediate);
         delivered++;
         yield Buffer.from(`{"i":${i}}\n`);
       }

@@ -3,8 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { RecordLine } from '../src/record-lines.js';
 import { runRecordLoop, type RecordOutcome, type RecordLoop } from '../src/record-loop.js';
 
+/** The records as a source delivers them: each a turn of the event loop later. */
 async function* linesOf(...records: [number, string][]): AsyncGenerator<RecordLine> {
-  for (const [lineNumber, text] of records) yield { lineNumber, text };
+  for (const [lineNumber, text] of records) {
+    await new Promise(setImmediate);
+    yield { lineNumber, text };
+  }
 }
 
 /** Rejects a record whose text starts with `bad`; any other comes out with its line number. */
@@ -95,7 +99,7 @@ describe('runRecordLoop', () => {
 
   it('ends with exit code 1 and the message when the input fails', async () => {
     async function* failing(): AsyncGenerator<RecordLine> {
-      yield { lineNumber: 1, text: 'a' };
+      yield* linesOf([1, 'a']);
       throw new Error('EIO: i/o error, read');
     }
     const { code, stdout, stderr } = await run({ lines: failing() });

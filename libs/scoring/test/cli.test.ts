@@ -247,7 +247,7 @@ describe('prismq-score on an input larger than its heap', () => {
         stdio: [stdin, stdout, 'pipe'],
       });
       let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       const [code] = (await once(child, 'close')) as [number | null];
       return { code, stdout: '', stderr: stderr.split('\n').filter(Boolean) };
     } finally {
