@@ -113,6 +113,8 @@ export default tseslint.config(
                 'type:tools',
               ],
             },
+            // The bins' private plumbing, bundled into scoring and classification: it uses no library.
+            { sourceTag: 'scope:cli-kit', onlyDependOnLibsWithTags: ['scope:cli-kit'] },
             // Libraries never import benchmark projects or tools.
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             // Benchmarks measure libraries and judge them against benchmarks/targets.json through

@@ -1,5 +1,10 @@
 import { defineConfig } from 'tsup';
 
+// The plumbing shared with the other PrismQ bins (and the validation-issue wording) lives in a
+// private workspace package that is never published: it is bundled in, so the tarball needs no
+// such dependency.
+const noExternal = ['@prismq/cli-kit'];
+
 export default defineConfig([
   {
     // The library: platform-neutral, so bundlers for browsers, workers and edge runtimes take it.
@@ -12,6 +17,7 @@ export default defineConfig([
     platform: 'neutral',
     splitting: false,
     treeshake: true,
+    noExternal,
   },
   {
     // The bin: Node only, never imported.
@@ -23,5 +29,6 @@ export default defineConfig([
     platform: 'node',
     splitting: false,
     treeshake: true,
+    noExternal,
   },
 ]);

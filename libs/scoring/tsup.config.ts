@@ -1,5 +1,9 @@
 import { defineConfig } from 'tsup';
 
+// The command-line plumbing shared with the other PrismQ bins lives in a private workspace
+// package that is never published: it is bundled in, so the tarball needs no such dependency.
+const noExternal = ['@prismq/cli-kit'];
+
 export default defineConfig([
   {
     // The library: platform-neutral, so bundlers for browsers, workers and edge runtimes take it.
@@ -23,5 +27,6 @@ export default defineConfig([
     platform: 'node',
     splitting: false,
     treeshake: true,
+    noExternal,
   },
 ]);

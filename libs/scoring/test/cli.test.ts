@@ -1,5 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -192,4 +203,100 @@ describe('prismq-score', () => {
       'Run prismq-score --help for usage.',
     ]);
   });
+});
+
+describe('prismq-score on an input larger than its heap', () => {
+  // Larger than the old generation the CLI is given (16 MB), so that a run which kept the
+  // input, its records or its results would run out of memory: only a run that holds one
+  // record at a time gets through. About 19 MB of input, 85 MB of output.
+  const RECORDS = 70_000;
+  const HEAP = ['--max-old-space-size=16'];
+  const bigInput = join(workDir, 'big.jsonl');
+  const BAD_LINE = 41_234; // a line that is not JSON
+  const BLANK_LINE = 20_000; // a blank line, which is no record
+
+  /** The idea written at `line` of the big input (a blank or bad line carries none). */
+  const ideaAt = (line: number) => ({
+    title: `Idea ${line}: ${line % 2 === 0 ? ideaA.title : ideaB.title}`,
+    description: ideaA.description,
+    textContent: `${ideaA.text_content} Number ${line} of the run.`,
+    metadata: { statistics: { viewCount: String(line * 10), likeCount: String(line % 700) } },
+  });
+
+  async function writeBigInput(): Promise<void> {
+    const out = createWriteStream(bigInput);
+    for (let line = 1; line <= RECORDS + 1; line++) {
+      const text =
+        line === BLANK_LINE
+          ? ''
+          : line === BAD_LINE
+            ? '{"title": oops}'
+            : JSON.stringify(ideaAt(line));
+      if (!out.write(`${text}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'close');
+  }
+
+  /** Runs the CLI under the small heap with stdin and stdout connected to files. */
+  async function runBig(args: string[], stdinPath?: string, stdoutPath?: string): Promise<Run> {
+    const stdin = stdinPath === undefined ? 'ignore' : openSync(stdinPath, 'r');
+    const stdout = stdoutPath === undefined ? 'ignore' : openSync(stdoutPath, 'w');
+    try {
+      const child = spawn(process.execPath, [...HEAP, CLI, ...args], {
+        stdio: [stdin, stdout, 'pipe'],
+      });
+      let stderr = '';
+      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const [code] = (await once(child, 'close')) as [number | null];
+      return { code, stdout: '', stderr: stderr.split('\n').filter(Boolean) };
+    } finally {
+      if (typeof stdin === 'number') closeSync(stdin);
+      if (typeof stdout === 'number') closeSync(stdout);
+    }
+  }
+
+  /** Checks the output file line by line: every envelope in input order, a sample scored again. */
+  async function readBigOutput(path: string): Promise<number[]> {
+    const lines: number[] = [];
+    const reader = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+    for await (const text of reader) {
+      const envelope = JSON.parse(text) as Envelope;
+      lines.push(envelope.line);
+      if (envelope.line % 997 === 0) {
+        const idea = ideaAt(envelope.line);
+        expect(envelope.record).toEqual(idea);
+        expect(envelope.scoreBreakdown).toEqual(scoreIdeaInspiration(idea));
+      }
+    }
+    return lines;
+  }
+
+  const goodLines = (last: number): number[] =>
+    Array.from({ length: last }, (_, i) => i + 1).filter(
+      (line) => line !== BLANK_LINE && line !== BAD_LINE,
+    );
+
+  it('scores every record of --input into --output in order, reporting the bad line', async () => {
+    await writeBigInput();
+    const outputPath = join(workDir, 'big-out', 'scored.jsonl');
+    const run = await runBig(['--input', bigInput, '--output', outputPath]);
+    expect(run.stderr.filter((line) => !line.startsWith('::progress'))).toEqual([
+      `prismq-score: warning: line ${BAD_LINE}: record: not valid JSON (Unexpected token 'o', "{"title": oops}" is not valid JSON); line skipped`,
+      `prismq-score: warning: skipped 1 of ${RECORDS} records`,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr.at(-2)).toBe(`::progress processed=${RECORDS} total=${RECORDS}`);
+    expect(await readBigOutput(outputPath)).toEqual(goodLines(RECORDS + 1));
+  }, 120_000);
+
+  it('streams stdin to stdout alike and stops a strict run at the bad line', async () => {
+    const outputPath = join(workDir, 'big-stdout.jsonl');
+    const run = await runBig(['--strict'], bigInput, outputPath);
+    expect(run.stderr.filter((line) => !line.startsWith('::progress'))).toEqual([
+      `prismq-score: error: line ${BAD_LINE}: record: not valid JSON (Unexpected token 'o', "{"title": oops}" is not valid JSON)`,
+    ]);
+    expect(run.code).toBe(1);
+    expect(await readBigOutput(outputPath)).toEqual(goodLines(BAD_LINE - 1));
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { formatValidationIssue } from '../validation-issue.js';
+import { formatValidationIssue } from '@prismq/cli-kit';
 
 /** The command line of `prismq-classify` is wrong (unknown flag, bad value, unusable tables). */
 export class ClassificationCliUsageError extends Error {
@@ -79,7 +79,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   const parsed = CliOptionsSchema.safeParse(values);
   if (!parsed.success)
     throw new ClassificationCliUsageError(
-      parsed.error.issues.map(formatValidationIssue).join('; '),
+      parsed.error.issues.map((issue) => formatValidationIssue(issue)).join('; '),
     );
   return parsed.data;
 }

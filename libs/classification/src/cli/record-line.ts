@@ -1,13 +1,8 @@
+import type { RecordOutcome } from '@prismq/cli-kit';
 import { ClassificationError, InvalidFieldError } from '../classification-error.js';
 import { inputFromMetadata } from '../classifiers/classification-input.js';
 import { IdeaExtractor } from '../ideas/idea-extractor.js';
 import type { TextClassifier } from '../classifiers/text-classifier.js';
-
-/**
- * Outcome of classifying one JSON line: the output line, or the problem that rejected it as
- * `<field>: <problem>` (`record` when the line as a whole is wrong).
- */
-export type RecordLineResult = { ok: true; output: string } | { ok: false; problem: string };
 
 /**
  * Classifies one JSON-lines record (a metadata record: `title`, `description`, `tags`,
@@ -18,7 +13,7 @@ export function classifyRecordLine(
   line: string,
   lineNumber: number,
   classifier: TextClassifier,
-): RecordLineResult {
+): RecordOutcome {
   let record: unknown;
   try {
     record = JSON.parse(line);

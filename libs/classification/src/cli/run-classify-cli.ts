@@ -1,7 +1,12 @@
-import { once } from 'node:events';
-import { open, readFile, type FileHandle } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { readFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
+import {
+  openRecordFile,
+  readRecordLines,
+  RecordFileError,
+  runRecordLoop,
+  type RecordFile,
+} from '@prismq/cli-kit';
 import { KeywordTableError } from '../classification-error.js';
 import {
   CLI_HELP,
@@ -9,7 +14,6 @@ import {
   parseCliOptions,
   type CliOptions,
 } from './cli-options.js';
-import { isProgressMilestone, progressLine } from './progress-line.js';
 import { classifyRecordLine } from './record-line.js';
 import { TextClassifier } from '../classifiers/text-classifier.js';
 
@@ -27,24 +31,10 @@ export interface CliIo {
 /** Exit status: 0 done, 1 stopped by `--strict` or unreadable input, 2 bad command line or tables. */
 export type ClassifyExitCode = 0 | 1 | 2;
 
-function isBlank(line: string): boolean {
-  return line.trim().length === 0;
-}
-
-async function writeLine(stream: Writable, text: string): Promise<void> {
-  if (!stream.write(`${text}\n`)) await once(stream, 'drain');
-}
-
-async function countRecords(handle: FileHandle): Promise<number> {
-  let count = 0;
-  for await (const line of handle.readLines({ autoClose: false })) if (!isBlank(line)) count++;
-  return count;
-}
-
 /**
  * Runs `prismq-classify` with `argv` (arguments after the script) and resolves to the exit
- * code. Records are read, classified and written one line at a time, so memory stays flat
- * for any input size; results are written in input order.
+ * code. Records are read, classified and written one line at a time, waiting for a full
+ * output to drain, so memory stays flat for any input size; results are written in input order.
  */
 export async function runClassifyCli(
   argv: readonly string[],
@@ -73,65 +63,29 @@ export async function runClassifyCli(
     return 2;
   }
 
-  let total: number | undefined;
-  let inputHandle: FileHandle | undefined;
+  let input: RecordFile | undefined;
   if (options.input !== undefined) {
-    const path = options.input;
-    let countHandle: FileHandle | undefined;
     try {
-      countHandle = await open(path, 'r');
-      total = await countRecords(countHandle);
-      inputHandle = await open(path, 'r');
+      input = await openRecordFile(options.input);
     } catch (error) {
-      report(`${CLI}: error: cannot read "${path}": ${(error as Error).message}`);
+      if (!(error instanceof RecordFileError)) throw error;
+      report(`${CLI}: error: ${error.message}`);
       return 1;
-    } finally {
-      await countHandle?.close();
     }
   }
-  // A line reader starts reading at once and drops lines that arrive before iteration
-  // begins, so it is created after every other await.
-  const input =
-    inputHandle !== undefined
-      ? inputHandle.readLines()
-      : createInterface({ input: io.stdin, crlfDelay: Infinity });
-
-  let lineNumber = 0;
-  let processed = 0;
-  let skipped = 0;
-  let exitCode: ClassifyExitCode = 0;
   try {
-    if (total !== undefined) report(progressLine(0, total));
-    for await (const rawLine of input) {
-      lineNumber++;
-      // Files saved by Windows tools may start with a byte-order mark, which JSON.parse rejects.
-      const line = lineNumber === 1 && rawLine.startsWith('\uFEFF') ? rawLine.slice(1) : rawLine;
-      if (isBlank(line)) continue;
-      const result = classifyRecordLine(line, lineNumber, classifier);
-      processed++;
-      if (result.ok) {
-        await writeLine(io.stdout, result.output);
-      } else if (options.strict) {
-        report(`${CLI}: error: line ${lineNumber}: ${result.problem}`);
-        exitCode = 1;
-        break;
-      } else {
-        skipped++;
-        report(`${CLI}: warning: line ${lineNumber}: ${result.problem}; line skipped`);
-      }
-      if (isProgressMilestone(processed, total)) report(progressLine(processed, total));
-    }
-    if (total === undefined && exitCode === 0 && !isProgressMilestone(processed)) {
-      report(progressLine(processed));
-    }
-    if (skipped > 0) report(`${CLI}: warning: skipped ${skipped} of ${processed} records`);
-  } catch (error) {
-    report(`${CLI}: error: ${(error as Error).message}`);
-    exitCode = 1;
+    return await runRecordLoop({
+      command: CLI,
+      lines: input?.lines() ?? readRecordLines(io.stdin),
+      handle: (text, lineNumber) => classifyRecordLine(text, lineNumber, classifier),
+      output: io.stdout,
+      report,
+      strict: options.strict,
+      ...(input === undefined ? {} : { total: input.total }),
+    });
   } finally {
-    await inputHandle?.close();
+    await input?.close();
   }
-  return exitCode;
 }
 
 /** Reads and parses a tables file; any failure is a usage problem (exit 2), like a bad option. */

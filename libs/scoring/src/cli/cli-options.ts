@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { formatValidationIssue } from '../validation-issue.js';
+import { formatValidationIssue } from '@prismq/cli-kit';
 
 /** What `prismq-score` was asked to do. */
 export interface ScoreCliOptions {
@@ -78,6 +78,8 @@ export function parseScoreCliOptions(argv: readonly string[]): ScoreCliOptions {
   }
   const parsed = OptionsSchema.safeParse(values);
   if (!parsed.success)
-    throw new ScoringCliUsageError(parsed.error.issues.map(formatValidationIssue).join('; '));
+    throw new ScoringCliUsageError(
+      parsed.error.issues.map((issue) => formatValidationIssue(issue, 'record')).join('; '),
+    );
   return parsed.data;
 }

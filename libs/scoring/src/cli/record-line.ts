@@ -1,20 +1,14 @@
+import { formatValidationIssue, type RecordOutcome } from '@prismq/cli-kit';
 import { ScoringInputError } from '../errors.js';
 import { scoreIdeaInspiration } from '../ideas/idea-scorer.js';
 import { ScorableIdeaSchema } from '../schemas/index.js';
-import { formatValidationIssue } from '../validation-issue.js';
-
-/**
- * Outcome of scoring one JSON line: the output line, or the problems that rejected it, each
- * `<field>: <problem>` (`record` when the line as a whole is wrong).
- */
-export type RecordLineResult = { ok: true; output: string } | { ok: false; problem: string };
 
 /**
  * Scores one JSON-lines record: parses it, validates it as a {@link ScorableIdea} and returns
  * `{"line", "record", "scoreBreakdown"}` as one line. Never throws: a bad line becomes a
  * problem naming the field, for the caller to report.
  */
-export function scoreRecordLine(line: string, lineNumber: number): RecordLineResult {
+export function scoreRecordLine(line: string, lineNumber: number): RecordOutcome {
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -23,7 +17,12 @@ export function scoreRecordLine(line: string, lineNumber: number): RecordLineRes
   }
   const parsed = ScorableIdeaSchema.safeParse(record);
   if (!parsed.success)
-    return { ok: false, problem: parsed.error.issues.map(formatValidationIssue).join('; ') };
+    return {
+      ok: false,
+      problem: parsed.error.issues
+        .map((issue) => formatValidationIssue(issue, 'record'))
+        .join('; '),
+    };
   try {
     const scoreBreakdown = scoreIdeaInspiration(parsed.data);
     return { ok: true, output: JSON.stringify({ line: lineNumber, record, scoreBreakdown }) };

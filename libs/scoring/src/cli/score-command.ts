@@ -1,10 +1,9 @@
 import { once } from 'node:events';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { openRecordFile, readRecordLines, runRecordLoop, type RecordFile } from '@prismq/cli-kit';
 import { parseScoreCliOptions, SCORE_CLI_USAGE, ScoringCliUsageError } from './cli-options.js';
-import { isProgressMilestone, progressLine } from './progress-line.js';
 import { scoreRecordLine } from './record-line.js';
 
 const CLI = 'prismq-score';
@@ -21,24 +20,29 @@ export interface ScoreCommandIo {
 /** Exit status of {@link runScoreCommand}: 0 done, 1 stopped (strict mode or I/O), 2 bad usage. */
 export type ScoreCommandExitCode = 0 | 1 | 2;
 
-function isBlank(line: string): boolean {
-  return line.trim().length === 0;
-}
-
-async function writeLine(stream: Writable, text: string): Promise<void> {
-  if (!stream.write(`${text}\n`)) await once(stream, 'drain');
-}
-
-async function countRecords(handle: FileHandle): Promise<number> {
-  let count = 0;
-  for await (const line of handle.readLines({ autoClose: false })) if (!isBlank(line)) count++;
-  return count;
+/** Opens `--output` (creating its folder) as a stream and says how to finish it. */
+async function openOutput(path: string): Promise<{ stream: Writable; close(): Promise<void> }> {
+  // The control panel's default target is output/results.jsonl under the run folder.
+  const handle = await mkdir(dirname(path), { recursive: true })
+    .then(() => open(path, 'w'))
+    .catch((error: Error) => {
+      throw new Error(`cannot write "${path}": ${error.message}`);
+    });
+  const stream = handle.createWriteStream();
+  return {
+    stream,
+    close: async () => {
+      stream.end();
+      await once(stream, 'close');
+    },
+  };
 }
 
 /**
  * Runs `prismq-score` with `argv` (arguments only) against the given streams and resolves
- * to the exit code. Records are read and scored one line at a time, so memory stays flat for
- * any input size; results are written in input order.
+ * to the exit code. Records are read, scored and written one line at a time, waiting for a
+ * full output to drain, so memory stays flat for any input size; results are written in
+ * input order.
  */
 export async function runScoreCommand(
   argv: readonly string[],
@@ -65,83 +69,28 @@ export async function runScoreCommand(
     return 0;
   }
 
-  let total: number | undefined;
-  let countHandle: FileHandle | undefined;
-  let inputHandle: FileHandle | undefined;
-  let output: Writable = io.stdout;
-  let closeOutput = async (): Promise<void> => {};
+  let input: RecordFile | undefined;
+  let output: { stream: Writable; close(): Promise<void> } | undefined;
   try {
-    if (options.input !== undefined) {
-      countHandle = await open(options.input, 'r').catch((error: Error) => {
-        throw new Error(`cannot read "${options.input}": ${error.message}`);
-      });
-      total = await countRecords(countHandle);
-      inputHandle = await open(options.input, 'r');
-    }
-    if (options.output !== undefined) {
-      const outputPath = options.output;
-      // The control panel's default target is output/results.jsonl under the run folder.
-      const handle = await mkdir(dirname(outputPath), { recursive: true })
-        .then(() => open(outputPath, 'w'))
-        .catch((error: Error) => {
-          throw new Error(`cannot write "${outputPath}": ${error.message}`);
-        });
-      const stream = handle.createWriteStream();
-      output = stream;
-      closeOutput = async () => {
-        stream.end();
-        await once(stream, 'close');
-      };
-    }
+    if (options.input !== undefined) input = await openRecordFile(options.input);
+    if (options.output !== undefined) output = await openOutput(options.output);
   } catch (error) {
-    await inputHandle?.close();
+    await input?.close();
     report(`${CLI}: error: ${(error as Error).message}`);
     return 1;
-  } finally {
-    await countHandle?.close();
   }
-  // A line reader starts reading at once and drops lines that arrive before iteration
-  // begins, so it is created after every other await.
-  const input =
-    inputHandle !== undefined
-      ? inputHandle.readLines()
-      : createInterface({ input: io.stdin, crlfDelay: Infinity });
-
-  let lineNumber = 0;
-  let processed = 0;
-  let skipped = 0;
-  let exitCode: ScoreCommandExitCode = 0;
   try {
-    if (total !== undefined) report(progressLine(0, total));
-    for await (const rawLine of input) {
-      lineNumber++;
-      // Files saved by Windows tools may start with a byte-order mark, which JSON.parse rejects.
-      const line = lineNumber === 1 && rawLine.startsWith('\uFEFF') ? rawLine.slice(1) : rawLine;
-      if (isBlank(line)) continue;
-      const result = scoreRecordLine(line, lineNumber);
-      processed++;
-      if (result.ok) {
-        await writeLine(output, result.output);
-      } else if (options.strict) {
-        report(`${CLI}: error: line ${lineNumber}: ${result.problem}`);
-        exitCode = 1;
-        break;
-      } else {
-        skipped++;
-        report(`${CLI}: warning: line ${lineNumber}: ${result.problem}; line skipped`);
-      }
-      if (isProgressMilestone(processed, total)) report(progressLine(processed, total));
-    }
-    if (total === undefined && exitCode === 0 && !isProgressMilestone(processed)) {
-      report(progressLine(processed));
-    }
-    if (skipped > 0) report(`${CLI}: warning: skipped ${skipped} of ${processed} records`);
-  } catch (error) {
-    report(`${CLI}: error: ${(error as Error).message}`);
-    exitCode = 1;
+    return await runRecordLoop({
+      command: CLI,
+      lines: input?.lines() ?? readRecordLines(io.stdin),
+      handle: scoreRecordLine,
+      output: output?.stream ?? io.stdout,
+      report,
+      strict: options.strict,
+      ...(input === undefined ? {} : { total: input.total }),
+    });
   } finally {
-    await inputHandle?.close();
-    await closeOutput();
+    await input?.close();
+    await output?.close();
   }
-  return exitCode;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressLine } from '../src/cli/progress-line.js';
+import { progressLine } from '../src/progress-line.js';
 import { readProgressProtocol } from './progress-protocol.js';
 
 const { grammar, examples } = readProgressProtocol();

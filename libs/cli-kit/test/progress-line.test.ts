@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProgressMilestone, progressLine } from '../src/cli/progress-line.js';
+import { isProgressMilestone, progressLine } from '../src/progress-line.js';
 
 describe('progress lines', () => {
   it('uses the exact form the control panel parses', () => {
