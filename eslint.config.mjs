@@ -43,9 +43,9 @@ export default tseslint.config(
   // await; their route handlers are plain functions (Fastify sends a handler's returned value).
   {
     files: [
-      'libs/client-backend/src/routes/*.ts',
-      'libs/client-backend/src/plugins/*.ts',
-      'libs/client-backend/src/server.ts',
+      'libs/client-backend/src/http/routes/*.ts',
+      'libs/client-backend/src/http/plugins/*.ts',
+      'libs/client-backend/src/http/server.ts',
     ],
     rules: { '@typescript-eslint/require-await': 'off' },
   },
