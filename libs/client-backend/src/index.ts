@@ -19,14 +19,9 @@ export {
   type ServerOptionsInput,
 } from './http/server-options.js';
 export type { ProcessLauncher } from './runs/process-group.js';
-export {
-  ApiError,
-  DataDirLockedError,
-  ModuleRegistryError,
-  ServerOptionsError,
-  type ApiErrorCode,
-  type ErrorDetail,
-} from './http/errors.js';
+export { ApiError, ServerOptionsError, type ApiErrorCode } from './http/errors.js';
+export type { ErrorDetail } from './runs/error-detail.js';
+export { DataDirLockedError } from './store/data-dir-locked-error.js';
 export { PACKAGE_VERSION } from './version.js';
 
 // Module registries: the file format and its loading.
@@ -45,6 +40,7 @@ export {
   parseModuleRegistry,
   type ModuleRegistry,
 } from './registry/module-registry.js';
+export { ModuleRegistryError } from './registry/module-registry-error.js';
 export { defaultModuleRegistry } from './registry/default-registry.js';
 
 // Runs as the API reports them, and what a module prints to report progress.
@@ -94,6 +90,5 @@ export {
   mergeWithDefaults,
   withoutPasswords,
   type ParameterCheck,
-  type ParameterValue,
-  type ParameterValues,
 } from './runs/parameter-validation.js';
+export type { ParameterValue, ParameterValues } from './store/run-record.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultModuleRegistry } from '../src/registry/default-registry.js';
-import { ModuleRegistryError } from '../src/http/errors.js';
+import { ModuleRegistryError } from '../src/registry/module-registry-error.js';
 import { loadModuleRegistry, parseModuleRegistry } from '../src/registry/module-registry.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prismq-registry-'));

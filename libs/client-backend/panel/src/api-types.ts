@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ResultsResponseSchema } from '../../src/http/api-schemas.js';
 
 export type { ApiLogLine } from '../../src/http/api-log-line.js';
-export type { ErrorDetail } from '../../src/http/errors.js';
+export type { ErrorDetail } from '../../src/runs/error-detail.js';
 export type { ModuleDefinition, ModuleParameter } from '../../src/registry/module-schema.js';
 export type { RunRecord, RunStatus } from '../../src/store/run-record.js';
 

@@ -1,7 +1,5 @@
 import type { ErrorDetail } from '../runs/error-detail.js';
 
-export type { ErrorDetail } from '../runs/error-detail.js';
-
 /** Error codes the HTTP API can answer with. */
 export type ApiErrorCode =
   | 'INVALID_INPUT'
@@ -72,24 +70,6 @@ export class ApiError extends Error {
   }
 }
 
-/** The module registry file could not be read or broke its schema; start-up stops. */
-export class ModuleRegistryError extends Error {
-  /** Always `MODULE_REGISTRY_INVALID`. */
-  readonly code = 'MODULE_REGISTRY_INVALID';
-  /** The registry file that was refused. */
-  readonly file: string;
-
-  /**
-   * @param file - the registry file
-   * @param problems - one line per problem, each naming where in the file it is
-   */
-  constructor(file: string, problems: string[]) {
-    super(`module registry ${file} is invalid:\n  ${problems.join('\n  ')}`);
-    this.name = 'ModuleRegistryError';
-    this.file = file;
-  }
-}
-
 /** Server options (from the CLI, env or `createServer`) broke their schema. */
 export class ServerOptionsError extends Error {
   /** Always `SERVER_OPTIONS_INVALID`. */
@@ -99,27 +79,5 @@ export class ServerOptionsError extends Error {
   constructor(problems: string[]) {
     super(`invalid server options:\n  ${problems.join('\n  ')}`);
     this.name = 'ServerOptionsError';
-  }
-}
-
-/** Another live server holds the data folder's lock; start-up stops. */
-export class DataDirLockedError extends Error {
-  /** Always `DATA_DIR_LOCKED`. */
-  readonly code = 'DATA_DIR_LOCKED';
-  /** Process id of the server that holds the lock. */
-  readonly holderPid: number;
-
-  /**
-   * @param dataDir - the data folder
-   * @param holderPid - the process holding its lock
-   * @param lockFile - the lock file, for the message
-   */
-  constructor(dataDir: string, holderPid: number, lockFile: string) {
-    super(
-      `data folder ${dataDir} is in use by another prismq-backend (pid ${holderPid}); ` +
-        `stop it or choose another --data-dir (lock file ${lockFile})`,
-    );
-    this.name = 'DataDirLockedError';
-    this.holderPid = holderPid;
   }
 }

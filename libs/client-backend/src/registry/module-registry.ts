@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { ModuleRegistryError } from '../http/errors.js';
+import { ModuleRegistryError } from './module-registry-error.js';
 import { ModuleRegistryFileSchema, type ModuleDefinition } from './module-schema.js';
 import { formatValidationIssue } from './validation-issue.js';
 

@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import type { ValidatedLaunch } from './launch-validation.js';
 import type { ModuleDefinition } from '../registry/module-schema.js';
-import type { OutputCapture } from '../capture/output-capture.js';
 import type { RunRecord } from '../store/run-record.js';
+import type { RunExecution } from './run-executor.js';
 
 /** Called with the run after each change of status. */
 export type RunListener = (run: RunRecord) => void;
@@ -12,8 +11,8 @@ export interface ActiveRun {
   record: RunRecord;
   module: ModuleDefinition;
   launch: ValidatedLaunch;
-  capture?: OutputCapture;
-  child?: ChildProcess;
+  /** Set once the run has started executing. */
+  execution?: RunExecution;
   cancelRequested: boolean;
   /** Counted in `running` since it started, whether or not the process could be spawned. */
   holdsSlot: boolean;

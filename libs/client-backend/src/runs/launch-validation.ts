@@ -6,10 +6,10 @@ import {
   parametersToArgv,
   redactParameters,
   withoutPasswords,
-  type ParameterValues,
 } from './parameter-validation.js';
 import { resolvePathParameters, type PathRoots } from './path-parameter.js';
 import { InvalidParametersError, ModuleDisabledError } from './run-errors.js';
+import type { ParameterValues } from '../store/run-record.js';
 
 /** Everything a validated launch request starts a run with. */
 export interface ValidatedLaunch {

@@ -2,11 +2,7 @@ import { controlCharacterIndex } from './control-characters.js';
 import type { ErrorDetail } from './error-detail.js';
 import type { ModuleDefinition, ModuleParameter } from '../registry/module-schema.js';
 import { PARAMETER_NAME_PATTERN } from '../registry/module-schema.js';
-
-/** A parameter value as it travels in JSON. */
-export type ParameterValue = string | number | boolean;
-/** Parameter values by name. */
-export type ParameterValues = Record<string, ParameterValue>;
+import type { ParameterValue, ParameterValues } from '../store/run-record.js';
 
 /** Most keys a request may carry in `parameters`. */
 export const MAX_PARAMETERS = 100;

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorDetail } from './error-detail.js';
 import type { ModuleDefinition } from '../registry/module-schema.js';
-import type { ParameterValues } from './parameter-validation.js';
+import type { ParameterValues } from '../store/run-record.js';
 
 /** Folders a run's `path` parameters must stay inside. */
 export interface PathRoots {

@@ -5,11 +5,10 @@ import type { ErrorDetail } from './error-detail.js';
 import { validateLaunch } from './launch-validation.js';
 import type { ModuleDefinition } from '../registry/module-schema.js';
 import type { ModuleRegistry } from '../registry/module-registry.js';
-import { startFailure, startModuleProcess, type ModuleProcessEnd } from './module-process.js';
+import { moduleProcessExecutor } from './module-process.js';
 import { DEFAULT_BUFFER_LINES, type OutputCapture } from '../capture/output-capture.js';
-import type { ParameterValues } from './parameter-validation.js';
 import { resolvePathParameters } from './path-parameter.js';
-import { launchInProcessGroup, signalProcessGroup, type ProcessLauncher } from './process-group.js';
+import { launchInProcessGroup, type ProcessLauncher } from './process-group.js';
 import {
   ModuleNotFoundError,
   RunFinishedError,
@@ -18,7 +17,13 @@ import {
   ServerShuttingDownError,
 } from './run-errors.js';
 import { runFolder, runLogFile, runOutputFolder } from './run-folder.js';
-import { FINISHED_STATUSES, type RunRecord, type RunStatus } from '../store/run-record.js';
+import {
+  FINISHED_STATUSES,
+  type ParameterValues,
+  type RunRecord,
+  type RunStatus,
+} from '../store/run-record.js';
+import type { RunExecutor } from './run-executor.js';
 import { RunQueue } from './run-queue.js';
 import type { RunQuery, RunStore } from '../store/run-store.js';
 
@@ -65,15 +70,22 @@ export class RunManager {
   private readonly queue: RunQueue;
   private running = 0;
   private readonly maxConcurrentRuns: number;
-  private readonly launch: ProcessLauncher;
+  private readonly executor: RunExecutor;
   private readonly now: () => Date;
   private stopping = false;
 
   constructor(private readonly options: RunManagerOptions) {
     this.maxConcurrentRuns = options.maxConcurrentRuns ?? 10;
     this.queue = new RunQueue(options.maxQueuedRuns ?? 100);
-    this.launch = options.launch ?? launchInProcessGroup;
     this.now = options.now ?? (() => new Date());
+    // Where runs execute: child processes of this server, one process group each.
+    this.executor = moduleProcessExecutor({
+      runsDir: options.runsDir,
+      launch: options.launch ?? launchInProcessGroup,
+      bufferLines: options.bufferLines ?? DEFAULT_BUFFER_LINES,
+      serverEnv: options.serverEnv ?? process.env,
+      secrets: options.secrets,
+    });
     mkdirSync(options.runsDir, { recursive: true, mode: 0o700 });
   }
 
@@ -172,7 +184,7 @@ export class RunManager {
 
   /** The capture of an active run, for tails and streams. */
   getCapture(runId: string): OutputCapture | undefined {
-    return this.active.get(runId)?.capture;
+    return this.active.get(runId)?.execution?.capture;
   }
 
   /** Whether the run is still queued or running in this process. */
@@ -270,44 +282,33 @@ export class RunManager {
 
   /** Last resort at process exit: SIGKILL every group still alive, synchronously. */
   killAllNow(): void {
-    for (const run of this.active.values()) {
-      if (run.child?.pid !== undefined) signalProcessGroup(run.child.pid, 'SIGKILL');
-    }
+    for (const run of this.active.values()) run.execution?.kill();
   }
 
   private terminate(run: ActiveRun): void {
-    const pid = run.child?.pid;
-    if (pid === undefined) return;
-    signalProcessGroup(pid, 'SIGTERM');
-    if (run.killTimer === undefined) {
-      run.killTimer = setTimeout(
-        () => signalProcessGroup(pid, 'SIGKILL'),
-        this.options.killGraceMs ?? 5_000,
-      );
-    }
+    const { execution } = run;
+    if (execution === undefined || !execution.stop()) return;
+    run.killTimer ??= setTimeout(() => execution.kill(), this.options.killGraceMs ?? 5_000);
   }
 
   private start(run: ActiveRun): void {
     const { record } = run;
     this.running++;
     run.holdsSlot = true;
-    const onEnd = (end: ModuleProcessEnd): void =>
-      this.finish(run, end.status, end.exitCode, end.errorMessage);
     try {
-      startModuleProcess(
-        run,
+      run.execution = this.executor.start(
+        { runId: record.runId, module: run.module, launch: run.launch },
         {
-          runsDir: this.options.runsDir,
-          launch: this.launch,
-          bufferLines: this.options.bufferLines ?? DEFAULT_BUFFER_LINES,
-          serverEnv: this.options.serverEnv ?? process.env,
-          secrets: this.options.secrets,
-          store: this.options.store,
+          started: (group) =>
+            this.options.store.saveProcessGroup(record.runId, group.pgid, group.processStart),
+          progress: (progress) => {
+            record.progress = progress;
+          },
+          ended: (end) => this.finish(run, end.status, end.exitCode, end.errorMessage),
         },
-        onEnd,
       );
     } catch (error) {
-      this.finish(run, 'failed', null, startFailure(run.launch.argv, error));
+      this.finish(run, 'failed', null, (error as Error).message);
       return;
     }
     if (run.record.status !== 'queued') return;
@@ -326,7 +327,7 @@ export class RunManager {
     const { record } = run;
     if (FINISHED_STATUSES.has(record.status)) return;
     if (run.killTimer !== undefined) clearTimeout(run.killTimer);
-    run.capture?.end();
+    run.execution?.capture.end();
     const completedAt = this.now();
     record.status = run.cancelRequested ? 'cancelled' : status;
     record.exitCode = exitCode;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DataDirLockedError } from '../http/errors.js';
+import { DataDirLockedError } from './data-dir-locked-error.js';
 import { isSameProcess, processStartTime } from './process-identity.js';
 
 /** Name of the lock file inside the data folder. */

@@ -11,6 +11,11 @@ export const FINISHED_STATUSES: ReadonlySet<RunStatus> = new Set([
   'cancelled',
 ]);
 
+/** A parameter value as it travels in JSON. */
+export type ParameterValue = string | number | boolean;
+/** Parameter values by name. */
+export type ParameterValues = Record<string, ParameterValue>;
+
 /** A run as the API returns it and the database stores it. */
 export const RunRecordSchema = z.object({
   runId: z.uuid(),

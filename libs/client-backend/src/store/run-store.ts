@@ -1,6 +1,10 @@
 import Database from 'better-sqlite3';
-import type { ParameterValues } from '../runs/parameter-validation.js';
-import { RUN_STATUSES, type RunRecord, type RunStatus } from './run-record.js';
+import {
+  RUN_STATUSES,
+  type ParameterValues,
+  type RunRecord,
+  type RunStatus,
+} from './run-record.js';
 
 /** Filters and paging of {@link RunStore.listRuns}. */
 export interface RunQuery {

@@ -2,7 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ApiError, type ApiErrorCode, type ErrorDetail } from '../errors.js';
+import { ApiError, type ApiErrorCode } from '../errors.js';
+import type { ErrorDetail } from '../../runs/error-detail.js';
 import { RunError, type RunErrorCode } from '../../runs/run-errors.js';
 import { formatValidationIssue } from '../../registry/validation-issue.js';
 
