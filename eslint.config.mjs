@@ -8,6 +8,39 @@ import prettier from 'eslint-config-prettier';
 const TYPESCRIPT_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
 const JAVASCRIPT_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs'];
 
+// The layers of libs/client-backend/src, top to bottom (docs/architecture.md, "Inside
+// client-backend"): each folder names the folders it must not import. Calls move only down:
+// http → runs → capture, store, registry; the three bottom folders import none of each other.
+// The entry files in src/ (index.ts, cli.ts, cli-options.ts) are imported by no folder; the
+// package facts beside them (version.ts, package-root.ts) import nothing and any folder may
+// read them. A folder added to src/ gets an entry here: a test fails while one has none.
+const CLIENT_BACKEND_LAYERS = {
+  http: [],
+  runs: ['http'],
+  capture: ['http', 'runs', 'store', 'registry'],
+  store: ['http', 'runs', 'capture', 'registry'],
+  registry: ['http', 'runs', 'capture', 'store'],
+};
+const CLIENT_BACKEND_ENTRY_FILES = ['index', 'cli', 'cli-options'];
+
+function clientBackendLayerRules([layer, notImported]) {
+  const patterns = [
+    {
+      regex: `^(\\.\\./)+(${CLIENT_BACKEND_ENTRY_FILES.join('|')})\\.js$`,
+      message: `client-backend: no layer folder imports an entry file of src/ (${layer}/ is a layer; see docs/architecture.md).`,
+    },
+  ];
+  if (notImported.length > 0)
+    patterns.push({
+      regex: `^(\\.\\./)+(${notImported.join('|')})(/|$)`,
+      message: `client-backend: ${layer}/ must not import ${notImported.map((folder) => `${folder}/`).join(', ')}: imports only go down the layers http → runs → capture | store | registry (docs/architecture.md).`,
+    });
+  return {
+    files: [`libs/client-backend/src/${layer}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -43,12 +76,13 @@ export default tseslint.config(
   // await; their route handlers are plain functions (Fastify sends a handler's returned value).
   {
     files: [
-      'libs/client-backend/src/routes/*.ts',
-      'libs/client-backend/src/plugins/*.ts',
-      'libs/client-backend/src/server.ts',
+      'libs/client-backend/src/http/routes/*.ts',
+      'libs/client-backend/src/http/plugins/*.ts',
+      'libs/client-backend/src/http/server.ts',
     ],
     rules: { '@typescript-eslint/require-await': 'off' },
   },
+  ...Object.entries(CLIENT_BACKEND_LAYERS).map(clientBackendLayerRules),
   // JavaScript files have no types to check: the rules above would only fail to load for them.
   {
     files: JAVASCRIPT_FILES,

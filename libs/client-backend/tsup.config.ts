@@ -7,7 +7,7 @@ const common: Options = {
   target: 'node20',
   platform: 'node',
   treeshake: true,
-  // version.ts and default-registry.ts use import.meta.url; the CJS build needs the shim.
+  // version.ts and package-root.ts use import.meta.url; the CJS build needs the shim.
   shims: true,
 };
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ServerOptionsInput } from './server-options.js';
+import type { ServerOptionsInput } from './http/server-options.js';
 
 /** What the command line asked for. */
 export type CliCommand =

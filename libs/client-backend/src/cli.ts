@@ -2,8 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseCliArgs, USAGE } from './cli-options.js';
-import { lockDataDir } from './data-dir-lock.js';
-import { parseServerOptions, serverOptionsFromEnv } from './server-options.js';
+import { lockDataDir } from './store/data-dir-lock.js';
+import { parseServerOptions, serverOptionsFromEnv } from './http/server-options.js';
 import { PACKAGE_VERSION } from './version.js';
 
 async function main(): Promise<number> {
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     const dataDir = path.resolve(options.dataDir);
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const dataDirLock = lockDataDir(dataDir);
-    const { startServer } = await import('./server.js');
+    const { startServer } = await import('./http/server.js');
     server = await startServer(options, { dataDirLock });
   } catch (error) {
     process.stderr.write(`prismq-backend: ${(error as Error).message}\n`);

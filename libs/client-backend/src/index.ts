@@ -12,21 +12,16 @@
  */
 
 // The server.
-export { createServer, type PrismqServer, type CreateServerExtras } from './server.js';
+export { createServer, type PrismqServer, type CreateServerExtras } from './http/server.js';
 export {
   ServerOptionsSchema,
   type ServerOptions,
   type ServerOptionsInput,
-} from './server-options.js';
-export type { ProcessLauncher } from './process-group.js';
-export {
-  ApiError,
-  DataDirLockedError,
-  ModuleRegistryError,
-  ServerOptionsError,
-  type ApiErrorCode,
-  type ErrorDetail,
-} from './errors.js';
+} from './http/server-options.js';
+export type { ProcessLauncher } from './runs/process-group.js';
+export { ApiError, ServerOptionsError, type ApiErrorCode } from './http/errors.js';
+export type { ErrorDetail } from './runs/error-detail.js';
+export { DataDirLockedError } from './store/data-dir-locked-error.js';
 export { PACKAGE_VERSION } from './version.js';
 
 // Module registries: the file format and its loading.
@@ -39,19 +34,29 @@ export {
   type ModuleDefinition,
   type ModuleParameter,
   type ModuleRegistryFile,
-} from './module-schema.js';
-export { loadModuleRegistry, parseModuleRegistry, type ModuleRegistry } from './module-registry.js';
-export { defaultModuleRegistry } from './default-registry.js';
+} from './registry/module-schema.js';
+export {
+  loadModuleRegistry,
+  parseModuleRegistry,
+  type ModuleRegistry,
+} from './registry/module-registry.js';
+export { ModuleRegistryError } from './registry/module-registry-error.js';
+export { defaultModuleRegistry } from './registry/default-registry.js';
 
 // Runs as the API reports them, and what a module prints to report progress.
-export { RunRecordSchema, RUN_STATUSES, type RunRecord, type RunStatus } from './run-record.js';
+export {
+  RunRecordSchema,
+  RUN_STATUSES,
+  type RunRecord,
+  type RunStatus,
+} from './store/run-record.js';
 export {
   parseProgress,
   type LogLevel,
   type LogLine,
   type LogStream,
   type Progress,
-} from './log-line.js';
+} from './capture/log-line.js';
 
 // The run machinery, for embedding it without the HTTP server.
 export {
@@ -59,7 +64,7 @@ export {
   type RunManagerOptions,
   type ShutdownMode,
   type RunListener,
-} from './run-manager.js';
+} from './runs/run-manager.js';
 export {
   RunError,
   ModuleNotFoundError,
@@ -71,20 +76,19 @@ export {
   RunQueueFullError,
   ServerShuttingDownError,
   type RunErrorCode,
-} from './run-errors.js';
+} from './runs/run-errors.js';
 export {
   RunStore,
   type RunQuery,
   type SavedConfig,
   type RecordedProcessGroup,
-} from './run-store.js';
-export { OutputCapture, type OutputCaptureOptions } from './output-capture.js';
-export { openLogFile, type LogFileWriter } from './log-file.js';
+} from './store/run-store.js';
+export { OutputCapture, type OutputCaptureOptions } from './capture/output-capture.js';
+export { openLogFile, type LogFileWriter } from './capture/log-file.js';
 export {
   checkParameters,
   mergeWithDefaults,
   withoutPasswords,
   type ParameterCheck,
-  type ParameterValue,
-  type ParameterValues,
-} from './parameter-validation.js';
+} from './runs/parameter-validation.js';
+export type { ParameterValue, ParameterValues } from './store/run-record.js';

@@ -7,7 +7,7 @@ import type {
   RunListResponseSchema,
   SystemStatsResponseSchema,
   errorResponses,
-} from '../src/api-schemas.js';
+} from '../src/http/api-schemas.js';
 
 // Bodies of the HTTP API's answers, typed from the schemas its routes declare, so a test reads
 // a field the API does not send as a type error (`response.json<RunListBody>()`).

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ByteBatch } from '../src/byte-batch.js';
-import { appendLogRecord, formatLogRecord, parseLogRecord } from '../src/log-file-format.js';
-import type { LogLine } from '../src/log-line.js';
+import { ByteBatch } from '../src/capture/byte-batch.js';
+import {
+  appendLogRecord,
+  formatLogRecord,
+  parseLogRecord,
+} from '../src/capture/log-file-format.js';
+import type { LogLine } from '../src/capture/log-line.js';
 
 describe('ByteBatch', () => {
   it('appends ASCII, UTF-8 and integers as the bytes of the joined text, growing past its start size', () => {

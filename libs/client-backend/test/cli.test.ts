@@ -5,7 +5,7 @@ import { collect, spawnCli, waitForListening } from './cli-process.js';
 import { FIXTURE_MODULES, makeDataDir, removeDataDir } from './test-server.js';
 import { sleeperPids } from './sleeper-pids.js';
 import { parseCliArgs } from '../src/cli-options.js';
-import { serverOptionsFromEnv } from '../src/server-options.js';
+import { serverOptionsFromEnv } from '../src/http/server-options.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(removeDataDir));

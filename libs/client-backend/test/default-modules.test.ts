@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunRecord } from '../src/run-record.js';
+import type { RunRecord } from '../src/store/run-record.js';
 import type { LogsBody, ResultsBody } from './api-bodies.js';
-import { createServer, type PrismqServer } from '../src/server.js';
+import { createServer, type PrismqServer } from '../src/http/server.js';
 import { makeDataDir, removeDataDir } from './test-server.js';
 
 // End-to-end through the built-in registry: the real @prismq/scoring and

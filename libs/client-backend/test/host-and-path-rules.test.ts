@@ -1,8 +1,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allowedHostNames, hostName, isLoopbackName } from '../src/plugins/host-allowlist.js';
-import { confinePath } from '../src/path-parameter.js';
+import { allowedHostNames, hostName, isLoopbackName } from '../src/http/plugins/host-allowlist.js';
+import { confinePath } from '../src/runs/path-parameter.js';
 import { makeDataDir, removeDataDir } from './test-server.js';
 
 describe('Host header names', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismqServer } from '../src/server.js';
+import type { PrismqServer } from '../src/http/server.js';
 import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';
 import type { ModuleConfigBody, ModuleListBody, SystemStatsBody } from './api-bodies.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineSplitter } from '../src/line-splitter.js';
+import { LineSplitter } from '../src/capture/line-splitter.js';
 
 function split(chunks: (string | Buffer)[], maxLength?: number): [string, boolean][] {
   const splitter = new LineSplitter(maxLength);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectLevel, parseProgress } from '../src/log-line.js';
-import { formatLogRecord, parseLogRecord } from '../src/log-file-format.js';
+import { detectLevel, parseProgress } from '../src/capture/log-line.js';
+import { formatLogRecord, parseLogRecord } from '../src/capture/log-file-format.js';
 
 describe('detectLevel', () => {
   it.each([

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatLogRecord } from '../src/log-file-format.js';
-import { openLogFile, readLogLines, readLogPage } from '../src/log-file.js';
-import type { LogLine } from '../src/log-line.js';
+import { formatLogRecord } from '../src/capture/log-file-format.js';
+import { openLogFile, readLogLines, readLogPage } from '../src/capture/log-file.js';
+import type { LogLine } from '../src/capture/log-line.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prismq-page-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

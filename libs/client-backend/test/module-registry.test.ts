@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultModuleRegistry } from '../src/default-registry.js';
-import { ModuleRegistryError } from '../src/errors.js';
-import { loadModuleRegistry, parseModuleRegistry } from '../src/module-registry.js';
+import { defaultModuleRegistry } from '../src/registry/default-registry.js';
+import { ModuleRegistryError } from '../src/registry/module-registry-error.js';
+import { loadModuleRegistry, parseModuleRegistry } from '../src/registry/module-registry.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prismq-registry-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

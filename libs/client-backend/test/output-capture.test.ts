@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openLogFile, readLogTail } from '../src/log-file.js';
-import type { Progress } from '../src/log-line.js';
-import { OutputCapture } from '../src/output-capture.js';
+import { openLogFile, readLogTail } from '../src/capture/log-file.js';
+import type { Progress } from '../src/capture/log-line.js';
+import { OutputCapture } from '../src/capture/output-capture.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'prismq-capture-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultModuleRegistry } from '../src/default-registry.js';
-import { loadModuleRegistry } from '../src/module-registry.js';
+import { defaultModuleRegistry } from '../src/registry/default-registry.js';
+import { loadModuleRegistry } from '../src/registry/module-registry.js';
 import { formatBytes, formatDuration } from '../panel/src/format.js';
 import { filterModules } from '../panel/src/module-filter.js';
 import { initialFieldValues, placeErrors, toParameters } from '../panel/src/parameter-form.js';

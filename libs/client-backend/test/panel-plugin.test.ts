@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installErrorHandler } from '../src/plugins/error-handler.js';
-import { PANEL_CONTENT_SECURITY_POLICY, panelPlugin } from '../src/plugins/panel.js';
-import type { PrismqServer } from '../src/server.js';
+import { installErrorHandler } from '../src/http/plugins/error-handler.js';
+import { PANEL_CONTENT_SECURITY_POLICY, panelPlugin } from '../src/http/plugins/panel.js';
+import type { PrismqServer } from '../src/http/server.js';
 import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';
 import type { ErrorBody } from './api-bodies.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModuleDefinitionSchema } from '../src/module-schema.js';
+import { ModuleDefinitionSchema } from '../src/registry/module-schema.js';
 import {
   checkParameters,
   checkRequired,
@@ -7,7 +7,7 @@ import {
   parametersToArgv,
   redactParameters,
   withoutPasswords,
-} from '../src/parameter-validation.js';
+} from '../src/runs/parameter-validation.js';
 
 const module = ModuleDefinitionSchema.parse({
   id: 'scoring',

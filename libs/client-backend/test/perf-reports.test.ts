@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../src/cli-options.js';
-import type { PrismqServer } from '../src/server.js';
+import type { PrismqServer } from '../src/http/server.js';
 import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';
 
 interface RawResponse {

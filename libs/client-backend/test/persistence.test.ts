@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunRecord } from '../src/run-record.js';
+import type { RunRecord } from '../src/store/run-record.js';
 import type { LogsBody, ModuleConfigBody, RunListBody } from './api-bodies.js';
 import { collect, spawnCli, waitForListening } from './cli-process.js';
-import { createServer } from '../src/server.js';
+import { createServer } from '../src/http/server.js';
 import { FIXTURE_MODULES, makeDataDir, removeDataDir, startTestServer } from './test-server.js';
 import { sleeperPids } from './sleeper-pids.js';
 import { waitFor } from './wait-for.js';

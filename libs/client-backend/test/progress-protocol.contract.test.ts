@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseProgress } from '../src/log-line.js';
+import { parseProgress } from '../src/capture/log-line.js';
 import { readProgressProtocol } from './progress-protocol.js';
 
 const { grammar, examples } = readProgressProtocol();

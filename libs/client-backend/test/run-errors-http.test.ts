@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismqServer } from '../src/server.js';
+import type { PrismqServer } from '../src/http/server.js';
 import {
   ModuleDisabledError,
   ModuleNotFoundError,
   RunFinishedError,
   RunNotFoundError,
   ServerShuttingDownError,
-} from '../src/run-errors.js';
+} from '../src/runs/run-errors.js';
 import { rawRequest, type RawResponse } from './security/security-server.js';
 import { runReaches } from './run-status-event.js';
 import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';

@@ -1,5 +1,5 @@
-import type { RunManager } from '../src/run-manager.js';
-import type { RunRecord, RunStatus } from '../src/run-record.js';
+import type { RunManager } from '../src/runs/run-manager.js';
+import type { RunRecord, RunStatus } from '../src/store/run-record.js';
 
 /**
  * Resolves with the run's record once it is in one of `statuses`, woken by the run manager's

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunRecord } from '../src/run-record.js';
-import { RunStore } from '../src/run-store.js';
+import type { RunRecord } from '../src/store/run-record.js';
+import { RunStore } from '../src/store/run-store.js';
 import { makeDataDir, removeDataDir } from './test-server.js';
 
 function run(overrides: Partial<RunRecord>): RunRecord {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import type { RunRecord, RunStatus } from '../src/run-record.js';
+import type { RunRecord, RunStatus } from '../src/store/run-record.js';
 import type {
   ErrorBody,
   LogsBody,
@@ -10,7 +10,7 @@ import type {
   RunListBody,
   SystemStatsBody,
 } from './api-bodies.js';
-import type { PrismqServer } from '../src/server.js';
+import type { PrismqServer } from '../src/http/server.js';
 import { runReaches } from './run-status-event.js';
 import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';
 import { waitFor } from './wait-for.js';

@@ -1,9 +1,9 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { describe, expect, it } from 'vitest';
-import { toApiLogLine } from '../src/api-log-line.js';
-import type { LogLine } from '../src/log-line.js';
-import { formatLogEvents } from '../src/log-stream.js';
-import { formatSseEvent } from '../src/sse-writer.js';
+import { toApiLogLine } from '../src/http/api-log-line.js';
+import type { LogLine } from '../src/capture/log-line.js';
+import { formatLogEvents } from '../src/http/log-stream.js';
+import { formatSseEvent } from '../src/http/sse-writer.js';
 
 function parse(text: string): EventSourceMessage[] {
   const events: EventSourceMessage[] = [];

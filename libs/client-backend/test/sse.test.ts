@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PrismqServer } from '../src/server.js';
+import type { PrismqServer } from '../src/http/server.js';
 import { openSse } from './sse-client.js';
 import { makeDataDir, removeDataDir, startTestServer } from './test-server.js';
 import { waitFor } from './wait-for.js';

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, type PrismqServer } from '../src/server.js';
-import type { ServerOptionsInput } from '../src/server-options.js';
+import { createServer, type PrismqServer } from '../src/http/server.js';
+import type { ServerOptionsInput } from '../src/http/server-options.js';
 
 /** The test registry, whose commands are the scripts in test/fixtures. */
 export const FIXTURE_MODULES = path.join(

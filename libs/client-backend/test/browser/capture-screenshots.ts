@@ -4,7 +4,7 @@
 //   npx nx run client-backend:build && npx tsx libs/client-backend/test/browser/capture-screenshots.ts
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from '../../src/server.js';
+import { createServer } from '../../src/http/server.js';
 import { makeDataDir, removeDataDir } from '../test-server.js';
 import { waitFor } from '../wait-for.js';
 import { findChromium, launchChromium, openPage } from './browser.js';

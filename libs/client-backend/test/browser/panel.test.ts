@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { ModuleConfigResponseSchema, RunListResponseSchema } from '../../src/api-schemas.js';
-import { RunRecordSchema } from '../../src/run-record.js';
-import { createServer, type PrismqServer } from '../../src/server.js';
+import { ModuleConfigResponseSchema, RunListResponseSchema } from '../../src/http/api-schemas.js';
+import { RunRecordSchema } from '../../src/store/run-record.js';
+import { createServer, type PrismqServer } from '../../src/http/server.js';
 import { makeDataDir, removeDataDir } from '../test-server.js';
 import {
   findChromium,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect, spawnCli, waitForListening } from '../cli-process.js';
-import { processStartTime } from '../../src/process-identity.js';
+import { processStartTime } from '../../src/store/process-identity.js';
 import {
   SECURITY_MODULES,
   makeDataDir,

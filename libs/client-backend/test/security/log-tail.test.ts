@@ -8,9 +8,9 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatLogRecord } from '../../src/log-file-format.js';
-import { readLogLines, readLogTail } from '../../src/log-file.js';
-import type { LogLine } from '../../src/log-line.js';
+import { formatLogRecord } from '../../src/capture/log-file-format.js';
+import { readLogLines, readLogTail } from '../../src/capture/log-file.js';
+import type { LogLine } from '../../src/capture/log-line.js';
 import {
   makeDataDir,
   rawRequest,

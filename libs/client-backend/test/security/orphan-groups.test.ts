@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect, spawnCli, waitForListening } from '../cli-process.js';
-import { endInterruptedGroups } from '../../src/interrupted-runs.js';
-import { pidExists, processStartTime } from '../../src/process-identity.js';
-import { RunStore } from '../../src/run-store.js';
+import { endInterruptedGroups } from '../../src/runs/interrupted-runs.js';
+import { pidExists, processStartTime } from '../../src/store/process-identity.js';
+import { RunStore } from '../../src/store/run-store.js';
 import { sleeperPids } from '../sleeper-pids.js';
 import { waitFor } from '../wait-for.js';
 import {

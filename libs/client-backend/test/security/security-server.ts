@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, type PrismqServer } from '../../src/server.js';
-import type { ServerOptionsInput } from '../../src/server-options.js';
+import { createServer, type PrismqServer } from '../../src/http/server.js';
+import type { ServerOptionsInput } from '../../src/http/server-options.js';
 import { makeDataDir, removeDataDir } from '../test-server.js';
 import { waitFor } from '../wait-for.js';
 
