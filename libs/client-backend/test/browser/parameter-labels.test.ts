@@ -1,13 +1,13 @@
 /// <reference lib="dom" />
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page, SerializedAXNode } from 'puppeteer-core';
+import type { Page, SerializedAXNode } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModuleListResponseSchema } from '../../src/api-schemas.js';
 import type { ModuleDefinition, ModuleParameter } from '../../src/module-schema.js';
 import { createServer, type PrismqServer } from '../../src/server.js';
 import { makeDataDir, removeDataDir } from '../test-server.js';
-import { findChromium, launchChromium, openPage, screenshotOnFailure } from './browser.js';
+import { chromiumForBlock, findChromium, openPage, screenshotOnFailure } from './browser.js';
 
 const chromium = findChromium();
 const inCi = process.env['CI'] === 'true';
@@ -92,17 +92,7 @@ async function expectLabelledControl(
 }
 
 describe.skipIf(chromium === undefined && !inCi)('run form controls in chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    if (chromium === undefined)
-      throw new Error(
-        'chromium is not installed; CI must install it (apt-get install -y chromium)',
-      );
-    browser = await launchChromium(chromium);
-  }, 30_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromiumSession = chromiumForBlock(chromium);
 
   describe.each([
     { registry: 'the built-in registry', modulesFile: undefined, expectIds: ['demo'] },
@@ -136,7 +126,7 @@ describe.skipIf(chromium === undefined && !inCi)('run form controls in chromium'
         await (await fetch(`${origin}/api/modules`)).json(),
       );
       expect(modules.map((module) => module.id)).toEqual(expect.arrayContaining(expectIds));
-      const { page, close } = await openPage(browser, origin);
+      const { page, close } = await openPage(chromiumSession.browser, origin);
       try {
         await screenshotOnFailure(page, `parameter-labels-${expectIds[0]}`, async () => {
           await page.goto(`${origin}/`);
