@@ -28,6 +28,7 @@ import {
   checkVersion,
 } from './release-test/installed-clis.mjs';
 import {
+  checkMemoryFigures,
   checkMemoryProfiles,
   checkUnknownProfileMode,
 } from './release-test/installed-profiling.mjs';
@@ -176,6 +177,12 @@ async function useAsNewUser({ registry, versions }) {
   await step(
     'profileMemory × 50 from the installed package',
     () => log(`  ${checkMemoryProfiles(consumer)}`),
+    { independent: true },
+  );
+
+  await step(
+    'profileMemory figures of a 60 MB fill-and-drop (require and import, ± --expose-gc)',
+    () => log(`  ${checkMemoryFigures(consumer)}`),
     { independent: true },
   );
 

@@ -11,7 +11,7 @@ import { compileKeywordScanner, type KeywordScanner } from '../matching/keyword-
 import { parseKeywordTables, type KeywordTables } from '../tables/keyword-tables.js';
 import { mapInOrder } from './ordered-stream.js';
 import { roundScore } from './score-rounding.js';
-import { isNormalStoryTag, normalizeStoryTag } from './story-tag.js';
+import { StoryTagIndex } from './story-tag-index.js';
 import { checkSubtitleWindow } from './subtitle-window.js';
 
 /** Result of {@link StoryDetector.detect}. */
@@ -67,8 +67,8 @@ export class StoryDetector {
   readonly #descriptionIndicators: readonly string[];
   readonly #nonStoryIndicators: readonly string[];
   readonly #openerIndicators: readonly string[];
-  /** Normalised story tag → its index in `#tagIndicators`. */
-  readonly #storyTags: ReadonlyMap<string, number>;
+  /** The story tags; a tag's index there is its index in `#tagIndicators`. */
+  readonly #storyTags: StoryTagIndex;
   readonly #tagIndicators: readonly string[];
   /** Per-call de-duplication of story tags: the tags already counted. */
   readonly #tagsCounted: CallMarks;
@@ -127,14 +127,10 @@ export class StoryDetector {
     this.#nonStoryIndicators = keywords.map((keyword) => `non-story keyword: ${keyword}`);
     this.#openerIndicators = keywords.map((keyword) => `first-person opener: ${keyword}`);
 
-    const storyTags = new Map<string, number>();
-    for (const tag of story.tags) {
-      const normalized = normalizeStoryTag(tag);
-      if (!storyTags.has(normalized)) storyTags.set(normalized, storyTags.size);
-    }
+    const storyTags = new StoryTagIndex(story.tags);
     this.#storyTags = storyTags;
-    this.#tagIndicators = [...storyTags.keys()].map((tag) => `story tag: ${tag}`);
-    this.#tagsCounted = new CallMarks(storyTags.size);
+    this.#tagIndicators = storyTags.tags.map((tag) => `story tag: ${tag}`);
+    this.#tagsCounted = new CallMarks(storyTags.tags.length);
   }
 
   /**
@@ -216,12 +212,8 @@ export class StoryDetector {
       this.#tagsCounted.startRound();
       let storyTags = 0;
       for (let t = 0; t < tags.length; t++) {
-        const tag = tags[t] as string;
-        // Most tags are already in normal form; only the others pay for normalising.
-        const index =
-          this.#storyTags.get(tag) ??
-          (isNormalStoryTag(tag) ? undefined : this.#storyTags.get(normalizeStoryTag(tag)));
-        if (index !== undefined && this.#tagsCounted.mark(index)) {
+        const index = this.#storyTags.indexOf(tags[t] as string);
+        if (index >= 0 && this.#tagsCounted.mark(index)) {
           storyTags += 1;
           indicators.push(this.#tagIndicators[index] as string);
         }

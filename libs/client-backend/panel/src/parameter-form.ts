@@ -68,6 +68,17 @@ export function placeErrors(
   return { byField, general };
 }
 
+/**
+ * The text of a control's label: the parameter's name as the registry spells it, so that it is
+ * the control's accessible name; a declared `label` that does not contain the name is followed
+ * by the name in brackets ("Item limit (max_items)").
+ */
+export function fieldLabel(parameter: ModuleParameter): string {
+  const { label, name } = parameter;
+  if (label === undefined || label.trim() === '') return name;
+  return label.includes(name) ? label : `${label} (${name})`;
+}
+
 /** The control's id, unique on the page. */
 export function fieldId(module: ModuleDefinition, parameter: ModuleParameter): string {
   return `param-${module.id}-${parameter.name}`;

@@ -3,6 +3,7 @@ import { ApiRequestError, type PanelApi } from './api.js';
 import type { ModuleDefinition, ModuleParameter, RunRecord } from './api-types.js';
 import {
   fieldId,
+  fieldLabel,
   initialFieldValues,
   placeErrors,
   toParameters,
@@ -47,7 +48,19 @@ function Field({ module, parameter, value, error, onChange }: FieldProps) {
     'aria-describedby': describedBy === '' ? undefined : describedBy,
   };
   const text = (event: Event): void => onChange((event.currentTarget as HTMLInputElement).value);
-  const label = parameter.label ?? parameter.name;
+  // The marker is for the eye; assistive technology hears `required` from the control itself,
+  // so the control's accessible name stays the parameter's name.
+  const label = (
+    <label for={id}>
+      {fieldLabel(parameter)}
+      {parameter.required && (
+        <span class="required" aria-hidden="true">
+          {' '}
+          (required)
+        </span>
+      )}
+    </label>
+  );
 
   let control;
   switch (parameter.type) {
@@ -66,8 +79,8 @@ function Field({ module, parameter, value, error, onChange }: FieldProps) {
         <input
           {...common}
           type="number"
-          step="any"
-          inputMode="decimal"
+          step={parameter.integer === true ? '1' : 'any'}
+          inputMode={parameter.integer === true ? 'numeric' : 'decimal'}
           min={parameter.min}
           max={parameter.max}
           value={typeof value === 'string' ? value : ''}
@@ -115,14 +128,11 @@ function Field({ module, parameter, value, error, onChange }: FieldProps) {
       {parameter.type === 'checkbox' ? (
         <div class="checkbox-row">
           {control}
-          <label for={id}>{label}</label>
+          {label}
         </div>
       ) : (
         <>
-          <label for={id}>
-            {label}
-            {parameter.required && <span class="required"> (required)</span>}
-          </label>
+          {label}
           {control}
         </>
       )}

@@ -3,6 +3,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Where screenshots of failed browser tests go. */
 export const RESULTS_DIR = path.resolve(
@@ -41,6 +42,25 @@ export function launchChromium(executablePath: string): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * Chromium for the tests of the enclosing block: launched before them, closed after them. Read
+ * `.browser` inside the tests (it is set once the block's `beforeAll` has run).
+ */
+export function chromiumForBlock(executablePath: string | undefined): { browser: Browser } {
+  const launched = {} as { browser: Browser };
+  beforeAll(async () => {
+    if (executablePath === undefined)
+      throw new Error(
+        'chromium is not installed; CI must install it (apt-get install -y chromium)',
+      );
+    launched.browser = await launchChromium(executablePath);
+  }, 30_000);
+  afterAll(async () => {
+    await launched.browser?.close();
+  });
+  return launched;
 }
 
 /** Every request the page made, and those that tried to leave the server's origin (aborted). */

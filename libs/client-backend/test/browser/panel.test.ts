@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ModuleConfigResponseSchema, RunListResponseSchema } from '../../src/http/api-schemas.js';
@@ -11,7 +11,7 @@ import { createServer, type PrismqServer } from '../../src/http/server.js';
 import { makeDataDir, removeDataDir } from '../test-server.js';
 import {
   findChromium,
-  launchChromium,
+  chromiumForBlock,
   openPage,
   screenshotOnFailure,
   shownLogLines,
@@ -103,17 +103,7 @@ async function waitForDemoLines(page: Page, message: string, n: number): Promise
 }
 
 describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    if (chromium === undefined)
-      throw new Error(
-        'chromium is not installed; CI must install it (apt-get install -y chromium)',
-      );
-    browser = await launchChromium(chromium);
-  }, 30_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromiumSession = chromiumForBlock(chromium);
 
   /** A server for the tests of the enclosing block, and a way to run a test in a fresh page on it. */
   function servePanel(apiToken?: string) {
@@ -133,7 +123,12 @@ describe.skipIf(chromium === undefined && !inCi)('control panel in chromium', ()
       body: (page: Page, requests: RequestLog) => Promise<void>,
       viewport?: { width: number; height: number },
     ): Promise<void> => {
-      const { page, requests, close } = await openPage(browser, open.origin, viewport, downloads);
+      const { page, requests, close } = await openPage(
+        chromiumSession.browser,
+        open.origin,
+        viewport,
+        downloads,
+      );
       try {
         await screenshotOnFailure(page, name, async () => {
           await body(page, requests);
