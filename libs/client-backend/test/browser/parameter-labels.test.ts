@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page, SerializedAXNode } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ModuleListResponseSchema } from '../../src/api-schemas.js';
-import type { ModuleDefinition, ModuleParameter } from '../../src/module-schema.js';
-import { createServer, type PrismqServer } from '../../src/server.js';
+import { ModuleListResponseSchema } from '../../src/http/api-schemas.js';
+import type { ModuleDefinition, ModuleParameter } from '../../src/registry/module-schema.js';
+import { createServer, type PrismqServer } from '../../src/http/server.js';
 import { makeDataDir, removeDataDir } from '../test-server.js';
 import { chromiumForBlock, findChromium, openPage, screenshotOnFailure } from './browser.js';
 
