@@ -31,8 +31,11 @@ interface StartedProcessGroup {
  * and its store writes. An execution writes no store itself.
  */
 export interface RunExecutionEvents {
-  /** The run's process exists; reported before anything else of it can happen. */
-  started(group: StartedProcessGroup): void;
+  /**
+   * The run's process exists; reported before anything else of it can happen. A run executed
+   * elsewhere (a queue worker) has no process group of this machine to record.
+   */
+  started(group?: StartedProcessGroup): void;
   /** The module printed a `::progress` line. */
   progress(progress: Progress): void;
   /** The execution has ended, or its process could not be created; reported once. */
@@ -47,6 +50,11 @@ export interface RunExecution {
   stop(): boolean;
   /** Ends the run at once (SIGKILL), synchronously. */
   kill(): void;
+  /**
+   * True when the run only begins once `started` is reported, later (a queue worker took it);
+   * until then it stays `queued`. Otherwise it is running as soon as `start` returns.
+   */
+  readonly startsLater?: boolean;
 }
 
 /**
