@@ -40,7 +40,10 @@ export function parseQueueUrl(value: string, option = '--queue'): QueueUrl {
   const portText = /^rediss?:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/?#]*)(?::([^/?#]*))?/i.exec(
     value,
   )?.[1];
-  if (portText !== undefined && !/^\d{1,5}$/.test(portText))
+  if (
+    portText !== undefined &&
+    (!/^\d{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65_535)
+  )
     throw problem(`port must be a number from 1 to 65535, got ${JSON.stringify(portText)}`);
   let url: URL;
   try {
