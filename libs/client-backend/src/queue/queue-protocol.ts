@@ -68,12 +68,6 @@ export function entryId(attempt: number, seq: number): string {
   return `${attempt}-${seq}`;
 }
 
-/** The attempt an entry id belongs to; 0 for an id the server made (`end` from the clock). */
-export function attemptOf(id: string): number {
-  const attempt = Number(id.slice(0, id.indexOf('-')));
-  return attempt < 1_000_000_000 ? attempt : 0;
-}
-
 /** One entry of a run's stream, as the server reads it. */
 export type RunStreamEntry =
   | { kind: 'started'; attempt: number; worker: string }

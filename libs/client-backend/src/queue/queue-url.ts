@@ -1,3 +1,4 @@
+import { controlCharacterIndex } from '../runs/control-characters.js';
 import { QueueUrlError } from './queue-errors.js';
 
 /** Where a queue's Redis is, as ioredis takes it. */
@@ -13,8 +14,6 @@ export interface QueueUrl {
 }
 
 const MAX_URL_LENGTH = 2_048;
-// C0 controls, DEL and C1 controls: none belongs in a URL given on a command line.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const DB_PATH = /^\/?(\d{1,2})?$/;
 
 /**
@@ -29,7 +28,8 @@ export function parseQueueUrl(value: string, option = '--queue'): QueueUrl {
     throw problem(
       `looks like a flag, not a Redis URL (redis://host:port); give the URL after ${option}`,
     );
-  if (CONTROL.test(value)) throw problem('must not contain control characters');
+  if (controlCharacterIndex(value, false) !== -1)
+    throw problem('must not contain control characters');
   if (value.length > MAX_URL_LENGTH)
     throw problem(`must be at most ${MAX_URL_LENGTH} characters, got ${value.length}`);
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();

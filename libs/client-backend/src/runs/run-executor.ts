@@ -11,7 +11,7 @@ export interface RunToExecute {
 }
 
 /** How a run's execution ended. */
-interface RunExecutionEnd {
+export interface RunExecutionEnd {
   status: 'completed' | 'failed';
   exitCode: number | null;
   /** Why it failed, in words that quote no parameter value; null when it completed. */
@@ -19,7 +19,7 @@ interface RunExecutionEnd {
 }
 
 /** A process group leading a run, as it must be recorded for a later server to end it. */
-interface StartedProcessGroup {
+export interface StartedProcessGroup {
   /** Process group id (the leader's pid). */
   pgid: number;
   /** Start time of the group leader (see `processStartTime`), null when unknown. */
