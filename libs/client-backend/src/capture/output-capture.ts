@@ -19,8 +19,11 @@ const INDEX_EVERY_LINES = 1_000;
 
 /** A line split elsewhere, without its number: what {@link OutputCapture.appendLines} takes. */
 export interface SplitLine {
+  /** The stream the line came from. */
   readonly stream: LogStream;
+  /** The line without its line break. */
   readonly text: string;
+  /** The original line was longer than the cap and was cut. */
   readonly truncated: boolean;
 }
 

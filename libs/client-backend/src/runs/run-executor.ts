@@ -5,14 +5,19 @@ import type { ValidatedLaunch } from './launch-validation.js';
 
 /** A run handed to a {@link RunExecutor}: its id, its module and the launch validated for it. */
 export interface RunToExecute {
+  /** The run's id (a uuid), which names its folder. */
   readonly runId: string;
+  /** The module the run is of. */
   readonly module: ModuleDefinition;
+  /** Its argv, write paths and recorded parameters. */
   readonly launch: ValidatedLaunch;
 }
 
 /** How a run's execution ended. */
 export interface RunExecutionEnd {
+  /** `completed` when the module exited with code 0. */
   status: 'completed' | 'failed';
+  /** The module's exit code; null when it was ended by a signal or never ran. */
   exitCode: number | null;
   /** Why it failed, in words that quote no parameter value; null when it completed. */
   errorMessage: string | null;
