@@ -39,6 +39,11 @@ export interface OutputCaptureOptions {
   onProgress?: (progress: Progress) => void;
   /** Clock, ms since the epoch. */
   now?: () => number;
+  /**
+   * Sequence number of the first line (default 1): a capture taken over from a previous
+   * process numbers on after the lines its file already holds.
+   */
+  firstSeq?: number;
 }
 
 /**
@@ -69,6 +74,7 @@ export class OutputCapture {
 
   constructor(private readonly options: OutputCaptureOptions) {
     this.ring = new RingBuffer<LogLine>(options.bufferLines ?? DEFAULT_BUFFER_LINES);
+    this.nextSeq = options.firstSeq ?? 1;
     this.now = options.now ?? Date.now;
     this.sinks = {
       stdout: (text, truncated) => this.take('stdout', text, truncated),

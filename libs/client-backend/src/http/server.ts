@@ -32,7 +32,7 @@ import {
   type ServerOptionsInput,
 } from './server-options.js';
 import { PACKAGE_VERSION } from '../version.js';
-import { QueueExecutor } from '../queue/queue-executor.js';
+import { QueueExecutor, type ResumePoint } from '../queue/queue-executor.js';
 import { parseQueueUrl } from '../queue/queue-url.js';
 
 /** A server built by {@link createServer}, not yet listening. */
@@ -154,9 +154,21 @@ export async function startServer(
       await queueExecutor.open();
     }
     const ended = endInterruptedGroups(store);
+    // Runs a previous server put on the queue go on: their workers never stopped.
+    const resumable: string[] = [];
+    const resumePoints = new Map<string, ResumePoint>();
+    if (queueExecutor !== undefined)
+      for (const runId of store.unfinishedRunIds()) {
+        const moduleId = store.getRun(runId)?.moduleId;
+        if (moduleId === undefined || !registry.has(moduleId)) continue;
+        const point = await queueExecutor.resumePoint(runId);
+        if (point === undefined) continue;
+        resumePoints.set(runId, point);
+        resumable.push(runId);
+      }
     if (ended.length > 0)
       app.log.warn({ runs: ended }, 'ended the process groups of runs left running before');
-    const interrupted = store.failInterrupted(new Date().toISOString());
+    const interrupted = store.failInterrupted(new Date().toISOString(), resumable);
     if (interrupted > 0)
       app.log.warn({ interrupted }, 'marked runs interrupted by the previous shutdown as failed');
     manager = new RunManager({
@@ -172,6 +184,13 @@ export async function startServer(
       ...(extras.launch ? { launch: extras.launch } : {}),
       ...(queueExecutor !== undefined ? { executor: queueExecutor } : {}),
     });
+    for (const [runId, point] of resumePoints) {
+      const record = store.getRun(runId);
+      const executor = queueExecutor;
+      if (record === undefined || executor === undefined) continue;
+      if (manager.adopt(record, (events, module) => executor.resume(runId, module, events, point)))
+        app.log.info({ runId }, 'following a queued run on from the previous server');
+    }
   } catch (error) {
     await queueExecutor?.close();
     store.close();

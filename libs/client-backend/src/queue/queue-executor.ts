@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { openLogFile } from '../capture/log-file.js';
+import { openLogFile, readLogTail } from '../capture/log-file.js';
 import { OutputCapture } from '../capture/output-capture.js';
 import type {
   RunExecution,
@@ -10,7 +11,8 @@ import type {
   RunExecutor,
   RunToExecute,
 } from '../runs/run-executor.js';
-import { runLogFile, runOutputFolder } from '../runs/run-folder.js';
+import type { ModuleDefinition } from '../registry/module-schema.js';
+import { runLogFile, runOutputFolder, runQueueCursorFile } from '../runs/run-folder.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { QueueError } from './queue-errors.js';
 import {
@@ -51,6 +53,24 @@ interface RemoteRun {
   worker: string | undefined;
   ended: boolean;
   killTimer?: NodeJS.Timeout;
+  /** Lines of the next entries already in the log file (written before a crash, cursor not). */
+  skipLines: number;
+}
+
+/** How far the server has read a run's stream: the last entry handed on, and its last line. */
+const QueueCursorSchema = z.object({
+  lastId: z.string().regex(/^\d+-\d+$/),
+  lastSeq: z.number().int().min(0),
+  attempt: z.number().int().min(0),
+  worker: z.string().max(300).nullable(),
+});
+type QueueCursor = z.infer<typeof QueueCursorSchema>;
+
+/** Where a restarted server follows a run's stream on from. */
+export interface ResumePoint {
+  readonly cursor: QueueCursor;
+  /** Sequence number of the last line the run's log file holds. */
+  readonly linesInLog: number;
 }
 
 const STALLED_TWICE = 'job stalled more than allowable limit';
@@ -93,7 +113,7 @@ export class QueueExecutor implements RunExecutor {
       this.readerConnection,
       this.commands,
       `prismq:${QUEUE_NAME}:wake:${randomUUID()}`,
-      (runId, _id, entry) => this.onEntry(runId, entry),
+      (runId, id, entry) => this.onEntry(runId, id, entry),
       { ok: () => this.redisOk(), trouble: (error) => this.redisTrouble(error) },
     );
   }
@@ -123,27 +143,47 @@ export class QueueExecutor implements RunExecutor {
     this.readerConnection.disconnect();
   }
 
+  /**
+   * Where to follow a run a previous server left unfinished on from, when it was one of this
+   * executor's (its folder holds the stream cursor); `undefined` otherwise.
+   */
+  async resumePoint(runId: string): Promise<ResumePoint | undefined> {
+    const cursor = this.readCursor(runId);
+    if (cursor === undefined) return undefined;
+    const { totalLines } = await readLogTail(runLogFile(this.settings.runsDir, runId), 1);
+    return { cursor, linesInLog: totalLines };
+  }
+
+  /**
+   * Follows a run a previous server put on the queue on from where that server stopped
+   * reading its stream: lines it had written to the log file are neither lost nor repeated,
+   * and what happened to the job meanwhile (failed, or stalled while no server listened) ends
+   * the run as it would have then.
+   */
+  resume(
+    runId: string,
+    module: ModuleDefinition,
+    events: RunExecutionEvents,
+    point: ResumePoint,
+  ): RunExecution {
+    const { cursor } = point;
+    // The log may hold lines past the cursor (the process died between the two writes); as
+    // every entry is a whole batch, they are skipped from the next entries.
+    const inLog = point.linesInLog;
+    const remote = this.follow(runId, module, events, Math.max(inLog, cursor.lastSeq) + 1);
+    remote.attempt = cursor.attempt;
+    remote.worker = cursor.worker ?? undefined;
+    remote.skipLines = Math.max(0, inLog - cursor.lastSeq);
+    this.reader.add(runId, runStreamKey(runId), cursor.lastId);
+    void this.checkJobAfterRestart(remote);
+    return this.execution(remote);
+  }
+
   start(run: RunToExecute, events: RunExecutionEvents): RunExecution {
     const { runId } = run;
     mkdirSync(runOutputFolder(this.settings.runsDir, runId), { recursive: true, mode: 0o700 });
-    const logFile = runLogFile(this.settings.runsDir, runId);
-    const capture = new OutputCapture({
-      writer: openLogFile(logFile),
-      filePath: logFile,
-      bufferLines: this.settings.bufferLines,
-      onProgress: (progress) => events.progress(progress),
-    });
-    const remote: RemoteRun = {
-      runId,
-      moduleId: run.module.id,
-      retrySafe: run.module.retrySafe === true,
-      capture,
-      events,
-      attempt: 0,
-      worker: undefined,
-      ended: false,
-    };
-    this.runs.set(runId, remote);
+    const remote = this.follow(runId, run.module, events, 1);
+    this.writeCursor(remote, '0-0');
     this.reader.add(runId, runStreamKey(runId));
     const job: RunJob = {
       protocolVersion: (this.settings.protocolVersion ?? QUEUE_PROTOCOL_VERSION) as 1,
@@ -168,8 +208,41 @@ export class QueueExecutor implements RunExecutor {
           errorMessage: `cannot put the run on the queue at ${this.settings.url.display}: ${(error as Error).message}`,
         }),
       );
-    return {
+    return this.execution(remote);
+  }
+
+  private follow(
+    runId: string,
+    module: ModuleDefinition,
+    events: RunExecutionEvents,
+    firstSeq: number,
+  ): RemoteRun {
+    const logFile = runLogFile(this.settings.runsDir, runId);
+    const capture = new OutputCapture({
+      writer: openLogFile(logFile),
+      filePath: logFile,
+      bufferLines: this.settings.bufferLines,
+      onProgress: (progress) => events.progress(progress),
+      firstSeq,
+    });
+    const remote: RemoteRun = {
+      runId,
+      moduleId: module.id,
+      retrySafe: module.retrySafe === true,
       capture,
+      events,
+      attempt: 0,
+      worker: undefined,
+      ended: false,
+      skipLines: 0,
+    };
+    this.runs.set(runId, remote);
+    return remote;
+  }
+
+  private execution(remote: RemoteRun): RunExecution {
+    return {
+      capture: remote.capture,
       startsLater: true,
       stop: () => {
         if (remote.ended) return false;
@@ -215,14 +288,23 @@ export class QueueExecutor implements RunExecutor {
     }
   }
 
-  private onEntry(runId: string, entry: RunStreamEntry | undefined): void {
+  private onEntry(runId: string, id: string, entry: RunStreamEntry | undefined): void {
     const remote = this.runs.get(runId);
-    if (remote === undefined || remote.ended || entry === undefined) return;
+    if (remote === undefined || remote.ended) return;
+    this.handle(remote, entry);
+    if (!remote.ended) this.writeCursor(remote, id);
+  }
+
+  private handle(remote: RemoteRun, entry: RunStreamEntry | undefined): void {
+    if (entry === undefined) return;
     switch (entry.kind) {
-      case 'lines':
+      case 'lines': {
         // Lines of an attempt that was replaced cannot arrive: Redis refuses their ids.
-        remote.capture.appendLines(entry.lines);
+        const skip = Math.min(remote.skipLines, entry.lines.length);
+        remote.skipLines -= skip;
+        remote.capture.appendLines(skip > 0 ? entry.lines.slice(skip) : entry.lines);
         return;
+      }
       case 'started':
         if (entry.attempt <= remote.attempt) return;
         if (remote.attempt > 0)
@@ -239,6 +321,46 @@ export class QueueExecutor implements RunExecutor {
         return;
       case 'end':
         this.end(remote, entry);
+    }
+  }
+
+  private readCursor(runId: string): QueueCursor | undefined {
+    try {
+      const parsed = QueueCursorSchema.safeParse(
+        JSON.parse(readFileSync(runQueueCursorFile(this.settings.runsDir, runId), 'utf8')),
+      );
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Written after the entry's lines are in the log file, whole (aside, then renamed). */
+  private writeCursor(remote: RemoteRun, lastId: string): void {
+    const file = runQueueCursorFile(this.settings.runsDir, remote.runId);
+    const cursor: QueueCursor = {
+      lastId,
+      lastSeq: remote.capture.lastSeq,
+      attempt: remote.attempt,
+      worker: remote.worker ?? null,
+    };
+    writeFileSync(`${file}.tmp`, JSON.stringify(cursor), { mode: 0o600 });
+    renameSync(`${file}.tmp`, file);
+  }
+
+  /** What became of a resumed run's job while no server followed it. */
+  private async checkJobAfterRestart(remote: RemoteRun): Promise<void> {
+    try {
+      const job = await this.queue.getJob(remote.runId);
+      const state = job === undefined ? 'unknown' : await job.getState();
+      if (state === 'failed') this.jobFailed(remote.runId, job?.failedReason ?? 'the job failed');
+      else if (state === 'unknown')
+        // A run that ended has its `end` in the stream before this one.
+        this.endThroughStream(remote, 'its job is no longer on the queue');
+      else if (state === 'waiting' && (job?.attemptsStarted ?? 0) > 0)
+        this.workerLost(remote.runId);
+    } catch (error) {
+      this.redisTroubleIfConnection(error);
     }
   }
 

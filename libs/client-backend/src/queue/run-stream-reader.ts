@@ -34,9 +34,9 @@ export class RunStreamReader {
     private readonly health: { ok(): void; trouble(error: unknown): void },
   ) {}
 
-  /** Follows a run's stream from its start. */
-  add(runId: string, key: string): void {
-    this.cursors.set(runId, { key, lastId: '0-0' });
+  /** Follows a run's stream from the entry after `afterId` (from its start by default). */
+  add(runId: string, key: string, afterId = '0-0'): void {
+    this.cursors.set(runId, { key, lastId: afterId });
     this.commands.xadd(this.wakeKey, 'MAXLEN', '~', '100', '*', 'r', runId).catch(() => undefined);
   }
 

@@ -23,7 +23,7 @@ import {
   type RunRecord,
   type RunStatus,
 } from '../store/run-record.js';
-import type { RunExecutor } from './run-executor.js';
+import type { RunExecution, RunExecutionEvents, RunExecutor } from './run-executor.js';
 import { RunQueue } from './run-queue.js';
 import type { RunQuery, RunStore } from '../store/run-store.js';
 
@@ -300,6 +300,45 @@ export class RunManager {
     run.killTimer ??= setTimeout(() => execution.kill(), this.options.killGraceMs ?? 5_000);
   }
 
+  /**
+   * Takes over a run a previous server left queued or running whose execution can still be
+   * followed from here (one on a queue worker): `follow` hands back its execution. From then
+   * on it is this manager's like any other; false when its module is no longer registered.
+   */
+  adopt(
+    record: RunRecord,
+    follow: (events: RunExecutionEvents, module: ModuleDefinition) => RunExecution,
+  ): boolean {
+    const module = this.options.registry.get(record.moduleId);
+    if (module === undefined || this.active.has(record.runId)) return false;
+    const run = activeRun({ ...record, progress: { ...record.progress } }, module, {
+      argv: [],
+      writePaths: [],
+      recordedParameters: record.parameters,
+      configToSave: {},
+    });
+    this.active.set(record.runId, run);
+    this.running++;
+    run.holdsSlot = true;
+    run.execution = follow(this.executionEvents(run), module);
+    return true;
+  }
+
+  private executionEvents(run: ActiveRun): RunExecutionEvents {
+    const { record } = run;
+    return {
+      started: (group) => {
+        if (group !== undefined)
+          this.options.store.saveProcessGroup(record.runId, group.pgid, group.processStart);
+        if (run.execution?.startsLater === true) this.markRunning(run);
+      },
+      progress: (progress) => {
+        record.progress = progress;
+      },
+      ended: (end) => this.finish(run, end.status, end.exitCode, end.errorMessage),
+    };
+  }
+
   private start(run: ActiveRun): void {
     const { record } = run;
     this.running++;
@@ -307,17 +346,7 @@ export class RunManager {
     try {
       run.execution = this.executor.start(
         { runId: record.runId, module: run.module, launch: run.launch },
-        {
-          started: (group) => {
-            if (group !== undefined)
-              this.options.store.saveProcessGroup(record.runId, group.pgid, group.processStart);
-            if (run.execution?.startsLater === true) this.markRunning(run);
-          },
-          progress: (progress) => {
-            record.progress = progress;
-          },
-          ended: (end) => this.finish(run, end.status, end.exitCode, end.errorMessage),
-        },
+        this.executionEvents(run),
       );
     } catch (error) {
       this.finish(run, 'failed', null, (error as Error).message);

@@ -11,6 +11,7 @@ import { parseQueueUrl } from '../../src/queue/queue-url.js';
 import { parseWorkerOptions } from '../../src/queue/worker-options.js';
 import { waitFor } from '../wait-for.js';
 import { processesIn, spawnBuiltCli, type CliProcess } from './built-cli.js';
+import { isOneToN, readDemoLog } from './run-log-check.js';
 import { HAS_REDIS, startRedis, type TestRedis } from './redis-server.js';
 
 const LOCK_MS = 1_500;
@@ -194,5 +195,54 @@ runIfRedis('queue failures', { timeout: 60_000 }, () => {
       /queue protocol mismatch: the job speaks version 99, this worker \(prismq-backend [\d.]+\) speaks version 1/,
     );
     expect(worker.output()).toContain('queue protocol mismatch');
+  });
+
+  it('follows its runs on after a restart (kill -9), from the last line it had, none twice', async () => {
+    const { redis, server: inProcess, worker } = await deployment();
+    await inProcess.close();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'prismq-queue-restart-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const serverArgs = ['--port', '0', '--data-dir', dataDir, '--queue', redis.url];
+    const start = async (): Promise<{ process: CliProcess; url: string }> => {
+      const process = spawnBuiltCli([...serverArgs, '--lock-duration', String(LOCK_MS)]);
+      cleanups.push(async () => {
+        process.child.kill('SIGKILL');
+        await process.exited;
+      });
+      const line = await process.waitForLine('prismq-backend listening');
+      return { process, url: (JSON.parse(line) as { url: string }).url };
+    };
+    const first = await start();
+    const response = await fetch(`${first.url}/api/modules/demo/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        parameters: { lines: 3_000, 'delay-ms': 20, burst: 20 },
+        saveConfig: false,
+      }),
+    });
+    const { runId } = (await response.json()) as { runId: string };
+    await waitFor(
+      async () => {
+        const tail = (await (await fetch(`${first.url}/api/runs/${runId}/logs?tail=1`)).json()) as {
+          totalLines: number;
+        };
+        return tail.totalLines > 300;
+      },
+      { what: 'lines arrived' },
+    );
+    first.process.child.kill('SIGKILL');
+    await first.process.exited;
+    const second = await start();
+    await waitFor(
+      async () =>
+        ((await (await fetch(`${second.url}/api/runs/${runId}`)).json()) as { status: string })
+          .status === 'completed',
+      { timeoutMs: 20_000, what: 'the run completed under the new server' },
+    );
+    const log = await readDemoLog(second.url, runId);
+    expect(log.idsConsecutive).toBe(true);
+    expect(isOneToN(log.numbers, 3_000)).toBe(true);
+    expect(worker.output()).not.toContain('"msg":"job failed"');
   });
 });
