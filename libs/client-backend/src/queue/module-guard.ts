@@ -10,9 +10,14 @@ if (program === undefined) {
   process.exit(2);
 }
 const FORWARDED = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
-// A signal to the group reaches the module directly; the guard stays to report how it ended.
-const ignore = (): void => undefined;
-for (const signal of FORWARDED) process.on(signal, ignore);
+// A signal to the group reaches the module directly and the guard stays to report how it
+// ended. It also passes the signal on: one sent to the group just before the module was
+// spawned would otherwise miss it. Handlers run after this script's first turn, when the
+// module exists.
+const forward = (signal: NodeJS.Signals): void => {
+  child.kill(signal);
+};
+for (const signal of FORWARDED) process.on(signal, forward);
 
 const endGroup = (): void => {
   try {
@@ -35,6 +40,6 @@ child.once('error', (error: NodeJS.ErrnoException) => {
 });
 child.once('exit', (code, signal) => {
   if (signal === null) process.exit(code ?? 1);
-  for (const forwarded of FORWARDED) process.off(forwarded, ignore);
+  for (const forwarded of FORWARDED) process.off(forwarded, forward);
   process.kill(process.pid, signal);
 });

@@ -116,7 +116,8 @@ runIfRedis('queue failures', { timeout: 60_000 }, () => {
         logLevel: 'silent',
         queue: redis.url,
         lockDurationMs: LOCK_MS,
-        killGraceMs: 500,
+        // Room for the SIGTERM to travel through Redis on a busy machine before SIGKILL follows.
+        killGraceMs: 3_000,
       },
       extras,
     );
