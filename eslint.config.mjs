@@ -10,16 +10,18 @@ const JAVASCRIPT_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs'];
 
 // The layers of libs/client-backend/src, top to bottom (docs/architecture.md, "Inside
 // client-backend"): each folder names the folders it must not import. Calls move only down:
-// http → runs → capture, store, registry; the three bottom folders import none of each other.
+// http → queue → runs → capture, store, registry; the three bottom folders import none of each
+// other.
 // The entry files in src/ (index.ts, cli.ts, cli-options.ts) are imported by no folder; the
 // package facts beside them (version.ts, package-root.ts) import nothing and any folder may
 // read them. A folder added to src/ gets an entry here: a test fails while one has none.
 const CLIENT_BACKEND_LAYERS = {
   http: [],
-  runs: ['http'],
-  capture: ['http', 'runs', 'store', 'registry'],
-  store: ['http', 'runs', 'capture', 'registry'],
-  registry: ['http', 'runs', 'capture', 'store'],
+  queue: ['http'],
+  runs: ['http', 'queue'],
+  capture: ['http', 'queue', 'runs', 'store', 'registry'],
+  store: ['http', 'queue', 'runs', 'capture', 'registry'],
+  registry: ['http', 'queue', 'runs', 'capture', 'store'],
 };
 const CLIENT_BACKEND_ENTRY_FILES = ['index', 'cli', 'cli-options'];
 
@@ -33,7 +35,7 @@ function clientBackendLayerRules([layer, notImported]) {
   if (notImported.length > 0)
     patterns.push({
       regex: `^(\\.\\./)+(${notImported.join('|')})(/|$)`,
-      message: `client-backend: ${layer}/ must not import ${notImported.map((folder) => `${folder}/`).join(', ')}: imports only go down the layers http → runs → capture | store | registry (docs/architecture.md).`,
+      message: `client-backend: ${layer}/ must not import ${notImported.map((folder) => `${folder}/`).join(', ')}: imports only go down the layers http → queue → runs → capture | store | registry (docs/architecture.md).`,
     });
   return {
     files: [`libs/client-backend/src/${layer}/**/*.ts`],

@@ -22,6 +22,21 @@ async function main(): Promise<number> {
     process.stdout.write(`${PACKAGE_VERSION}\n`);
     return 0;
   }
+  if (command.kind === 'worker') {
+    try {
+      const { parseWorkerOptions, workerOptionsFromEnv } =
+        await import('./queue/worker-options.js');
+      const options = parseWorkerOptions({
+        ...workerOptionsFromEnv(process.env),
+        ...command.options,
+      });
+      const { runWorkerCommand } = await import('./queue/worker-command.js');
+      return await runWorkerCommand(options);
+    } catch (error) {
+      process.stderr.write(`prismq-backend worker: ${(error as Error).message}\n`);
+      return 1;
+    }
+  }
   let server;
   try {
     // Command-line options win over env variables.

@@ -83,7 +83,28 @@ export {
   type SavedConfig,
   type RecordedProcessGroup,
 } from './store/run-store.js';
-export { OutputCapture, type OutputCaptureOptions } from './capture/output-capture.js';
+export {
+  OutputCapture,
+  type OutputCaptureOptions,
+  type SplitLine,
+} from './capture/output-capture.js';
+export type {
+  RunExecutor,
+  RunExecution,
+  RunExecutionEvents,
+  RunExecutionEnd,
+  RunToExecute,
+  StartedProcessGroup,
+} from './runs/run-executor.js';
+export type { ValidatedLaunch } from './runs/launch-validation.js';
+
+// Runs on queue workers (`--queue`, `prismq-backend worker`): why the queue refused or ended something.
+export {
+  QueueError,
+  QueueUrlError,
+  QueueProtocolMismatchError,
+  type QueueErrorCode,
+} from './queue/queue-errors.js';
 export { openLogFile, type LogFileWriter } from './capture/log-file.js';
 export {
   checkParameters,

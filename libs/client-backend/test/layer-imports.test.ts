@@ -15,6 +15,7 @@ const eslint = new ESLint({ cwd: repoRoot });
 const LAYER_FILE: Record<string, string> = {
   http: 'src/http/server-context.ts',
   'http/routes': 'src/http/routes/health-routes.ts',
+  queue: 'src/queue/redis-connection.ts',
   runs: 'src/runs/run-queue.ts',
   capture: 'src/capture/ring-buffer.ts',
   store: 'src/store/run-record.ts',
@@ -35,6 +36,11 @@ describe('client-backend layer imports', { timeout: 120_000 }, () => {
   it.each([
     ['runs', '../http/errors.js'],
     ['runs', '../cli-options.js'],
+    ['runs', '../queue/queue-executor.js'],
+    ['queue', '../http/server.js'],
+    ['queue', '../cli.js'],
+    ['store', '../queue/queue-protocol.js'],
+    ['capture', '../queue/run-stream-writer.js'],
     ['store', '../runs/run-manager.js'],
     ['store', '../http/server.js'],
     ['store', '../capture/log-line.js'],
@@ -58,6 +64,11 @@ describe('client-backend layer imports', { timeout: 120_000 }, () => {
     ['runs', '../store/run-store.js'],
     ['runs', '../capture/output-capture.js'],
     ['runs', '../registry/module-schema.js'],
+    ['http', '../queue/queue-executor.js'],
+    ['queue', '../runs/module-process.js'],
+    ['queue', '../capture/output-capture.js'],
+    ['queue', '../store/data-dir-lock.js'],
+    ['queue', '../registry/module-registry.js'],
     ['store', './run-store.js'],
     ['registry', '../version.js'],
     ['capture', '../package-root.js'],
@@ -70,7 +81,7 @@ describe('client-backend layer imports', { timeout: 120_000 }, () => {
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
     expect(folders).toEqual(
-      expect.arrayContaining(['capture', 'http', 'registry', 'runs', 'store']),
+      expect.arrayContaining(['capture', 'http', 'queue', 'registry', 'runs', 'store']),
     );
     for (const folder of folders) {
       const config = (await eslint.calculateConfigForFile(

@@ -14,7 +14,8 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-function cliPath(): string {
+/** The built `prismq-backend` bin of the installed package. */
+export function cliPath(): string {
   const require = createRequire(import.meta.url);
   const manifestPath = require.resolve('@prismq/client-backend/package.json');
   const manifest = require(manifestPath) as { bin: Record<string, string> };
@@ -51,6 +52,8 @@ export async function startServerProcess(options: {
   modulesFile: string;
   dataDir: string;
   maxConcurrent: number;
+  /** More flags, e.g. `--queue redis://…`. */
+  extraArgs?: readonly string[];
 }): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
@@ -68,6 +71,7 @@ export async function startServerProcess(options: {
       String(options.maxConcurrent),
       '--log-level',
       'info',
+      ...(options.extraArgs ?? []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

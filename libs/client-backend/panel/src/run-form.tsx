@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiRequestError, type PanelApi } from './api.js';
 import type { ModuleDefinition, ModuleParameter, RunRecord } from './api-types.js';
 import {
@@ -179,8 +179,9 @@ export function RunForm({ api, module, onLaunched }: ModuleActionProps) {
     );
   }, [api, module]);
 
-  // After refusals, move focus to the first field that was refused.
-  useEffect(() => {
+  // After refusals, move focus to the first field that was refused, in the same frame as the
+  // messages appear (a layout effect), so focus never lags behind what is shown.
+  useLayoutEffect(() => {
     const first = module.parameters.find((parameter) => errors[parameter.name] !== undefined);
     if (first !== undefined) document.getElementById(fieldId(module, first))?.focus();
   }, [errors, module]);

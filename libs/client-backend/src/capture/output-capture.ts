@@ -8,7 +8,7 @@ import {
   type LogStream,
   type Progress,
 } from './log-line.js';
-import { LineSplitter } from './line-splitter.js';
+import { LineSplitter, MAX_LINE_LENGTH } from './line-splitter.js';
 import { RingBuffer } from './ring-buffer.js';
 
 /** How many lines a run keeps in memory unless told otherwise. */
@@ -16,6 +16,16 @@ export const DEFAULT_BUFFER_LINES = 10_000;
 // A sparse seq → byte offset index lets readers that fell behind the memory buffer start
 // reading the file near their position instead of at its start; one entry per this many lines.
 const INDEX_EVERY_LINES = 1_000;
+
+/** A line split elsewhere, without its number: what {@link OutputCapture.appendLines} takes. */
+export interface SplitLine {
+  /** The stream the line came from. */
+  readonly stream: LogStream;
+  /** The line without its line break. */
+  readonly text: string;
+  /** The original line was longer than the cap and was cut. */
+  readonly truncated: boolean;
+}
 
 /** Settings of one run's {@link OutputCapture}. */
 export interface OutputCaptureOptions {
@@ -29,6 +39,11 @@ export interface OutputCaptureOptions {
   onProgress?: (progress: Progress) => void;
   /** Clock, ms since the epoch. */
   now?: () => number;
+  /**
+   * Sequence number of the first line (default 1): a capture taken over from a previous
+   * process numbers on after the lines its file already holds.
+   */
+  firstSeq?: number;
 }
 
 /**
@@ -59,6 +74,7 @@ export class OutputCapture {
 
   constructor(private readonly options: OutputCaptureOptions) {
     this.ring = new RingBuffer<LogLine>(options.bufferLines ?? DEFAULT_BUFFER_LINES);
+    this.nextSeq = options.firstSeq ?? 1;
     this.now = options.now ?? Date.now;
     this.sinks = {
       stdout: (text, truncated) => this.take('stdout', text, truncated),
@@ -83,6 +99,25 @@ export class OutputCapture {
     this.chunkIso = new Date(this.chunkTime).toISOString();
     const firstSeq = this.nextSeq;
     this.splitters[stream].push(chunk, this.sinks[stream]);
+    this.flushBatch(firstSeq);
+  }
+
+  /**
+   * Takes lines another process already split (a queue worker's), numbering them on from the
+   * newest line: a text over the cap is cut and marked, a line break inside one becomes a
+   * space, so what arrives from elsewhere keeps the rules of lines split here.
+   */
+  appendLines(lines: Iterable<SplitLine>): void {
+    if (this.ended) return;
+    this.chunkTime = this.now();
+    this.chunkIso = new Date(this.chunkTime).toISOString();
+    const firstSeq = this.nextSeq;
+    for (const line of lines) {
+      let text =
+        line.text.length > MAX_LINE_LENGTH ? line.text.slice(0, MAX_LINE_LENGTH) : line.text;
+      if (text.includes('\n')) text = text.replaceAll('\n', ' ');
+      this.take(line.stream, text, line.truncated || text.length < line.text.length);
+    }
     this.flushBatch(firstSeq);
   }
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ServerOptionsError } from './errors.js';
 import { isLoopbackName } from './plugins/host-allowlist.js';
 import { formatValidationIssue } from '../registry/validation-issue.js';
+import { DEFAULT_LOCK_DURATION_MS } from '../queue/queue-protocol.js';
+import { LockDurationSchema, QueueUrlSchema } from '../queue/worker-options.js';
 
 /** Options of {@link createServer}; also what the CLI and env fill in. */
 export const ServerOptionsSchema = z
@@ -40,6 +42,13 @@ export const ServerOptionsSchema = z
     allowInsecure: z.boolean().default(false),
     /** Generated reports folder served read-only at `/perf`; `/perf` is not served when absent. */
     reportsDir: z.string().min(1).optional(),
+    /**
+     * Redis of the queue workers (`redis://host:port[/db]`, `rediss://…`): runs execute on
+     * `prismq-backend worker` processes instead of as children of this server.
+     */
+    queue: QueueUrlSchema.optional(),
+    /** With `queue`: the workers' job lock; a run whose worker or Redis is silent longer fails. */
+    lockDurationMs: LockDurationSchema.default(DEFAULT_LOCK_DURATION_MS),
   })
   .superRefine((options, ctx) => {
     if (!isLoopbackName(options.host) && options.apiToken === undefined && !options.allowInsecure)
@@ -79,9 +88,11 @@ const ENV_NAMES = {
   onShutdown: 'PRISMQ_ON_SHUTDOWN',
   allowedHosts: 'PRISMQ_ALLOWED_HOSTS',
   reportsDir: 'PRISMQ_REPORTS_DIR',
+  queue: 'PRISMQ_QUEUE',
+  lockDurationMs: 'PRISMQ_LOCK_DURATION',
 } as const;
 
-const NUMERIC = new Set(['port', 'maxConcurrentRuns', 'maxQueuedRuns']);
+const NUMERIC = new Set(['port', 'maxConcurrentRuns', 'maxQueuedRuns', 'lockDurationMs']);
 
 /** Reads options from env variables (`PRISMQ_HOST`, `PRISMQ_PORT`, …); unset ones are left out. */
 export function serverOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<ServerOptionsInput> {

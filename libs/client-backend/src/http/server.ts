@@ -32,6 +32,8 @@ import {
   type ServerOptionsInput,
 } from './server-options.js';
 import { PACKAGE_VERSION } from '../version.js';
+import { QueueExecutor, type ResumePoint } from '../queue/queue-executor.js';
+import { parseQueueUrl } from '../queue/queue-url.js';
 
 /** A server built by {@link createServer}, not yet listening. */
 export interface PrismqServer {
@@ -59,6 +61,8 @@ export interface CreateServerExtras {
 export interface ServerStartExtras extends CreateServerExtras {
   /** The data folder's lock when the caller took it already (the CLI does, before loading the server). */
   dataDirLock?: DataDirLock;
+  /** Queue protocol version put into jobs instead of this version's (to meet a worker of another). */
+  queueProtocolVersion?: number;
 }
 
 const BODY_LIMIT_BYTES = 1_048_576;
@@ -134,11 +138,37 @@ export async function startServer(
     }),
   });
   let manager: RunManager;
+  let queueExecutor: QueueExecutor | undefined;
   try {
+    if (options.queue !== undefined) {
+      queueExecutor = new QueueExecutor({
+        url: parseQueueUrl(options.queue),
+        runsDir,
+        bufferLines: options.bufferLines,
+        lockDurationMs: options.lockDurationMs,
+        ...(extras.queueProtocolVersion !== undefined
+          ? { protocolVersion: extras.queueProtocolVersion }
+          : {}),
+        warn: (message, details) => app.log.warn(details, message),
+      });
+      await queueExecutor.open();
+    }
     const ended = endInterruptedGroups(store);
+    // Runs a previous server put on the queue go on: their workers never stopped.
+    const resumable: string[] = [];
+    const resumePoints = new Map<string, ResumePoint>();
+    if (queueExecutor !== undefined)
+      for (const runId of store.unfinishedRunIds()) {
+        const moduleId = store.getRun(runId)?.moduleId;
+        if (moduleId === undefined || !registry.has(moduleId)) continue;
+        const point = await queueExecutor.resumePoint(runId);
+        if (point === undefined) continue;
+        resumePoints.set(runId, point);
+        resumable.push(runId);
+      }
     if (ended.length > 0)
       app.log.warn({ runs: ended }, 'ended the process groups of runs left running before');
-    const interrupted = store.failInterrupted(new Date().toISOString());
+    const interrupted = store.failInterrupted(new Date().toISOString(), resumable);
     if (interrupted > 0)
       app.log.warn({ interrupted }, 'marked runs interrupted by the previous shutdown as failed');
     manager = new RunManager({
@@ -152,8 +182,17 @@ export async function startServer(
       inputRoots,
       ...(options.apiToken !== undefined ? { secrets: [options.apiToken] } : {}),
       ...(extras.launch ? { launch: extras.launch } : {}),
+      ...(queueExecutor !== undefined ? { executor: queueExecutor } : {}),
     });
+    for (const [runId, point] of resumePoints) {
+      const record = store.getRun(runId);
+      const executor = queueExecutor;
+      if (record === undefined || executor === undefined) continue;
+      if (manager.adopt(record, (events, module) => executor.resume(runId, module, events, point)))
+        app.log.info({ runId }, 'following a queued run on from the previous server');
+    }
   } catch (error) {
+    await queueExecutor?.close();
     store.close();
     lock.release();
     throw error;
@@ -202,6 +241,7 @@ export async function startServer(
   });
   app.addHook('onClose', async () => {
     process.off('exit', killOnExit);
+    await queueExecutor?.close();
     store.close();
     lock.release();
   });

@@ -96,6 +96,15 @@ export function defaultModuleRegistry(): ModuleRegistry {
         { name: 'lines', type: 'number', integer: true, default: 20, min: 0, max: 1_000_000 },
         { name: 'delay-ms', type: 'number', integer: true, default: 50, min: 0, max: 60_000 },
         {
+          name: 'burst',
+          type: 'number',
+          integer: true,
+          default: 1,
+          min: 1,
+          max: 1_000_000,
+          description: 'Lines printed between two delays.',
+        },
+        {
           name: 'message',
           type: 'text',
           default: 'hello from the demo module',

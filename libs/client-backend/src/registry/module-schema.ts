@@ -85,6 +85,11 @@ export const ModuleDefinitionSchema = z
     status: z.string().default('active'),
     enabled: z.boolean().default(true),
     /**
+     * Whether a run may start again from the beginning when the queue worker running it is lost
+     * (`--queue` only). Off by default: such a run ends `failed`.
+     */
+    retrySafe: z.boolean().optional(),
+    /**
      * Names of server env variables the module gets besides the base set (PATH, HOME, USER,
      * LANG, LC_*, TZ, TMPDIR, TERM); the API token is never passed.
      */

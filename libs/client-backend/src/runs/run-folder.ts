@@ -18,3 +18,11 @@ export function runOutputFolder(runsDir: string, runId: string): string {
 export function runLogFile(runsDir: string, runId: string): string {
   return path.join(runFolder(runsDir, runId), 'run.log');
 }
+
+/**
+ * Where a run executed on a queue worker keeps how far the server has read its Redis stream,
+ * so a restarted server follows it on from there.
+ */
+export function runQueueCursorFile(runsDir: string, runId: string): string {
+  return path.join(runFolder(runsDir, runId), 'queue-cursor.json');
+}

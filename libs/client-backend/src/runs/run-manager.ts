@@ -23,7 +23,7 @@ import {
   type RunRecord,
   type RunStatus,
 } from '../store/run-record.js';
-import type { RunExecutor } from './run-executor.js';
+import type { RunExecution, RunExecutionEvents, RunExecutor } from './run-executor.js';
 import { RunQueue } from './run-queue.js';
 import type { RunQuery, RunStore } from '../store/run-store.js';
 
@@ -55,6 +55,11 @@ export interface RunManagerOptions {
   serverEnv?: NodeJS.ProcessEnv;
   /** Values no module may see in its environment (the API token). */
   secrets?: readonly string[];
+  /**
+   * Where runs execute (default: child processes of this process, one process group each);
+   * the manager still decides when a run starts, records what happens and cancels it.
+   */
+  executor?: RunExecutor;
 }
 
 /** What shutting down does to running runs: stop them, or wait for them to end. */
@@ -79,13 +84,15 @@ export class RunManager {
     this.queue = new RunQueue(options.maxQueuedRuns ?? 100);
     this.now = options.now ?? (() => new Date());
     // Where runs execute: child processes of this server, one process group each.
-    this.executor = moduleProcessExecutor({
-      runsDir: options.runsDir,
-      launch: options.launch ?? launchInProcessGroup,
-      bufferLines: options.bufferLines ?? DEFAULT_BUFFER_LINES,
-      serverEnv: options.serverEnv ?? process.env,
-      secrets: options.secrets,
-    });
+    this.executor =
+      options.executor ??
+      moduleProcessExecutor({
+        runsDir: options.runsDir,
+        launch: options.launch ?? launchInProcessGroup,
+        bufferLines: options.bufferLines ?? DEFAULT_BUFFER_LINES,
+        serverEnv: options.serverEnv ?? process.env,
+        secrets: options.secrets,
+      });
     mkdirSync(options.runsDir, { recursive: true, mode: 0o700 });
   }
 
@@ -230,7 +237,9 @@ export class RunManager {
     const run = this.active.get(runId);
     if (run === undefined) throw new RunFinishedError(runId, this.getRun(runId).status);
     run.cancelRequested = true;
-    if (run.record.status === 'queued') {
+    // A run its executor took but has not begun (waiting for a queue worker) is stopped
+    // through the executor like a running one.
+    if (run.record.status === 'queued' && run.execution === undefined) {
       this.queue.remove(runId);
       this.finish(run, 'cancelled', null, 'cancelled before it started');
     } else {
@@ -291,6 +300,45 @@ export class RunManager {
     run.killTimer ??= setTimeout(() => execution.kill(), this.options.killGraceMs ?? 5_000);
   }
 
+  /**
+   * Takes over a run a previous server left queued or running whose execution can still be
+   * followed from here (one on a queue worker): `follow` hands back its execution. From then
+   * on it is this manager's like any other; false when its module is no longer registered.
+   */
+  adopt(
+    record: RunRecord,
+    follow: (events: RunExecutionEvents, module: ModuleDefinition) => RunExecution,
+  ): boolean {
+    const module = this.options.registry.get(record.moduleId);
+    if (module === undefined || this.active.has(record.runId)) return false;
+    const run = activeRun({ ...record, progress: { ...record.progress } }, module, {
+      argv: [],
+      writePaths: [],
+      recordedParameters: record.parameters,
+      configToSave: {},
+    });
+    this.active.set(record.runId, run);
+    this.running++;
+    run.holdsSlot = true;
+    run.execution = follow(this.executionEvents(run), module);
+    return true;
+  }
+
+  private executionEvents(run: ActiveRun): RunExecutionEvents {
+    const { record } = run;
+    return {
+      started: (group) => {
+        if (group !== undefined)
+          this.options.store.saveProcessGroup(record.runId, group.pgid, group.processStart);
+        if (run.execution?.startsLater === true) this.markRunning(run);
+      },
+      progress: (progress) => {
+        record.progress = progress;
+      },
+      ended: (end) => this.finish(run, end.status, end.exitCode, end.errorMessage),
+    };
+  }
+
   private start(run: ActiveRun): void {
     const { record } = run;
     this.running++;
@@ -298,20 +346,18 @@ export class RunManager {
     try {
       run.execution = this.executor.start(
         { runId: record.runId, module: run.module, launch: run.launch },
-        {
-          started: (group) =>
-            this.options.store.saveProcessGroup(record.runId, group.pgid, group.processStart),
-          progress: (progress) => {
-            record.progress = progress;
-          },
-          ended: (end) => this.finish(run, end.status, end.exitCode, end.errorMessage),
-        },
+        this.executionEvents(run),
       );
     } catch (error) {
       this.finish(run, 'failed', null, (error as Error).message);
       return;
     }
-    if (run.record.status !== 'queued') return;
+    if (run.execution.startsLater !== true) this.markRunning(run);
+  }
+
+  private markRunning(run: ActiveRun): void {
+    const { record } = run;
+    if (record.status !== 'queued') return;
     record.status = 'running';
     record.startedAt = this.now().toISOString();
     this.options.store.saveRun(record);

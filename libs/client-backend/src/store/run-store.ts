@@ -308,14 +308,30 @@ export class RunStore {
       .map((row) => ({ runId: row.run_id, pgid: row.pgid, processStart: row.process_start }));
   }
 
-  /** Marks runs left queued or running by a previous process as failed; returns how many. */
-  failInterrupted(completedAt: string): number {
+  /**
+   * Marks runs left queued or running by a previous process as failed, but for `except` (runs
+   * this process took over); returns how many.
+   */
+  failInterrupted(completedAt: string, except: readonly string[] = []): number {
+    const keep = new Set(except);
+    const unfinished = this.unfinishedRunIds().filter((runId) => !keep.has(runId));
+    const fail = this.db.prepare(
+      `UPDATE runs SET status = 'failed', error_message = 'interrupted by server restart', completed_at = ?
+       WHERE run_id = ? AND status IN ('queued', 'running')`,
+    );
+    return this.db.transaction(() =>
+      unfinished.reduce((changes, runId) => changes + fail.run(completedAt, runId).changes, 0),
+    )();
+  }
+
+  /** Ids of runs a previous process left queued or running. */
+  unfinishedRunIds(): string[] {
     return this.db
-      .prepare(
-        `UPDATE runs SET status = 'failed', error_message = 'interrupted by server restart', completed_at = ?
-         WHERE status IN ('queued', 'running')`,
+      .prepare<[], { run_id: string }>(
+        `SELECT run_id FROM runs WHERE status IN ('queued', 'running')`,
       )
-      .run(completedAt).changes;
+      .all()
+      .map((row) => row.run_id);
   }
 
   /** Deletes finished runs completed before `before` (ISO time) and returns their ids. */
