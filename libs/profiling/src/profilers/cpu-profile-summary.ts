@@ -66,14 +66,22 @@ function toTiming(
   const percent = (us: number) => (sampledUs > 0 ? round((us / sampledUs) * 100, 2) : 0);
   const located = frameSource(entry.frame, options.sourceMaps);
   const selfMs = round(entry.selfUs / 1000);
-  // Each line is charged its share of the function's self time.
+  let tickTotal = 0;
+  for (const count of entry.ticks.values()) tickTotal += count;
+  // Each line is charged its exact share of the function's self time, rounded down, so that
+  // the lines' times never add up to more than the function's however many are listed.
   const lines = hotLines(
     entry.frame,
     located,
     entry.ticks,
     options.sourceMaps,
     options.hotLines ?? HOT_LINES_PER_FUNCTION,
-  ).map((l) => ({ line: l.line, selfMs: round(selfMs * l.share), share: l.share, ticks: l.ticks }));
+  ).map((l) => ({
+    line: l.line,
+    selfMs: Math.floor((entry.selfUs / 1000) * (l.ticks / tickTotal) * 1000) / 1000,
+    share: l.share,
+    ticks: l.ticks,
+  }));
   return {
     functionName: displayName(entry.frame),
     url: entry.frame.url,
