@@ -230,12 +230,22 @@ async function explainCases(
       `compare ${project}: ${left.length} case${left.length === 1 ? '' : 's'} not explained within --explain-budget ${options.explainBudgetS} s: ${left.join(', ')}`,
     );
   const cache: SourceMapCache = new Map();
-  return profiled.profiles.map((p) => ({
-    id: p.id,
-    sampleIntervalUs: EXPLAIN_SAMPLE_INTERVAL_US,
-    base: readSideProfile(p.base, where.roots.base, cache),
-    head: readSideProfile(p.head, where.roots.head, cache),
-  }));
+  return profiled.profiles.flatMap((p) => {
+    try {
+      return [
+        {
+          id: p.id,
+          sampleIntervalUs: EXPLAIN_SAMPLE_INTERVAL_US,
+          base: readSideProfile(p.base, where.roots.base, cache),
+          head: readSideProfile(p.head, where.roots.head, cache),
+        },
+      ];
+    } catch (error) {
+      // An unreadable profile costs the case its explanation, never the comparison.
+      io.stderr(`compare ${project}: ${p.id} not explained: ${(error as Error).message}`);
+      return [];
+    }
+  });
 }
 
 /**

@@ -107,10 +107,17 @@ interface CaseSlices {
   bytes: Record<SideName, (number | null)[]>;
 }
 
+/** Starts and stops a side's profiler around its slices. */
+interface SliceProfiler {
+  start(side: SideName): Promise<void>;
+  stop(side: SideName): Promise<void>;
+}
+
 /**
- * Warms a case up on both sides, then runs its alternations (ABBA). `beforeAlternations` runs
- * between the two (the explaining round starts its profilers there, so that they see the same
- * warm code the measuring rounds time).
+ * Warms a case up on both sides, then runs its alternations (ABBA). With `profiler`, each side
+ * instead runs all its slices in a row under its profiler, the other side's profiler stopped:
+ * a sampler thread that runs while its side waits takes a core from the side that runs, and
+ * on a small machine slows it by a quarter.
  */
 async function runCaseSlices(
   id: string,
@@ -118,7 +125,7 @@ async function runCaseSlices(
   threads: Readonly<Record<SideName, SideThread>>,
   task: WorkerTask,
   wantedPairs: number,
-  beforeAlternations: () => Promise<void> = async () => {},
+  profiler?: SliceProfiler,
 ): Promise<CaseSlices> {
   const started = new Set<SideName>();
   const slice = async (side: SideName, batchSamples: number): Promise<SliceMeasurement> => {
@@ -155,8 +162,19 @@ async function runCaseSlices(
   // case cannot stretch the round.
   const affordable = Math.floor((task.sliceNs * wantedPairs) / Math.max(first, second, 1));
   const pairs = Math.max(MIN_PAIRS, Math.min(wantedPairs, affordable));
-  await beforeAlternations();
   const measured: CaseSlices = { ns: { base: [], head: [] }, bytes: { base: [], head: [] } };
+  if (profiler) {
+    for (const side of order) {
+      await profiler.start(side);
+      for (let pair = 0; pair < pairs; pair++) {
+        const { ns, bytes } = await slice(side, batchSamples);
+        measured.ns[side].push(ns);
+        measured.bytes[side].push(bytes);
+      }
+      await profiler.stop(side);
+    }
+    return measured;
+  }
   for (let pair = 0; pair < pairs; pair++) {
     const sides = pair % 2 === 0 ? order : ([order[1], order[0]] as const);
     for (const side of sides) {
@@ -180,7 +198,7 @@ async function measureCase(
 
 /**
  * Profiles one case on both sides: warmed up as in a measuring round, then each side's thread
- * runs its alternations under its own isolate's CPU profiler and writes the profile.
+ * runs its slices under its own isolate's CPU profiler and writes the profile.
  */
 async function profileCase(
   id: string,
@@ -191,22 +209,23 @@ async function profileCase(
   explain: NonNullable<WorkerTask['explain']>,
 ): Promise<NonNullable<WorkerResult['profiles']>[number]> {
   const path = (side: SideName) => join(explain.profileDir, `case-${index}.${side}.cpuprofile`);
-  const { ns } = await runCaseSlices(id, order, threads, task, explain.slices, async () => {
-    for (const side of order)
+  const files = {} as Record<SideName, ProfileFile>;
+  const { ns } = await runCaseSlices(id, order, threads, task, explain.slices, {
+    start: async (side) => {
       await threads[side].ask({
         type: 'profile-start',
         sampleIntervalUs: explain.sampleIntervalUs,
       });
+    },
+    stop: async (side) => {
+      files[side] = (await threads[side].ask({
+        type: 'profile-stop',
+        path: path(side),
+        id,
+      })) as ProfileFile;
+    },
   });
-  const files = {} as Record<SideName, ProfileFile>;
-  for (const side of order) {
-    const written = (await threads[side].ask({
-      type: 'profile-stop',
-      path: path(side),
-      id,
-    })) as Omit<ProfileFile, 'sliceNs'>;
-    files[side] = { ...written, sliceNs: ns[side] };
-  }
+  for (const side of order) files[side] = { ...files[side], sliceNs: ns[side] };
   return { id, ...files };
 }
 
