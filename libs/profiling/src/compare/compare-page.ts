@@ -10,8 +10,11 @@ import { formatCompareTable } from './compare-table.js';
 /** Width of a differential flame graph, px. */
 const GRAPH_WIDTH = 1200;
 const ROW_HEIGHT = 18;
-/** A change of self share this small is drawn neutral: it is below what a profile resolves. */
-const NEUTRAL_SHARE = 0.002;
+/**
+ * A change of self time this small, as a fraction of the base's time per iteration, is drawn
+ * neutral: it is below what a profile of a few thousand samples resolves.
+ */
+const NEUTRAL_CHANGE = 0.005;
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:1.5rem;color:#222;max-width:1260px}
 pre{background:#f6f6f6;padding:.75rem;overflow-x:auto;font-size:12px}
@@ -25,29 +28,37 @@ function percent(share: number): string {
   return `${(share * 100).toFixed(1)} %`;
 }
 
+/** Per iteration of the case, what a frame's own code took on each side while profiled, ns. */
+function selfTimes(frame: DiffFlameFrame, ns: { base: number; head: number }) {
+  return { base: frame.baseSelfShare * ns.base, head: frame.headSelfShare * ns.head };
+}
+
 /**
- * Red for a frame whose self share grew against the base, blue for one that shrank, the
- * deeper the more it changed (relative to the case's largest change); grey when unchanged.
+ * Red for a frame whose own time per iteration grew against the base, blue for one whose time
+ * shrank, the deeper the more it changed (relative to the case's largest change); grey when
+ * unchanged. Time, not share: a function that takes as long as before keeps its colour however
+ * much the case around it grew.
  */
-function growthColour(frame: DiffFlameFrame, scale: number): string {
-  const change = frame.headSelfShare - frame.baseSelfShare;
-  if (Math.abs(change) < NEUTRAL_SHARE) return 'hsl(0,0%,86%)';
+function growthColour(change: number, scale: number, baseNs: number): string {
+  if (Math.abs(change) < NEUTRAL_CHANGE * baseNs) return 'hsl(0,0%,86%)';
   const depth = Math.min(1, Math.abs(change) / scale);
-  const light = Math.round(88 - depth * 40);
+  const light = Math.round(85 - depth * 37);
   return change > 0 ? `hsl(0,85%,${light}%)` : `hsl(215,85%,${light}%)`;
 }
 
-function flameLabel(frame: DiffFlameFrame): string {
-  const change = frame.headSelfShare - frame.baseSelfShare;
-  return `${frame.name} (${frame.location}): self ${percent(frame.baseSelfShare)} → ${percent(frame.headSelfShare)} of the case (${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} points), ${frame.samples} head samples with callees`;
-}
-
-/** The head's call tree coloured by each frame's growth against the base. Pure. */
-export function renderDifferentialFlameGraph(frames: readonly DiffFlameFrame[]): string {
-  const scale = Math.max(
-    NEUTRAL_SHARE * 2,
-    ...frames.map((f) => Math.abs(f.headSelfShare - f.baseSelfShare)),
-  );
+/**
+ * The head's call tree, each frame coloured by how its own time per iteration changed against
+ * the base (`ns`: each side's time per iteration while profiled). Pure.
+ */
+export function renderDifferentialFlameGraph(
+  frames: readonly DiffFlameFrame[],
+  ns: { base: number; head: number },
+): string {
+  const change = (frame: DiffFlameFrame) => {
+    const self = selfTimes(frame, ns);
+    return self.head - self.base;
+  };
+  const scale = Math.max(NEUTRAL_CHANGE * 2 * ns.base, ...frames.map((f) => Math.abs(change(f))));
   return renderFramesSvg(
     frames,
     {
@@ -57,15 +68,18 @@ export function renderDifferentialFlameGraph(frames: readonly DiffFlameFrame[]):
     {
       width: GRAPH_WIDTH,
       rowHeight: ROW_HEIGHT,
-      fill: (frame) => growthColour(frame, scale),
-      label: flameLabel,
+      fill: (frame) => growthColour(change(frame), scale, ns.base),
+      label: (frame) => {
+        const self = selfTimes(frame, ns);
+        return `${frame.name} (${frame.location}): self ${formatNs(self.base, false)} → ${formatNs(self.head, false)} per iteration (${formatNs(self.head - self.base, true)}), ${percent(frame.baseSelfShare)} → ${percent(frame.headSelfShare)} of the case`;
+      },
     },
   );
 }
 
-function formatNs(ns: number): string {
+function formatNs(ns: number, signed = true): string {
   const abs = Math.abs(ns);
-  const sign = ns < 0 ? '−' : '+';
+  const sign = signed ? (ns < 0 ? '−' : '+') : '';
   if (abs >= 1e6) return `${sign}${(abs / 1e6).toFixed(2)} ms`;
   if (abs >= 1e3) return `${sign}${(abs / 1e3).toFixed(2)} µs`;
   return `${sign}${abs.toFixed(1)} ns`;
@@ -89,11 +103,11 @@ function explanationSection(c: CompareCase): string {
       : '';
   return `<section class="case" data-case="${escapeMarkup(c.id)}">
 <h2>${escapeMarkup(c.id)}: ${escapeMarkup(c.verdict)} (${c.ratio.toFixed(3)}×)</h2>
-<p>${explanation.samples.base} base / ${explanation.samples.head} head samples every ${explanation.sampleIntervalUs} µs. Functions listed when their self time per iteration changed by more than ${explanation.noiseZ} standard errors of sampling noise and by at least the threshold.</p>
+<p>${explanation.samples.base} base / ${explanation.samples.head} head samples every ${explanation.sampleIntervalUs} µs inside the case; ${formatNs(explanation.nsPerIteration.base, false)} → ${formatNs(explanation.nsPerIteration.head, false)} per iteration while profiled (without inlining). Functions listed when their self time per iteration changed by more than ${explanation.noiseZ} standard errors of sampling noise and by at least the threshold.</p>
 ${table}
 ${warnings}
-<p class="legend">Differential flame graph: the head's call tree; <span style="background:hsl(0,85%,55%)"></span>self time grew, <span style="background:hsl(215,85%,55%)"></span>shrank, <span style="background:hsl(0,0%,86%)"></span>unchanged (against the base). Hover a frame for its shares.</p>
-${renderDifferentialFlameGraph(explanation.flame)}
+<p class="legend">Differential flame graph: the head's call tree; a frame's own time per iteration <span style="background:hsl(0,85%,55%)"></span>grew, <span style="background:hsl(215,85%,55%)"></span>shrank or <span style="background:hsl(0,0%,86%)"></span>stayed (against the base). Hover a frame for its times.</p>
+${renderDifferentialFlameGraph(explanation.flame, explanation.nsPerIteration)}
 </section>`;
 }
 

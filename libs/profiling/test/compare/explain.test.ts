@@ -61,11 +61,6 @@ describe('prismq-bench compare --explain (real git repository, real builds, real
     expect(top.functionLocation).toMatch(/^libs\/work\/src\/index\.ts:\d+$/);
     expect(top.deltaNs).toBeGreaterThan(0);
     expect(top.head.share).toBeGreaterThan(top.base.share);
-    // The called function did the same work on both sides: it is not blamed.
-    expect(
-      slower.explanation!.frames.map((f) => f.functionName),
-      JSON.stringify(slower.explanation!.frames),
-    ).not.toContain('mix');
     expect(slower.explanation!.samples.head).toBeGreaterThan(500);
   });
 
