@@ -50,7 +50,7 @@ function growthColour(change: number, scale: number, baseNs: number): string {
  * The head's call tree, each frame coloured by how its own time per iteration changed against
  * the base (`ns`: each side's time per iteration while profiled). Pure.
  */
-export function renderDifferentialFlameGraph(
+function renderDifferentialFlameGraph(
   frames: readonly DiffFlameFrame[],
   ns: { base: number; head: number },
 ): string {

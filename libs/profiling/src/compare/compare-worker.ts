@@ -283,12 +283,7 @@ async function runRound(): Promise<void> {
       try {
         result.profiles.push(await profileCase(id, index, order, threads, task, task.explain));
       } catch (error) {
-        const side = error instanceof SliceFailure ? error.side : order[0];
-        result.failures.push({
-          id,
-          side,
-          message: error instanceof Error ? error.message : String(error),
-        });
+        result.failures.push(caseFailure(id, error, order));
       }
     }
     writeFileAtomic(task.resultPath, `${JSON.stringify(result)}\n`);
@@ -306,15 +301,23 @@ async function runRound(): Promise<void> {
           message: 'measured 0 ns per iteration: the case does no work the timer can see',
         });
     } catch (error) {
-      const side = error instanceof SliceFailure ? error.side : order[0];
-      result.failures.push({
-        id,
-        side,
-        message: error instanceof Error ? error.message : String(error),
-      });
+      result.failures.push(caseFailure(id, error, order));
     }
   }
   writeFileAtomic(task.resultPath, `${JSON.stringify(result)}\n`);
+}
+
+/** A case that threw: on the side whose slice threw, else on the side that leads. */
+function caseFailure(
+  id: string,
+  error: unknown,
+  order: readonly [SideName, SideName],
+): WorkerResult['failures'][number] {
+  return {
+    id,
+    side: error instanceof SliceFailure ? error.side : order[0],
+    message: error instanceof Error ? error.message : String(error),
+  };
 }
 
 /**

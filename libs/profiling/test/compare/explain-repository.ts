@@ -1,8 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { ROOT_NODE_MODULES } from '../temp-workspace.js';
-import { git } from './compare-repository.js';
+import { createWorkspaceRepository } from './compare-repository.js';
 
 /** Marks the planted lines of the library's source. */
 export const PLANT_BEGIN = '// planted work begins';
@@ -74,50 +70,28 @@ await build({
  * `build` script into `dist/` with a source map; commit A has no planted work.
  */
 export function createBuiltRepository(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'prismq-explain-repo-'));
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  };
-  write(
-    'package.json',
-    JSON.stringify({
-      name: 'demo',
-      private: true,
-      type: 'module',
-      workspaces: ['libs/*', 'benchmarks/*'],
-    }),
+  return createWorkspaceRepository(
+    'prismq-explain-repo-',
+    {
+      '.gitignore': 'node_modules/\nreports/\nout/\ndist/\n',
+      'libs/work/package.json': JSON.stringify({
+        name: '@demo/work',
+        type: 'module',
+        exports: './dist/index.js',
+        scripts: { build: 'node build.mjs' },
+      }),
+      'libs/work/build.mjs': BUILD,
+      'libs/work/src/index.ts': librarySource(false),
+      'benchmarks/demo/package.json': JSON.stringify({
+        name: '@demo/bench',
+        type: 'module',
+        scripts: { bench: 'prismq-bench --project demo' },
+        dependencies: { '@demo/work': '*' },
+      }),
+      'benchmarks/demo/src/work.bench.ts': BENCH,
+    },
+    ['mitata', 'esbuild'],
   );
-  write('.gitignore', 'node_modules/\nreports/\nout/\ndist/\n');
-  write(
-    'libs/work/package.json',
-    JSON.stringify({
-      name: '@demo/work',
-      type: 'module',
-      exports: './dist/index.js',
-      scripts: { build: 'node build.mjs' },
-    }),
-  );
-  write('libs/work/build.mjs', BUILD);
-  write('libs/work/src/index.ts', librarySource(false));
-  write(
-    'benchmarks/demo/package.json',
-    JSON.stringify({
-      name: '@demo/bench',
-      type: 'module',
-      scripts: { bench: 'prismq-bench --project demo' },
-      dependencies: { '@demo/work': '*' },
-    }),
-  );
-  write('benchmarks/demo/src/work.bench.ts', BENCH);
-  mkdirSync(join(dir, 'node_modules', '@demo'), { recursive: true });
-  for (const name of ['mitata', 'esbuild'])
-    symlinkSync(join(ROOT_NODE_MODULES, name), join(dir, 'node_modules', name), 'dir');
-  symlinkSync('../../libs/work', join(dir, 'node_modules', '@demo', 'work'), 'dir');
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-qm', 'A');
-  return dir;
 }
 
 /** 1-based lines of the planted range (between the markers) in a library source. */
