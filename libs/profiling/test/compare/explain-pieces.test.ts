@@ -229,20 +229,18 @@ describe('allocation verdicts and --fail-on', () => {
     expect(byId.get('demo/a/unknown')?.allocation).toBeUndefined();
   });
 
+  const measurement = (cases: ProjectMeasurement['rounds']['cases']): ProjectMeasurement => ({
+    project: 'demo',
+    base: { ref: 'main', commit: 'a'.repeat(40) },
+    head: { ref: 'HEAD', commit: 'b'.repeat(40), dirty: false },
+    environment,
+    measuredAt: new Date(0),
+    threshold: 0.01,
+    rounds: { cases, onlyIn: [], failures: [] },
+  });
+
   it('fails on allocation only when asked, and reads --fail-on strictly', () => {
-    const measured: ProjectMeasurement = {
-      project: 'demo',
-      base: { ref: 'main', commit: 'a'.repeat(40) },
-      head: { ref: 'HEAD', commit: 'b'.repeat(40), dirty: false },
-      environment,
-      measuredAt: new Date(0),
-      threshold: 0.01,
-      rounds: {
-        cases: [{ id: 'demo/a/more', rounds: rounds(1000, 3000) }],
-        onlyIn: [],
-        failures: [],
-      },
-    };
+    const measured = measurement([{ id: 'demo/a/more', rounds: rounds(1000, 3000) }]);
     const { document } = analyseComparison(measured);
     expect(compareExitCode([document])).toBe(0);
     expect(compareExitCode([document], ['allocation'])).toBe(1);
@@ -279,24 +277,11 @@ describe('allocation verdicts and --fail-on', () => {
   });
 
   it('still reads documents written before allocation and explanations were recorded', () => {
-    const { document } = analyseComparison({
-      project: 'demo',
-      base: { ref: 'main', commit: 'a'.repeat(40) },
-      head: { ref: 'HEAD', commit: 'b'.repeat(40), dirty: false },
-      environment,
-      measuredAt: new Date(0),
-      threshold: 0.01,
-      rounds: {
-        cases: [
-          {
-            id: 'demo/a/old',
-            rounds: rounds(null, null).map(({ base, head }) => ({ base, head })),
-          },
-        ],
-        onlyIn: [],
-        failures: [],
-      },
-    });
+    const { document } = analyseComparison(
+      measurement([
+        { id: 'demo/a/old', rounds: rounds(null, null).map(({ base, head }) => ({ base, head })) },
+      ]),
+    );
     const old = JSON.parse(JSON.stringify(document)) as typeof document;
     expect(old.cases[0]!.allocation).toBeUndefined();
     expect(CompareDocumentSchema.parse(old)).toEqual(old);

@@ -8,6 +8,8 @@ import { compare, FAST, git, prismqBench, prismqBenchWith } from './compare-repo
 import { createBuiltRepository, librarySource, plantedRange } from './explain-repository.js';
 
 const LIBRARY_FILE = 'libs/work/src/index.ts';
+/** The two commits of the repository, base first. */
+const SIDES = ['--base', 'HEAD~1', '--head', 'HEAD', '--project', 'demo'];
 
 describe('prismq-bench compare --explain (real git repository, real builds, real profiles)', () => {
   let repo: string;
@@ -31,12 +33,7 @@ describe('prismq-bench compare --explain (real git repository, real builds, real
       { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
       repo,
       'compare',
-      '--base',
-      'HEAD~1',
-      '--head',
-      'HEAD',
-      '--project',
-      'demo',
+      ...SIDES,
       '--explain',
       '--threshold',
       '5',
@@ -105,16 +102,7 @@ describe('prismq-bench compare --explain (real git repository, real builds, real
   });
 
   it('fails on allocation only when asked to', () => {
-    const only = [
-      '--base',
-      'HEAD~1',
-      '--head',
-      'HEAD',
-      '--project',
-      'demo',
-      '--filter',
-      'allocate',
-    ];
+    const only = [...SIDES, '--filter', 'allocate'];
     const quiet = ['--threshold', '5', '--explain-budget', '0', ...FAST];
     // Time alone would pass (exit 0): the case is not slower.
     const failing = compare(repo, ...only, ...quiet, '--fail-on', 'time,allocation');
