@@ -114,10 +114,16 @@ interface SliceProfiler {
 }
 
 /**
- * Warms a case up on both sides, then runs its alternations (ABBA). With `profiler`, each side
- * instead runs all its slices in a row under its profiler, the other side's profiler stopped:
- * a sampler thread that runs while its side waits takes a core from the side that runs, and
- * on a small machine slows it by a quarter.
+ * Profiled slices run in this many blocks per side, alternating ABBA between the sides, so that
+ * a burst of other load on the machine lands on both.
+ */
+const PROFILE_BLOCKS = 8;
+
+/**
+ * Warms a case up on both sides, then runs its alternations (ABBA). With `profiler`, the sides
+ * alternate in blocks of slices instead, each block under its side's profiler with the other
+ * side's stopped: a sampler thread that runs while its side waits takes a core from the side
+ * that runs, and on a small machine slows it by a quarter.
  */
 async function runCaseSlices(
   id: string,
@@ -164,14 +170,18 @@ async function runCaseSlices(
   const pairs = Math.max(MIN_PAIRS, Math.min(wantedPairs, affordable));
   const measured: CaseSlices = { ns: { base: [], head: [] }, bytes: { base: [], head: [] } };
   if (profiler) {
-    for (const side of order) {
-      await profiler.start(side);
-      for (let pair = 0; pair < pairs; pair++) {
-        const { ns, bytes } = await slice(side, batchSamples);
-        measured.ns[side].push(ns);
-        measured.bytes[side].push(bytes);
+    const perBlock = Math.max(1, Math.ceil(pairs / PROFILE_BLOCKS));
+    for (let block = 0; block * perBlock < pairs; block++) {
+      const sides = block % 2 === 0 ? order : ([order[1], order[0]] as const);
+      for (const side of sides) {
+        await profiler.start(side);
+        for (let k = 0; k < perBlock && block * perBlock + k < pairs; k++) {
+          const { ns, bytes } = await slice(side, batchSamples);
+          measured.ns[side].push(ns);
+          measured.bytes[side].push(bytes);
+        }
+        await profiler.stop(side);
       }
-      await profiler.stop(side);
     }
     return measured;
   }
@@ -198,7 +208,7 @@ async function measureCase(
 
 /**
  * Profiles one case on both sides: warmed up as in a measuring round, then each side's thread
- * runs its slices under its own isolate's CPU profiler and writes the profile.
+ * runs its blocks of slices under its own isolate's CPU profiler, writing a profile per block.
  */
 async function profileCase(
   id: string,
@@ -208,8 +218,10 @@ async function profileCase(
   task: WorkerTask,
   explain: NonNullable<WorkerTask['explain']>,
 ): Promise<NonNullable<WorkerResult['profiles']>[number]> {
-  const path = (side: SideName) => join(explain.profileDir, `case-${index}.${side}.cpuprofile`);
-  const files = {} as Record<SideName, ProfileFile>;
+  const files = {
+    base: { paths: [], sliceNs: [] },
+    head: { paths: [], sliceNs: [] },
+  } as Record<SideName, ProfileFile>;
   const { ns } = await runCaseSlices(id, order, threads, task, explain.slices, {
     start: async (side) => {
       await threads[side].ask({
@@ -218,11 +230,15 @@ async function profileCase(
       });
     },
     stop: async (side) => {
-      files[side] = (await threads[side].ask({
-        type: 'profile-stop',
-        path: path(side),
-        id,
-      })) as ProfileFile;
+      const path = join(
+        explain.profileDir,
+        `case-${index}.${side}.${files[side].paths.length}.cpuprofile`,
+      );
+      const written = (await threads[side].ask({ type: 'profile-stop', path, id })) as {
+        caseFunction?: FunctionPosition;
+      };
+      files[side].paths.push(path);
+      if (written.caseFunction) files[side].caseFunction = written.caseFunction;
     },
   });
   for (const side of order) files[side] = { ...files[side], sliceNs: ns[side] };
@@ -399,7 +415,7 @@ async function serveSide(): Promise<void> {
           const { profile } = postInspector<{ profile: CpuProfile }>('Profiler.stop');
           writeFileAtomic(request.path, JSON.stringify(profile));
           const caseFunction = functionPosition(cases.caseFunction(request.id));
-          return { path: request.path, ...(caseFunction ? { caseFunction } : {}) };
+          return caseFunction ? { caseFunction } : {};
         }
       }
     };

@@ -63,7 +63,7 @@ function fileOf(location: string): string {
 }
 
 /**
- * Reads the `.cpuprofile` one side wrote for a case, keeps the calls of the case's function
+ * Reads the `.cpuprofile`s one side wrote for a case (one per block of slices), keeps the calls of the case's function
  * (see `caseCallTree`) and locates their functions, lines and call tree in that side's
  * checkout through the source-map resolver (frames it cannot map keep their built location,
  * and its warnings come along). `root` is the checkout. Functions found at one location (native
@@ -75,7 +75,7 @@ export function readSideProfile(
   cache: SourceMapCache,
 ): SideProfile {
   const profile = caseCallTree(
-    parseCpuProfile(readFileSync(file.path, 'utf8'), file.path),
+    file.paths.map((path) => parseCpuProfile(readFileSync(path, 'utf8'), path)),
     file.caseFunction,
   );
   const sourceMaps = createCachedSourceMapResolver({ root }, cache);

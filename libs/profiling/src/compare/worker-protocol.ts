@@ -71,9 +71,9 @@ const FunctionPositionSchema = z.object({
 /** Where a function starts in a profile. */
 export type FunctionPosition = z.infer<typeof FunctionPositionSchema>;
 
-/** One side's profile of a case. */
+/** One side's profile of a case, one file per block of slices. */
 const SideProfileFileSchema = z.object({
-  path: z.string().min(1),
+  paths: z.array(z.string().min(1)).min(1),
   /** The bench function of the case (absent when the inspector could not say). */
   caseFunction: FunctionPositionSchema.optional(),
   /** Median time per iteration of each slice run under the profiler, ns. */

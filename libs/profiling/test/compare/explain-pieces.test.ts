@@ -177,7 +177,7 @@ describe('caseCallTree', () => {
       samples: [2, 3, 4, 4, 5, 6, 6, 7],
       timeDeltas: [1, 1, 1, 1, 1, 1, 1, 1],
     };
-    const tree = caseCallTree(profile, { scriptId: '7', lineNumber: 10, columnNumber: 0 });
+    const tree = caseCallTree([profile], { scriptId: '7', lineNumber: 10, columnNumber: 0 });
     expect(tree.samples).toHaveLength(4);
     const names = tree.nodes.map((n) => [n.callFrame.functionName, n.hitCount]);
     expect(names).toEqual([
@@ -186,7 +186,14 @@ describe('caseCallTree', () => {
       ['work', 2],
     ]);
     // Without the case's function: everything but the idle samples.
-    expect(caseCallTree(profile).samples).toHaveLength(6);
+    expect(caseCallTree([profile]).samples).toHaveLength(6);
+    // Blocks of slices, each profiled apart, add up into one tree.
+    const twice = caseCallTree([profile, profile], {
+      scriptId: '7',
+      lineNumber: 10,
+      columnNumber: 0,
+    });
+    expect(twice.nodes.map((n) => n.hitCount)).toEqual([0, 4, 4]);
   });
 });
 

@@ -72,7 +72,7 @@ describe('explanations of profiles whose source maps are missing, stale or point
     spoil(copy);
     const path = join(ws.dir, `${name}.cpuprofile`);
     writeFileSync(path, JSON.stringify(profilePointingAt(profile, built, copy)));
-    return readSideProfile({ path, sliceNs: [1000, 1010, 990] }, ws.dir, new Map());
+    return readSideProfile({ paths: [path], sliceNs: [1000, 1010, 990] }, ws.dir, new Map());
   }
 
   const hot = (side: ReturnType<typeof spoiledSide>) =>
@@ -134,7 +134,7 @@ describe('explanations of profiles whose source maps are missing, stale or point
   it('refuses a profile that is not one with a typed error, which compare reports per case', () => {
     const path = join(ws.dir, 'garbage.cpuprofile');
     writeFileSync(path, '{"nodes": "not a profile"}');
-    expect(() => readSideProfile({ path, sliceNs: [1] }, ws.dir, new Map())).toThrow(
+    expect(() => readSideProfile({ paths: [path], sliceNs: [1] }, ws.dir, new Map())).toThrow(
       expect.objectContaining({ code: 'CPU_PROFILE_INVALID' }),
     );
   });
