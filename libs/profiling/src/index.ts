@@ -12,6 +12,7 @@ export {
   runDocumentPath,
   baselinePath,
   compareDocumentPath,
+  comparePagePath,
   shardDocumentPath,
   parseCompareDocumentName,
   historyPath,

@@ -1,4 +1,8 @@
-import type { CompareCase } from '../results/compare-document-schema.js';
+import type {
+  AllocationVerdict,
+  CompareAllocation,
+  CompareCase,
+} from '../results/compare-document-schema.js';
 import { interquartileRange } from 'simple-statistics';
 import { changeVerdict } from '../stats/change-verdict.js';
 import { median } from '../stats/median.js';
@@ -7,9 +11,24 @@ import { pairedLogRatioInterval } from '../stats/paired-ratio-interval.js';
 /** What the rounds measured of one case: per round, the slices of each side, paired. */
 export interface CaseRounds {
   id: string;
-  /** One entry per round: slice times (ns per iteration) of base and head, by alternation. */
-  rounds: { base: number[]; head: number[] }[];
+  /**
+   * One entry per round: slice times (ns per iteration) of base and head, by alternation, and
+   * the heap bytes per iteration of the same slices (null: a slice whose collections hid it).
+   */
+  rounds: {
+    base: number[];
+    head: number[];
+    baseBytes?: (number | null)[];
+    headBytes?: (number | null)[];
+  }[];
 }
+
+/**
+ * Bytes per iteration below which a case counts as allocating nothing: the smallest V8 heap
+ * object takes 16 bytes, so less than that per iteration is the measurement's own noise, and
+ * a ratio of two such figures means nothing.
+ */
+const ALLOCATION_FLOOR_BYTES = 16;
 
 /** 1.96 · √2 / 1.349: a 95 % bound on the difference of two draws, per interquartile range. */
 const UNPAIRED_BOUND_PER_IQR = 2.05;
@@ -67,11 +86,33 @@ function roundSpread(sliceTimes: readonly (readonly number[])[]): number {
   return Math.exp(UNPAIRED_BOUND_PER_IQR * interquartileRange(logMedians)) - 1;
 }
 
+/**
+ * One value per round, or NaN when the round has none: the median log(head / base) of the
+ * round's pairs of allocation figures, each floored at {@link ALLOCATION_FLOOR_BYTES}.
+ * Allocation is not slowed by other load, so every pair counts.
+ */
+function roundAllocationLogRatio(round: CaseRounds['rounds'][number]): number {
+  const base = round.baseBytes ?? [];
+  const head = round.headBytes ?? [];
+  const logs: number[] = [];
+  for (let i = 0; i < Math.min(base.length, head.length); i++) {
+    const b = base[i];
+    const h = head[i];
+    if (b === null || b === undefined || h === null || h === undefined) continue;
+    logs.push(Math.log(Math.max(h, ALLOCATION_FLOOR_BYTES) / Math.max(b, ALLOCATION_FLOOR_BYTES)));
+  }
+  return median(logs);
+}
+
 /** A case's usable rounds and the interval of their log-ratios, if they allow one. */
-function caseInterval(rounds: CaseRounds['rounds'], confidence: number) {
+function caseInterval(
+  rounds: CaseRounds['rounds'],
+  confidence: number,
+  logRatioOf: (round: CaseRounds['rounds'][number]) => number = roundLogRatio,
+) {
   // A round without one clean pair says nothing about the code; it is left out.
-  const usable = rounds.filter((round) => Number.isFinite(roundLogRatio(round)));
-  const interval = pairedLogRatioInterval(usable.map(roundLogRatio), confidence);
+  const usable = rounds.filter((round) => Number.isFinite(logRatioOf(round)));
+  const interval = pairedLogRatioInterval(usable.map(logRatioOf), confidence);
   // Too few rounds cannot reach the confidence asked for: such an interval decides nothing.
   const conclusive = interval !== undefined && interval.confidence >= confidence;
   return { usable, interval, conclusive };
@@ -100,6 +141,44 @@ export function undecidedCaseIds(
     .map(({ id }) => id);
 }
 
+const ALLOCATION_VERDICT = {
+  slower: 'more',
+  faster: 'less',
+  unchanged: 'unchanged',
+} as const satisfies Record<ReturnType<typeof changeVerdict>, AllocationVerdict>;
+
+/** The median of a side's bytes per iteration in one round, or NaN when it has none. */
+function roundBytes(bytes: readonly (number | null)[] | undefined): number {
+  return median((bytes ?? []).filter((value): value is number => value !== null));
+}
+
+/**
+ * A case's allocation, base against head, read as its time is: the rounds' median log-ratios,
+ * their signed-rank interval, and the same threshold — `more` only when the whole interval lies
+ * above 1 + threshold, `less` only when below 1 / (1 + threshold). Undefined when no round
+ * measured allocation on both sides.
+ */
+function compareAllocation(
+  rounds: CaseRounds['rounds'],
+  threshold: number,
+  confidence: number,
+): CompareAllocation | undefined {
+  const { usable, interval, conclusive } = caseInterval(
+    rounds,
+    confidence,
+    roundAllocationLogRatio,
+  );
+  if (!interval) return undefined;
+  return {
+    baseBytes: median(usable.map((round) => roundBytes(round.baseBytes))),
+    headBytes: median(usable.map((round) => roundBytes(round.headBytes))),
+    ratio: interval.ratio,
+    low: interval.low,
+    high: interval.high,
+    verdict: conclusive ? ALLOCATION_VERDICT[changeVerdict(interval, threshold)] : 'unchanged',
+  };
+}
+
 /**
  * Turns measured rounds into compare cases, slowest ratio first. The rounds — fresh processes,
  * each with its own JIT decisions — are the independent units: the interval is the Wilcoxon
@@ -115,6 +194,7 @@ export function compareCases(
   for (const { id, rounds } of measured) {
     const { usable, interval, conclusive } = caseInterval(rounds, confidence);
     if (!interval) continue;
+    const allocation = compareAllocation(rounds, threshold, confidence);
     cases.push({
       id,
       ratio: interval.ratio,
@@ -131,6 +211,7 @@ export function compareCases(
         roundSpread(usable.map((r) => r.base)),
         roundSpread(usable.map((r) => r.head)),
       ),
+      ...(allocation ? { allocation } : {}),
     });
   }
   return cases.sort(slowestFirst);

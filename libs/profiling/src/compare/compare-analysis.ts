@@ -7,14 +7,25 @@ import type { BenchmarkEnvironment } from '../results/result-schema.js';
 import type { CompareKind } from '../results/reports-layout.js';
 import { firstIssue, formatValidationIssue } from '../results/validation-issue.js';
 import { compareCases } from './case-comparison.js';
+import { explainCase } from './case-explanation.js';
 import { CompareError } from './compare-error.js';
+import type { FailOn } from './compare-options.js';
 import type { ShardAssignment, ShardSpec } from './compare-shard.js';
 import type { PairedMeasurement } from './paired-rounds.js';
+import type { SideProfile } from './side-profile.js';
 
 /** Confidence of every interval a comparison reports. */
 export const COMPARE_CONFIDENCE = 0.95;
 /** Name of the method recorded in the compare document. */
 const COMPARE_METHOD = 'paired-rounds/wilcoxon-signed-rank';
+
+/** A case profiled on both sides to explain its change. */
+export interface CaseProfiles {
+  id: string;
+  sampleIntervalUs: number;
+  base: SideProfile;
+  head: SideProfile;
+}
 
 /** What the measuring stage found for one project: its sides, its machine and its rounds. */
 export interface ProjectMeasurement {
@@ -29,6 +40,8 @@ export interface ProjectMeasurement {
   rounds: PairedMeasurement;
   /** With `--shard`: which shard this is and the cases dealt to it. */
   shard?: ShardSpec & ShardAssignment;
+  /** The cases profiled to explain them (`--explain`, and every slower case). */
+  profiles?: CaseProfiles[];
 }
 
 /** A case the rounds measured on one side only, or that threw on a side. */
@@ -72,7 +85,19 @@ export function analyseComparison(measured: ProjectMeasurement): ProjectAnalysis
       threshold: measured.threshold,
       confidence: COMPARE_CONFIDENCE,
     },
-    cases: compareCases(rounds.cases, measured.threshold, COMPARE_CONFIDENCE),
+    cases: compareCases(rounds.cases, measured.threshold, COMPARE_CONFIDENCE).map((c) => {
+      const profiled = measured.profiles?.find((p) => p.id === c.id);
+      if (!profiled) return c;
+      return {
+        ...c,
+        explanation: explainCase(
+          profiled.base,
+          profiled.head,
+          measured.threshold,
+          profiled.sampleIntervalUs,
+        ),
+      };
+    }),
     ...(measured.shard ? { shard: { ...measured.shard, notCompared } } : {}),
   });
   return { document, notCompared };
@@ -83,9 +108,18 @@ export function compareKind(document: CompareDocument): CompareKind {
   return document.base.commit === document.head.commit && !document.head.dirty ? 'aa' : 'compare';
 }
 
-/** 1 when some case is slower, else 0. */
-export function compareExitCode(documents: readonly CompareDocument[]): 0 | 1 {
-  return documents.some((document) => document.cases.some((c) => c.verdict === 'slower')) ? 1 : 0;
+/**
+ * 1 when some case fails a verdict of `failOn` — `time`: it is slower; `allocation`: it
+ * allocates more — else 0.
+ */
+export function compareExitCode(
+  documents: readonly CompareDocument[],
+  failOn: readonly FailOn[] = ['time'],
+): 0 | 1 {
+  const fails = (c: CompareDocument['cases'][number]): boolean =>
+    (failOn.includes('time') && c.verdict === 'slower') ||
+    (failOn.includes('allocation') && c.allocation?.verdict === 'more');
+  return documents.some((document) => document.cases.some(fails)) ? 1 : 0;
 }
 
 function validateDocument(document: CompareDocument): CompareDocument {

@@ -29,7 +29,7 @@ export interface CompareIo {
 /** What a finished comparison wrote. */
 export interface CompareOutcome {
   documents: CompareDocument[];
-  /** 0 no case slower, 1 at least one slower. */
+  /** 0 no case failed a `--fail-on` verdict, 1 at least one did. */
   exitCode: 0 | 1;
 }
 
@@ -63,5 +63,5 @@ export async function runCompare(options: CompareOptions, io: CompareIo): Promis
   const documents: CompareDocument[] = [];
   for await (const measured of measurements)
     documents.push(reportComparison(analyseComparison(measured), target));
-  return { documents, exitCode: compareExitCode(documents) };
+  return { documents, exitCode: compareExitCode(documents, options.failOn) };
 }

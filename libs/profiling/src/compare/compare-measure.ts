@@ -5,9 +5,13 @@ import { glob } from 'tinyglobby';
 import { collectEnvironment } from '../results/environment.js';
 import { DEFAULT_BENCH_PATTERNS } from '../runner/benchmark-runner.js';
 import { buildKeys } from './build-cache.js';
-import { undecidedCaseIds } from './case-comparison.js';
+import { compareCases, undecidedCaseIds } from './case-comparison.js';
 import { stopChildren } from './child-process.js';
-import { COMPARE_CONFIDENCE, type ProjectMeasurement } from './compare-analysis.js';
+import {
+  COMPARE_CONFIDENCE,
+  type CaseProfiles,
+  type ProjectMeasurement,
+} from './compare-analysis.js';
 import { CompareError } from './compare-error.js';
 import type { CompareOptions } from './compare-options.js';
 import {
@@ -23,6 +27,7 @@ import {
   exactIds,
   listCases,
   measurePairedRounds,
+  profileCases,
   type PairedMeasurement,
   type RoundRunner,
   type SideBench,
@@ -30,6 +35,8 @@ import {
 import { assignShard, type ShardSpec } from './compare-shard.js';
 import { buildSide, installSide, type SideCommand } from './side-build.js';
 import { linkSideNodeModules, sameLockfile } from './side-node-modules.js';
+import { readSideProfile } from './side-profile.js';
+import type { SourceMapCache } from '../source-map/source-map-resolver.js';
 import type { SideName } from './worker-protocol.js';
 import {
   findBenchProject,
@@ -40,6 +47,12 @@ import {
 
 /** Alternations of base and head per case within one round. */
 const PAIRS_PER_ROUND = 8;
+/** Fewest slices per side and case under the CPU profiler: 4 rounds' worth. */
+const EXPLAIN_SLICES = 32;
+/** Least profiling time per side and case, ns: a few thousand samples, whatever the slices. */
+const EXPLAIN_MIN_NS = 500e6;
+/** Sampling interval of the explaining profiles, µs: 10 samples per ms of the case. */
+const EXPLAIN_SAMPLE_INTERVAL_US = 100;
 
 /** What the measuring stage needs of the world: git, child processes, progress output. */
 export interface MeasureIo {
@@ -165,6 +178,77 @@ async function assignProjectShard(
 }
 
 /**
+ * Profiles the cases to explain — every case with `--explain`, else those the rounds call
+ * `slower` — most changed first, within `--explain-budget`, and locates their frames in each
+ * side's checkout (while it still exists).
+ */
+async function explainCases(
+  project: string,
+  rounds: PairedMeasurement,
+  options: CompareOptions,
+  where: {
+    located: Record<SideName, SideBench>;
+    roots: Record<SideName, string>;
+    tempDir: string;
+    io: MeasureIo;
+  },
+): Promise<CaseProfiles[]> {
+  if (options.explainBudgetS <= 0) return [];
+  const ids = compareCases(rounds.cases, options.threshold, COMPARE_CONFIDENCE)
+    .filter((c) => options.explain || c.verdict === 'slower')
+    .map((c) => c.id);
+  if (ids.length === 0) return [];
+  const { io } = where;
+  io.stderr(
+    `compare ${project}: profiling ${ids.length} case${ids.length === 1 ? '' : 's'} to explain (budget ${options.explainBudgetS} s)`,
+  );
+  const profiled = await profileCases({
+    base: where.located.base,
+    head: where.located.head,
+    ids,
+    plan: {
+      sliceNs: (options.timeMs * 1e6) / PAIRS_PER_ROUND,
+      slices: Math.max(
+        EXPLAIN_SLICES,
+        Math.ceil(EXPLAIN_MIN_NS / ((options.timeMs * 1e6) / PAIRS_PER_ROUND)),
+      ),
+      sampleIntervalUs: EXPLAIN_SAMPLE_INTERVAL_US,
+      budgetMs: options.explainBudgetS * 1000,
+    },
+    tempDir: where.tempDir,
+    ...(io.runRound ? { runRound: io.runRound } : {}),
+  });
+  for (const failure of profiled.failures)
+    io.stderr(
+      `compare ${project}: ${failure.id} not explained: it threw on the ${failure.side} side while profiled: ${failure.message}`,
+    );
+  const done = new Set(profiled.profiles.map((p) => p.id));
+  const failed = new Set(profiled.failures.map((f) => f.id));
+  const left = ids.filter((id) => !done.has(id) && !failed.has(id));
+  if (left.length > 0)
+    io.stderr(
+      `compare ${project}: ${left.length} case${left.length === 1 ? '' : 's'} not explained within --explain-budget ${options.explainBudgetS} s: ${left.join(', ')}`,
+    );
+  const cache: SourceMapCache = new Map();
+  return profiled.profiles.flatMap((p) => {
+    try {
+      return [
+        {
+          id: p.id,
+          sampleIntervalUs: EXPLAIN_SAMPLE_INTERVAL_US,
+          base: readSideProfile(p.base, where.roots.base, cache),
+          head: readSideProfile(p.head, where.roots.head, cache),
+        },
+      ];
+    } catch (error) {
+      // An unreadable profile costs the case its explanation, never the comparison.
+      io.stderr(`compare ${project}: ${p.id} not explained: ${(error as Error).message}`);
+      return [];
+    }
+  });
+}
+
+/**
  * The measuring stage of `prismq-bench compare`: resolves both refs, checks each out into a
  * temporary git worktree (the head with the working tree's changes when `--head` is not
  * given), gives it `node_modules` and builds what its benchmark projects load, then measures
@@ -274,8 +358,15 @@ export async function* measureComparison(
             : { cases: [], onlyIn: [], failures: [] };
         rounds.onlyIn = shard.onlyIn;
       }
+      const profiles = await explainCases(name, rounds, options, {
+        located,
+        roots: { base: sides.base.dir, head: sides.head.dir },
+        tempDir,
+        io,
+      });
       yield {
         project: name,
+        ...(profiles.length > 0 ? { profiles } : {}),
         base: { ref: sides.base.ref, commit: baseCommit },
         head: { ref: sides.head.ref, commit: headCommit, dirty },
         environment: collectEnvironment(workspaceRoot, io.commandLine),

@@ -16,6 +16,31 @@ const DEFAULT_THRESHOLD_PERCENT = 1;
 const MIN_ROUNDS = 6;
 /** Most shards a comparison may be split into. */
 const MAX_SHARDS = 256;
+/** Seconds per project the explaining profiles may take when `--explain-budget` is not given. */
+const DEFAULT_EXPLAIN_BUDGET_S = 60;
+
+/** What a comparison's exit code 1 stands for: a case slower, a case allocating more. */
+export type FailOn = 'time' | 'allocation';
+
+const FailOnSchema = z
+  .string()
+  .regex(/^(time|allocation)(,(time|allocation))*$/, 'must be time, allocation or time,allocation')
+  .transform((text) => [...new Set(text.split(','))] as FailOn[]);
+
+/**
+ * Reads `--fail-on`: which verdicts make the exit code 1 (default `time`: a case `slower`).
+ * @throws {@link CompareError} `COMPARE_INVALID_OPTION`
+ */
+export function parseFailOn(value: string | undefined): FailOn[] {
+  if (value === undefined) return ['time'];
+  const parsed = FailOnSchema.safeParse(value);
+  if (!parsed.success)
+    throw new CompareError(
+      'COMPARE_INVALID_OPTION',
+      `option --fail-on (${JSON.stringify(value)}) ${firstIssue(parsed.error).message}`,
+    );
+  return parsed.data;
+}
 
 /** Parsed command line of `prismq-bench compare`. */
 export interface CompareOptions {
@@ -33,6 +58,12 @@ export interface CompareOptions {
   threshold: number;
   /** Measure only this shard's part of the cases (`--shard i/n`). */
   shard?: ShardSpec;
+  /** Explain every case, not only the slower ones. */
+  explain: boolean;
+  /** Seconds the explaining profiles of one project may take; 0: explain nothing. */
+  explainBudgetS: number;
+  /** Verdicts that make the exit code 1. */
+  failOn: FailOn[];
   help: boolean;
 }
 
@@ -40,6 +71,7 @@ export interface CompareOptions {
 export const COMPARE_USAGE = `Usage: prismq-bench compare --base <git-ref> [--head <git-ref>] --project <name> [--project <name>...]
                            [--filter <regex>] [--json <file>] [--rounds <n>] [--max-rounds <n>]
                            [--time <ms>] [--threshold <percent>] [--shard <i>/<n>]
+                           [--explain] [--explain-budget <s>] [--fail-on <time,allocation>]
 
 Checks out both refs in temporary git worktrees (the working tree is never touched), builds
 each, and runs the project's bench files against each side's own build, paired: every round is
@@ -60,12 +92,24 @@ a fresh process that alternates base and head case by case (ABBA), so machine dr
   --shard <i>/<n>      measure only shard i of n: the cases sorted by id, every n-th from the
                        i-th; writes reports/compare/shards/<project>.<i>-of-<n>.json for
                        prismq-bench merge to join
+  --explain            after the verdicts, profile every case (not only the slower ones) on
+                       both sides and record which functions and lines changed
+  --explain-budget <s> most seconds the explaining profiles of a project may take (default
+                       ${DEFAULT_EXPLAIN_BUDGET_S}; 0: explain nothing, not even slower cases)
+  --fail-on <what>     which verdicts exit 1: time (a case slower, the default), allocation
+                       (a case allocating more), or time,allocation
+
+Every case also gets an allocation verdict (more / less / unchanged): heap bytes per iteration,
+from the same slices, read with the same interval and threshold. Every slower case is explained
+(within the budget): both sides profiled with V8's CPU profiler, frames source-mapped, functions
+whose self time changed beyond sampling noise listed, and a differential flame graph written to
+reports/compare/<project>.html.
 
 Verdicts: slower / faster when the whole 95 % interval of head/base lies beyond the threshold,
 unchanged otherwise. A case whose estimate lies beyond the threshold but whose interval still
 reaches back across it gets 4 more rounds at a time, alone, up to --max-rounds. Writes reports/compare/<project>.json (<project>.aa.json when both sides
-are the same clean commit). Exit code: 0 no case slower, 1 some case slower, 2 usage or setup
-error.`;
+are the same clean commit). Exit code: 0 no case slower, 1 some case slower (or, with
+--fail-on allocation, allocating more), 2 usage or setup error.`;
 
 // A ref is handed to git: it must not be read as an option or carry control characters.
 const RefSchema = z
@@ -126,6 +170,8 @@ const CompareCliSchema = z.object({
     .pipe(z.number().max(100, 'must be at most 100'))
     .optional(),
   shard: ShardSchema.optional(),
+  explain: z.boolean().optional(),
+  'explain-budget': integer(0, 3600).optional(),
 });
 
 /**
@@ -150,6 +196,9 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
         time: { type: 'string' },
         threshold: { type: 'string' },
         shard: { type: 'string' },
+        explain: { type: 'boolean' },
+        'explain-budget': { type: 'string' },
+        'fail-on': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -165,12 +214,16 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
       maxRounds: DEFAULT_MAX_ROUNDS,
       timeMs: DEFAULT_TIME_MS,
       threshold: DEFAULT_THRESHOLD_PERCENT / 100,
+      explain: false,
+      explainBudgetS: DEFAULT_EXPLAIN_BUDGET_S,
+      failOn: ['time'],
       help,
     };
   }
+  const { 'fail-on': failOn, ...cliValues } = parsed.values;
   const checked = CompareCliSchema.safeParse({
-    ...parsed.values,
-    project: parsed.values.project ?? [],
+    ...cliValues,
+    project: cliValues.project ?? [],
   });
   if (!checked.success) {
     throw new CompareError(
@@ -194,6 +247,9 @@ export function parseCompareOptions(argv: readonly string[]): CompareOptions {
     maxRounds,
     timeMs: values.time ?? DEFAULT_TIME_MS,
     threshold: (values.threshold ?? DEFAULT_THRESHOLD_PERCENT) / 100,
+    explain: values.explain === true,
+    explainBudgetS: values['explain-budget'] ?? DEFAULT_EXPLAIN_BUDGET_S,
+    failOn: parseFailOn(failOn),
     help,
   };
   if (values.head !== undefined) options.head = values.head;

@@ -6,9 +6,15 @@ import {
 } from '../history/benchmark-history.js';
 import { writeFileAtomic } from '../results/atomic-write.js';
 import type { CompareDocument } from '../results/compare-document-schema.js';
-import { compareDocumentPath, historyPath, shardDocumentPath } from '../results/reports-layout.js';
+import {
+  compareDocumentPath,
+  comparePagePath,
+  historyPath,
+  shardDocumentPath,
+} from '../results/reports-layout.js';
 import { compareKind, type ProjectAnalysis } from './compare-analysis.js';
 import { CompareError } from './compare-error.js';
+import { renderComparePage } from './compare-page.js';
 import {
   formatCompareMarkdown,
   formatCompareTable,
@@ -34,7 +40,7 @@ export interface ReportTarget {
 /**
  * Reports one project's comparison: names the cases left out (on stderr, and as GitHub
  * warnings), writes the document atomically to its place in the reports folder (and to
- * `target.json`), appends the head's points to the history unless it is an A/A run, prints the
+ * `target.json`) with its HTML report page beside it, appends the head's points to the history unless it is an A/A run, prints the
  * table and, in GitHub Actions, appends the step summary and prints an error annotation per
  * slower case. A shard's document (`document.shard`) goes to the shards folder, joins no history
  * and tells GitHub nothing: `prismq-bench merge` does all that once for the whole comparison.
@@ -62,6 +68,9 @@ export function reportComparison(analysis: ProjectAnalysis, target: ReportTarget
     ? shardDocumentPath(target.reportsDir, project, shard.index, shard.count)
     : compareDocumentPath(target.reportsDir, project, kind);
   writeFileAtomic(reportPath, text);
+  // The page is written for the whole comparison: a merge writes it from all shards' cases.
+  if (!shard)
+    writeFileAtomic(comparePagePath(target.reportsDir, project, kind), renderComparePage(document));
   // A comparison is a point of the head's history too, carrying its verdict; an A/A run
   // measures noise, not the code, so it stays out.
   if (kind !== 'aa' && !shard)

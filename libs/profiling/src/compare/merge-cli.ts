@@ -9,6 +9,7 @@ import { findWorkspaceRoot } from '../runner/workspace-root.js';
 import { compareExitCode } from './compare-analysis.js';
 import { CompareError } from './compare-error.js';
 import { mergeShards, type ShardFile } from './compare-merge.js';
+import { parseFailOn } from './compare-options.js';
 import { reportComparison } from './compare-report.js';
 
 /** Usage text of `prismq-bench merge`. */
@@ -19,12 +20,15 @@ to reports/compare/shards/<project>.<i>-of-<n>.json) into the document an unshar
 writes, reports/compare/<project>.json (<project>.aa.json for an A/A run): one table, one GitHub
 step summary, one exit code.
 
-  --json <file>   also write the merged document there
+  --json <file>      also write the merged document there
+  --fail-on <what>   which verdicts exit 1: time (default), allocation, or time,allocation
 
 Refused (exit 2): a file that does not exist or is not a compare document, a document written
 without --shard, shards of different projects, commits, thresholds, shard counts or case sets,
-a shard given twice, two shards sharing a case, and a missing shard. Exit code: 0 no case slower,
-1 some case slower, 2 a refused merge.`;
+a shard given twice, two shards sharing a case, and a missing shard. Explanations of the shards'
+cases (--explain) are carried over, and the differential flame graphs written again beside the
+merged document. Exit code: 0 no case slower, 1 some case slower (or, with --fail-on allocation,
+allocating more), 2 a refused merge.`;
 
 const MergeCliSchema = z.object({
   files: z.array(z.string().min(1, 'must not be empty')).min(1, 'must name a shard document'),
@@ -71,6 +75,7 @@ export function mergeMain(
         strict: true,
         options: {
           json: { type: 'string' },
+          'fail-on': { type: 'string' },
           help: { type: 'boolean', short: 'h', default: false },
         },
       });
@@ -91,6 +96,7 @@ export function mergeMain(
           'argument <shard document>',
         ),
       );
+    const failOn = parseFailOn(parsed.values['fail-on']);
     const shards = checked.data.files.map((file) => readShardFile(io.cwd, file));
     const merged = mergeShards(shards);
     const root = realpathSync(findWorkspaceRoot(resolve(io.cwd)));
@@ -99,7 +105,7 @@ export function mergeMain(
       ...(checked.data.json !== undefined ? { json: resolve(io.cwd, checked.data.json) } : {}),
       ...io,
     });
-    return compareExitCode([document]);
+    return compareExitCode([document], failOn);
   } catch (error) {
     const code = error instanceof CompareError ? ` [${error.code}]` : '';
     io.stderr(

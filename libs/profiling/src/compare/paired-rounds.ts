@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { runChild } from './child-process.js';
 import type { CaseRounds } from './case-comparison.js';
 import { CompareError } from './compare-error.js';
@@ -49,9 +49,14 @@ export type RoundRunner = (task: WorkerTask, cwd: string) => Promise<WorkerResul
 
 const runRoundProcess: RoundRunner = async (task, cwd) => {
   const { script, nodeArgs } = workerCommand();
-  const outcome = await runChild(process.execPath, [...nodeArgs, script, JSON.stringify(task)], {
-    cwd,
-  });
+  // Inlined code is charged to the function it was inlined into, at lines of another function
+  // or file: profiled without inlining, each function's samples are its own code's.
+  const profiling = task.explain ? ['--no-turbo-inlining'] : [];
+  const outcome = await runChild(
+    process.execPath,
+    [...nodeArgs, ...profiling, script, JSON.stringify(task)],
+    { cwd },
+  );
   if (outcome.code !== 0) {
     const tail = outcome.output.trim().split('\n').slice(-20).join('\n');
     throw new CompareError(
@@ -185,7 +190,12 @@ export async function measurePairedRounds(options: {
           `  ${measured.id} ${lead}: base ${measured.base.map((t) => t.toFixed(0)).join(' ')} | head ${measured.head.map((t) => t.toFixed(0)).join(' ')}`,
         );
       const entry = byId.get(measured.id) ?? { id: measured.id, rounds: [] };
-      entry.rounds.push({ base: measured.base, head: measured.head });
+      entry.rounds.push({
+        base: measured.base,
+        head: measured.head,
+        ...(measured.baseBytes ? { baseBytes: measured.baseBytes } : {}),
+        ...(measured.headBytes ? { headBytes: measured.headBytes } : {}),
+      });
       byId.set(measured.id, entry);
     }
     for (const only of result.onlyIn) onlyIn.set(only.id, only);
@@ -231,4 +241,50 @@ export async function measurePairedRounds(options: {
     onlyIn: [...onlyIn.values()],
     failures: [...failures.values()],
   };
+}
+
+/** How the explaining round profiles. */
+export interface ExplainPlan {
+  /** Measuring time of one slice, in ns (the rounds' slice). */
+  sliceNs: number;
+  /** Slices per side and case under the profiler. */
+  slices: number;
+  sampleIntervalUs: number;
+  /** No case is started after this many ms. */
+  budgetMs: number;
+}
+
+/**
+ * Profiles the cases `ids` (in that order, until the budget is spent) in one more round: a
+ * fresh process that loads both sides, warms each case up as a measuring round does, then runs
+ * its alternations with each side's thread under its own CPU profiler.
+ * @returns each profiled case's `.cpuprofile` per side (in `tempDir`), and the cases that threw
+ */
+export async function profileCases(options: {
+  base: SideBench;
+  head: SideBench;
+  ids: readonly string[];
+  plan: ExplainPlan;
+  tempDir: string;
+  runRound?: RoundRunner;
+}): Promise<Pick<WorkerResult, 'failures'> & { profiles: NonNullable<WorkerResult['profiles']> }> {
+  const runRound = options.runRound ?? runRoundProcess;
+  const profileDir = join(options.tempDir, 'profiles');
+  mkdirSync(profileDir, { recursive: true });
+  const task: WorkerTask = {
+    sides: [options.head, options.base],
+    sliceNs: options.plan.sliceNs,
+    pairs: options.plan.slices,
+    resultPath: join(options.tempDir, 'explain.json'),
+    filter: exactIds(options.ids).source,
+    explain: {
+      ids: [...options.ids],
+      slices: options.plan.slices,
+      sampleIntervalUs: options.plan.sampleIntervalUs,
+      budgetMs: options.plan.budgetMs,
+      profileDir,
+    },
+  };
+  const result = await runRound(task, options.head.benchDir);
+  return { profiles: result.profiles ?? [], failures: result.failures };
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { caseId } from '../runner/benchmark-case-builder.js';
 
 /** The parts of a mitata `B` (one `bench()` call) a side reads. */
@@ -14,7 +15,7 @@ interface TrialInternals {
 type Measure = (
   f: TrialInternals['f'],
   options: Record<string, unknown>,
-) => Promise<{ p50: number }>;
+) => Promise<{ p50: number; heap?: { avg: number } }>;
 
 interface MitataModule {
   B: { prototype: { name: (this: TrialInternals, ...args: unknown[]) => unknown } };
@@ -24,6 +25,22 @@ interface MitataModule {
 interface MeasurableCase {
   trial: TrialInternals;
   args: Record<string, unknown>;
+}
+
+/** What one slice measured: median time and mean heap growth per iteration. */
+export interface SliceMeasurement {
+  ns: number;
+  /** Null when every sample of the slice saw the heap shrink (a collection ran). */
+  bytes: number | null;
+}
+
+/**
+ * The heap in use, as mitata reads it for its own allocation figures, so that a compare and a
+ * bench run report the same bytes.
+ */
+function heapInUse(): number {
+  const stats = getHeapStatistics();
+  return stats.used_heap_size + stats.malloced_memory;
 }
 
 /** The case ids one bench file registered. */
@@ -63,11 +80,35 @@ function expand(trial: TrialInternals): { name: string; args: Record<string, unk
  * from the side's benchmark project), so trials are seen as the files create them.
  */
 export class SideCases {
+  /** Per batch size, the bytes per iteration the measuring loop itself shows around an empty case. */
+  private readonly loopBytes = new Map<number, number>();
+
   private constructor(
     private readonly cases: ReadonlyMap<string, MeasurableCase>,
     private readonly fileCases: readonly FileCases[],
     private readonly measure: Measure,
   ) {}
+
+  /**
+   * What the measuring loop's own bookkeeping adds to the heap per iteration at this batch
+   * size (its timestamps and sample records), measured once around an empty function: the
+   * figure a case that allocates nothing would show, taken off every slice's figure.
+   */
+  private async loopBytesFor(batchSamples: number): Promise<number> {
+    let bytes = this.loopBytes.get(batchSamples);
+    if (bytes === undefined) {
+      const stats = await this.measure(() => undefined, {
+        min_cpu_time: 2e6,
+        min_samples: 16,
+        batch_samples: batchSamples,
+        heap: heapInUse,
+        gc: false,
+      });
+      bytes = Number.isFinite(stats.heap?.avg) ? Math.max(0, stats.heap!.avg) : 0;
+      this.loopBytes.set(batchSamples, bytes);
+    }
+    return bytes;
+  }
 
   static async load(benchDir: string, files: readonly string[]): Promise<SideCases> {
     const mitataPath = createRequire(join(benchDir, 'package.json')).resolve('mitata');
@@ -102,13 +143,21 @@ export class SideCases {
     return new SideCases(cases, fileCases, mitata.measure);
   }
 
+  /** The function a case's iterations call (what its profile is about). */
+  caseFunction(id: string): unknown {
+    return this.cases.get(id)?.trial.f;
+  }
+
   /** The cases each bench file registered. */
   files(): readonly FileCases[] {
     return this.fileCases;
   }
 
-  /** Median time per iteration (ns) of one slice, measured by mitata with this budget. */
-  async measureSlice(request: SliceRequest): Promise<number> {
+  /**
+   * Median time per iteration (ns) of one slice, measured by mitata with this budget, and the
+   * heap bytes one iteration allocates, from the same samples.
+   */
+  async measureSlice(request: SliceRequest): Promise<SliceMeasurement> {
     const c = this.cases.get(request.id);
     if (!c) throw new Error(`no case ${request.id}`);
     const stats = await this.measure(c.trial.f, {
@@ -117,6 +166,7 @@ export class SideCases {
       min_samples: 1,
       batch_samples: request.batchSamples,
       inner_gc: c.trial._gc === 'inner',
+      heap: heapInUse,
       // A full collection before every slice would cost more than the slice on a large heap;
       // only the first slice of a case starts from a collected heap; a case set to gc('inner') keeps its own.
       gc:
@@ -124,6 +174,9 @@ export class SideCases {
           ? undefined
           : false,
     });
-    return stats.p50;
+    const bytes = stats.heap?.avg;
+    if (bytes === undefined || !Number.isFinite(bytes)) return { ns: stats.p50, bytes: null };
+    const loop = await this.loopBytesFor(request.batchSamples);
+    return { ns: stats.p50, bytes: Math.max(0, bytes - loop) };
   }
 }

@@ -10,6 +10,7 @@ import { isAbsolute, join } from 'node:path';
  * <reportsDir>/baseline/<project>.json                              committed baselines
  * <reportsDir>/compare/<project>.json                               paired comparisons
  * <reportsDir>/compare/<project>.aa.json                            A/A noise measurements
+ * <reportsDir>/compare/<project>.html, <project>.aa.html             their report pages
  * <reportsDir>/compare/shards/<project>.<i>-of-<n>.json             shards of a comparison
  * <reportsDir>/history/<project>.jsonl                              benchmark history
  * <reportsDir>/cpu/, memory/, load/<project>.json                   profiles and load tests
@@ -79,6 +80,18 @@ export function compareDocumentPath(
   kind: CompareKind = 'compare',
 ): string {
   return under(reportsDir, 'compare', `${project}${kind === 'aa' ? A_A_SUFFIX : JSON_SUFFIX}`);
+}
+
+/**
+ * `<reportsDir>/compare/<project>.html` (`<project>.aa.html` for an A/A comparison): the report
+ * page beside the compare document, with the differential flame graphs of its explained cases.
+ */
+export function comparePagePath(
+  reportsDir: string,
+  project: string,
+  kind: CompareKind = 'compare',
+): string {
+  return under(reportsDir, 'compare', `${project}${kind === 'aa' ? '.aa' : ''}.html`);
 }
 
 /**

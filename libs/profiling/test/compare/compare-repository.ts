@@ -34,47 +34,60 @@ bench('demo/work/planted', () => do_not_optimize(planted()));
 bench('demo/work/steady', () => do_not_optimize(steady()));
 `;
 
-/** A git repository holding a tiny npm workspace: a library and a benchmark project using it. */
-export function createRepository(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'prismq-compare-repo-'));
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  };
-  write(
-    'package.json',
-    JSON.stringify({
+/**
+ * A git repository (in a temp folder named after `prefix`) holding an npm workspace with
+ * `libs/*` and `benchmarks/*` and the given files, installed as npm would — the `linked`
+ * packages from the registry as links to the monorepo's copies, `@demo/work` as a relative link
+ * to its workspace folder — and committed as A.
+ */
+export function createWorkspaceRepository(
+  prefix: string,
+  files: Record<string, string>,
+  linked: readonly string[] = ['mitata'],
+): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const all: Record<string, string> = {
+    'package.json': JSON.stringify({
       name: 'demo',
       private: true,
       type: 'module',
       workspaces: ['libs/*', 'benchmarks/*'],
     }),
-  );
-  write('.gitignore', 'node_modules/\nreports/\nout/\n');
-  write(
-    'libs/work/package.json',
-    JSON.stringify({ name: '@demo/work', type: 'module', exports: './index.js' }),
-  );
-  write('libs/work/index.js', LIBRARY(20000));
-  write(
-    'benchmarks/demo/package.json',
-    JSON.stringify({
+    ...files,
+  };
+  for (const [path, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  mkdirSync(join(dir, 'node_modules', '@demo'), { recursive: true });
+  for (const name of linked)
+    symlinkSync(join(ROOT_NODE_MODULES, name), join(dir, 'node_modules', name), 'dir');
+  symlinkSync('../../libs/work', join(dir, 'node_modules', '@demo', 'work'), 'dir');
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'A');
+  return dir;
+}
+
+/** A git repository holding a tiny npm workspace: a library and a benchmark project using it. */
+export function createRepository(): string {
+  return createWorkspaceRepository('prismq-compare-repo-', {
+    '.gitignore': 'node_modules/\nreports/\nout/\n',
+    'libs/work/package.json': JSON.stringify({
+      name: '@demo/work',
+      type: 'module',
+      exports: './index.js',
+    }),
+    'libs/work/index.js': LIBRARY(20000),
+    'benchmarks/demo/package.json': JSON.stringify({
       name: '@demo/bench',
       type: 'module',
       scripts: { bench: 'prismq-bench --project demo' },
       dependencies: { '@demo/work': '*' },
       nx: { name: 'demo-bench' },
     }),
-  );
-  write('benchmarks/demo/src/work.bench.ts', BENCH);
-  // Installed as npm would: mitata from the registry, the workspace library as a relative link.
-  mkdirSync(join(dir, 'node_modules', '@demo'), { recursive: true });
-  symlinkSync(join(ROOT_NODE_MODULES, 'mitata'), join(dir, 'node_modules', 'mitata'), 'dir');
-  symlinkSync('../../libs/work', join(dir, 'node_modules', '@demo', 'work'), 'dir');
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-qm', 'A');
-  return dir;
+    'benchmarks/demo/src/work.bench.ts': BENCH,
+  });
 }
 
 export function git(cwd: string, ...args: string[]): string {
