@@ -3,6 +3,7 @@ import type {
   DiffFlameFrame,
   ExplainedFrame,
 } from '../results/compare-document-schema.js';
+import { sampleStandardDeviation } from 'simple-statistics';
 import type { SideFunction, SideProfile } from './side-profile.js';
 
 /**
@@ -25,7 +26,7 @@ function round(value: number, digits: number): number {
 
 const keyOf = (fn: SideFunction) => `${fn.functionName}\u0000${fn.functionLocation}`;
 
-type Side = Pick<SideProfile, 'samples' | 'nsPerIteration'>;
+type Side = Pick<SideProfile, 'samples' | 'nsPerIteration' | 'nsRelativeError' | 'blockNs'>;
 
 /** Self time per iteration of `count` samples out of a side's, and its Poisson standard error. */
 function perIteration(count: number, side: Side): { ns: number; se: number } {
@@ -36,6 +37,30 @@ function perIteration(count: number, side: Side): { ns: number; se: number } {
     ns: (count / side.samples) * side.nsPerIteration,
     se: (Math.sqrt(count + 1) / side.samples) * side.nsPerIteration,
   };
+}
+
+/**
+ * How far the profiled head/base ratio of the case's time may be off, on the log scale. Two
+ * parts: the spread of the paired blocks' log-ratios (load that came and went while the sides
+ * took turns), and how far the profiled ratio lies from the ratio the measuring rounds found
+ * (`measuredRatio`, with inlining and without the profiler): the profiled process compiles each
+ * side its own way, and a difference of speed that the measurement does not confirm must not
+ * make every function of the case look changed.
+ */
+function profiledScaleError(base: Side, head: Side, measuredRatio?: number): number {
+  const pairs = Math.min(base.blockNs.length, head.blockNs.length);
+  const logRatios = Array.from({ length: pairs }, (_, i) =>
+    Math.log(head.blockNs[i]! / base.blockNs[i]!),
+  );
+  const paired =
+    pairs >= 2
+      ? sampleStandardDeviation(logRatios) / Math.sqrt(pairs)
+      : Math.hypot(base.nsRelativeError, head.nsRelativeError);
+  const unconfirmed =
+    measuredRatio !== undefined && measuredRatio > 0 && base.nsPerIteration > 0
+      ? Math.abs(Math.log(head.nsPerIteration / base.nsPerIteration) - Math.log(measuredRatio))
+      : 0;
+  return Math.hypot(paired, unconfirmed);
 }
 
 function changedLines(
@@ -64,19 +89,23 @@ function changedLines(
  * The functions whose self time per iteration changed beyond sampling noise, most grown first,
  * then most shrunk. A function's self time per iteration on a side is its share of the side's
  * samples (inside the case's function) times the side's median time per iteration while
- * profiled. The noise rule: its change must exceed {@link EXPLAIN_NOISE_Z} standard errors,
- * where each side's error is the Poisson spread of its sample count, √(k + 1) / n × time, and
- * the spread of the side's time per iteration over its slices; and it must be at least
- * `threshold` (the comparison's) of the case's base time, the smallest change a verdict
- * reports. Pure.
+ * profiled. Its change is a change of share plus, for the time it had in the base, the change
+ * of the case's whole time. The noise rule: the change must exceed {@link EXPLAIN_NOISE_Z}
+ * standard errors, where the error combines each side's Poisson spread of its sample count,
+ * √(k + 1) / n × time, with the base's time of the function times
+ * {@link profiledScaleError}; and it must be at least `threshold` (the comparison's) of the
+ * case's base time, the smallest change a verdict reports. `measuredRatio` is the case's
+ * head/base ratio from the measuring rounds. Pure.
  */
 export function explainedFrames(
   base: SideProfile,
   head: SideProfile,
   threshold: number,
+  measuredRatio?: number,
 ): ExplainedFrame[] {
   const sides = { base, head };
   if (base.samples === 0 || head.samples === 0) return [];
+  const scaleError = profiledScaleError(base, head, measuredRatio);
   const byKey = new Map<string, { base?: SideFunction; head?: SideFunction }>();
   for (const fn of base.functions) byKey.set(keyOf(fn), { base: fn });
   for (const fn of head.functions) byKey.set(keyOf(fn), { ...byKey.get(keyOf(fn)), head: fn });
@@ -85,7 +114,7 @@ export function explainedFrames(
     const b = perIteration(pair.base?.samples ?? 0, sides.base);
     const h = perIteration(pair.head?.samples ?? 0, sides.head);
     const deltaNs = h.ns - b.ns;
-    const se = Math.hypot(b.se, h.se, b.ns * base.nsRelativeError, h.ns * head.nsRelativeError);
+    const se = Math.hypot(b.se, h.se, b.ns * scaleError);
     if (Math.abs(deltaNs) <= EXPLAIN_NOISE_Z * se) continue;
     if (Math.abs(deltaNs) < threshold * base.nsPerIteration) continue;
     const fn = (pair.head ?? pair.base)!;
@@ -145,13 +174,15 @@ export function differentialFlame(base: SideProfile, head: SideProfile): DiffFla
 
 /**
  * A case's explanation from its two sides' profiles; `threshold` is the comparison's smallest
- * change worth reporting, as a fraction. Pure.
+ * change worth reporting, as a fraction, and `measuredRatio` the case's head/base time ratio
+ * from the measuring rounds. Pure.
  */
 export function explainCase(
   base: SideProfile,
   head: SideProfile,
   threshold: number,
   sampleIntervalUs: number,
+  measuredRatio?: number,
 ): CaseExplanation {
   const warnings = new Map(
     [...base.warnings, ...head.warnings].map((w) => [`${w.code}\u0000${w.message}`, w]),
@@ -164,7 +195,7 @@ export function explainCase(
       base: round(base.nsPerIteration, 3),
       head: round(head.nsPerIteration, 3),
     },
-    frames: explainedFrames(base, head, threshold),
+    frames: explainedFrames(base, head, threshold, measuredRatio),
     flame: differentialFlame(base, head),
     sourceMapWarnings: [...warnings.values()],
   };

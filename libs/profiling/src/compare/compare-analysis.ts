@@ -95,6 +95,7 @@ export function analyseComparison(measured: ProjectMeasurement): ProjectAnalysis
           profiled.head,
           measured.threshold,
           profiled.sampleIntervalUs,
+          c.ratio,
         ),
       };
     }),

@@ -42,6 +42,11 @@ export interface SideProfile {
   nsPerIteration: number;
   /** Standard error of `nsPerIteration` as a fraction of it, from the slices' spread. */
   nsRelativeError: number;
+  /**
+   * Median time per iteration of each block of slices, ns, in the order the blocks ran: the
+   * base's block i and the head's block i ran next to each other (ABBA), so their ratios pair.
+   */
+  blockNs: number[];
   functions: SideFunction[];
   /** The call tree as a flame graph, root first, each frame with its path. */
   flame: PathFrame[];
@@ -122,12 +127,19 @@ export function readSideProfile(
     };
   });
   const logs = file.sliceNs.map(Math.log);
+  // The worker writes one profile per block and records the slices in block order, each block
+  // but the last of one size.
+  const perBlock = Math.ceil(file.sliceNs.length / Math.max(1, file.paths.length));
+  const blockNs: number[] = [];
+  for (let start = 0; start < file.sliceNs.length; start += perBlock)
+    blockNs.push(median(file.sliceNs.slice(start, start + perBlock)));
   return {
     samples: profile.samples?.length ?? 0,
     nsPerIteration: median(file.sliceNs),
     // √(π/2) · σ / √k: the standard error of a median of k normal draws, on the log scale.
     nsRelativeError:
       logs.length >= 2 ? (1.2533 * sampleStandardDeviation(logs)) / Math.sqrt(logs.length) : 0,
+    blockNs,
     functions,
     flame,
     // Installed packages ship without maps as a rule; what matters is the checkout's own code.

@@ -34,6 +34,7 @@ function side(functions: SideFunction[], flame: PathFrame[] = []): SideProfile {
     samples: functions.reduce((sum, f) => sum + f.samples, 0),
     nsPerIteration: 1000,
     nsRelativeError: 0.002,
+    blockNs: [],
     functions,
     flame,
     warnings: [],
@@ -93,6 +94,41 @@ describe('explainedFrames (the noise rule)', () => {
     // +0.5 % of the case: many standard errors, but under a 1 % threshold.
     expect(explainedFrames(base, head, 0.01)).toEqual([]);
     expect(explainedFrames(base, head, 0.001).map((f) => f.functionName)).toContain('rare');
+  });
+
+  // A side's blocks of slices, each taking `ns` per iteration, give its paired-block ratios.
+  const timed = (s: SideProfile, ns: number, blocks = [1, 1.01, 0.99, 1, 1.005, 0.995]) => ({
+    ...s,
+    nsPerIteration: ns,
+    blockNs: blocks.map((b) => b * ns),
+  });
+
+  it('lists no function when only the profiled time of the whole case moved, unconfirmed by the measurement', () => {
+    // The profiled head ran 20 % slower, the measuring rounds found the same speed: the shares
+    // did not move, so no function changed.
+    const base = timed(side([fn('mix', 3000), fn('sum', 60)]), 86_000);
+    const head = timed(side([fn('mix', 3100), fn('sum', 62)]), 104_000);
+    expect(explainedFrames(base, head, 0.05, 1.0)).toEqual([]);
+    // Had the measurement found it 20 % slower too, the function carrying the time grew.
+    expect(
+      explainedFrames(base, head, 0.05, 104 / 86).map((f) => [f.functionName, f.change]),
+    ).toEqual([['mix', 'grew']]);
+  });
+
+  it('lists no function when the paired blocks disagree about the case time', () => {
+    const base = timed(side([fn('mix', 3000)]), 86_000, [1, 1, 1, 1, 1, 1]);
+    const head = timed(side([fn('mix', 3000)]), 104_000, [0.8, 1.3, 0.75, 1.25, 0.85, 1.05]);
+    expect(explainedFrames(base, head, 0.05)).toEqual([]);
+  });
+
+  it('lists a function that took over the case, while the one it displaced is not called shrunk', () => {
+    // Without inlining, the profiled head is 3.4× slower where the measurement says 1.46×.
+    const base = timed(side([fn('mix', 3100)]), 81_000);
+    const head = timed(side([fn('mix', 1250), fn('planted', 2500, [[11, 2500]])]), 278_000);
+    const frames = explainedFrames(base, head, 0.05, 1.46);
+    expect(frames.map((f) => [f.functionName, f.change, f.location])).toEqual([
+      ['planted', 'grew', 'libs/x/src/planted.ts:11'],
+    ]);
   });
 
   it('explains nothing from an empty profile', () => {
