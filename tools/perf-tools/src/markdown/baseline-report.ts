@@ -190,7 +190,7 @@ function appendix(ctx: ReportContext): string[] {
     'Or step by step:',
     '',
     '```sh',
-    'npx nx run-many -t bench profile --parallel=1',
+    'npx nx run-many -t bench profile queue-throughput --parallel=1',
     'npx nx g @prismq/perf-tools:report            # add --saveBaseline to make these results the baseline',
     'npx nx g @prismq/perf-tools:report --check    # CI: fails on critical findings or regressions',
     '```',
