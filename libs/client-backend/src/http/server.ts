@@ -32,7 +32,7 @@ import {
   type ServerOptionsInput,
 } from './server-options.js';
 import { PACKAGE_VERSION } from '../version.js';
-import { QueueExecutor, type ResumePoint } from '../queue/queue-executor.js';
+import type { QueueExecutor, ResumePoint } from '../queue/queue-executor.js';
 import { parseQueueUrl } from '../queue/queue-url.js';
 
 /** A server built by {@link createServer}, not yet listening. */
@@ -141,6 +141,9 @@ export async function startServer(
   let queueExecutor: QueueExecutor | undefined;
   try {
     if (options.queue !== undefined) {
+      // BullMQ and its Redis client load only for a server that uses them: the embedded
+      // default needs neither their start-up time nor their memory.
+      const { QueueExecutor } = await import('../queue/queue-executor.js');
       queueExecutor = new QueueExecutor({
         url: parseQueueUrl(options.queue),
         runsDir,
