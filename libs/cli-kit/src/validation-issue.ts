@@ -9,7 +9,7 @@ export interface ValidationIssue {
 
 /**
  * How every validation problem of the command lines and their libraries reads: `<field>: <rule>`,
- * the field a dotted path (`metadata.statistics.likeCount`), or `whole` when the issue is about
+ * the field a dotted path (`metadata.statistics.likeCount`), or `whole` when the problem is with
  * the value as a whole (`record` for a record of a command's input, `(root)` by default).
  */
 export function formatValidationIssue(issue: ValidationIssue, whole = '(root)'): string {
